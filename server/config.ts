@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of the server: its env name, default and meaning, in one schema.
+ * Nothing else reads process.env. docs/configuration.md lists the same keys.
+ */
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP, API and socket.io port (one port for all).'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface to listen on; 0.0.0.0 to let kiosks and displays on the LAN connect.'),
+  DATA_DIR: z.string().min(1).default('./data').describe('Folder of the SQLite file (luot.sqlite) and other state.'),
+  DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1')
+    .describe('Create the demo centre when the store has no centre (`npm start` sets it).'),
+  WEB_ROOT: z.string().min(1).default('./dist/web').describe('Folder of the built front-ends.'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Least severe log level printed.'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; fails fast with one readable line per bad key. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const dataDir = resolve(parsed.data.DATA_DIR);
+  return { ...parsed.data, DATA_DIR: dataDir, WEB_ROOT: resolve(parsed.data.WEB_ROOT), dbFile: resolve(dataDir, 'luot.sqlite') };
+}

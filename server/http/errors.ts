@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isAppError, type ErrorBody } from '../../protocol/index.ts';
+
+export interface Logger {
+  info(message: string, extra?: unknown): void;
+  warn(message: string, extra?: unknown): void;
+  error(message: string, extra?: unknown): void;
+}
+
+/** The one error path: AppError → its status; framework 4xx → request.malformed; the rest → 500 with no detail. */
+export function errorHandler(log: Logger) {
+  return (err: Error, c: Context) => {
+    if (isAppError(err)) return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);
+    if (err instanceof HTTPException && err.status < 500) {
+      const body: ErrorBody = { code: 'request.malformed', message: err.message || 'Malformed request.' };
+      return c.json({ error: body }, err.status as ContentfulStatusCode);
+    }
+    log.error('unhandled error', err);
+    const body: ErrorBody = { code: 'internal', message: 'Internal error.' };
+    return c.json({ error: body }, 500);
+  };
+}
+
+export const notFound = (c: Context) => {
+  const body: ErrorBody = { code: 'route.not_found', message: `No route ${c.req.method} ${c.req.path}.` };
+  return c.json({ error: body }, 404);
+};

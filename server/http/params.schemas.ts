@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { IdSchema } from '../../protocol/index.ts';
+
+const pathId = (name: string) => IdSchema.meta({ param: { name, in: 'path' } });
+
+export const CentreParams = z.object({ centreId: pathId('centreId') });
+export const CounterParams = z.object({ centreId: pathId('centreId'), counterId: pathId('counterId') });
+export const TicketParams = z.object({ ticketId: pathId('ticketId') });

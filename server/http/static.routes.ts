@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { Hono, type Context } from 'hono';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+};
+
+/** Page paths and the built HTML file each serves (see vite.config.ts). */
+export const pages: Record<string, string> = {
+  '/kiosk': 'kiosk/index.html',
+  '/counter': 'counter-display/console.html',
+  '/display': 'counter-display/display.html',
+};
+
+/**
+ * Serves the Vite build from `webRoot` with plain fs reads, so the same code runs on Node and Bun.
+ * Hashed assets are cached for a year; pages are revalidated so a display picks up a new build.
+ */
+export function staticRoutes(webRoot: string) {
+  const app = new Hono();
+  const send = async (relative: string, cache: string) => {
+    const file = normalize(join(webRoot, relative));
+    if (!file.startsWith(normalize(webRoot) + sep)) return null;
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': cache },
+      });
+    } catch {
+      return null;
+    }
+  };
+  const missingBuild = (c: Context) =>
+    c.text('Front-ends are not built yet: run `npm run build` (npm start does it for you).', 503);
+
+  app.get('/', (c) => c.redirect('/kiosk'));
+  for (const [path, file] of Object.entries(pages)) {
+    const handler = async (c: Context) => (await send(file, 'no-cache')) ?? missingBuild(c);
+    app.get(path, handler);
+    app.get(`${path}/*`, handler);
+  }
+  app.get('/assets/*', async (c, next) => (await send(c.req.path, 'public, max-age=31536000, immutable')) ?? next());
+  return app;
+}

@@ -1,0 +1,28 @@
+import { AppError, type Centre, type Counter, type Service } from '../protocol/index.ts';
+import type { StoreReads } from './storage/store.port.ts';
+
+/** Reads that either find what the request names or fail with the matching `*.not_found`. */
+export async function requireCentre(store: StoreReads, centreId: string): Promise<Centre> {
+  const centre = await store.getCentre(centreId);
+  if (!centre) throw new AppError('centre.not_found', `No centre "${centreId}".`);
+  return centre;
+}
+
+export async function requireService(store: StoreReads, centreId: string, serviceId: string): Promise<Service> {
+  const service = await store.getService(centreId, serviceId);
+  if (!service) throw new AppError('service.not_found', `No service "${serviceId}" in centre "${centreId}".`);
+  return service;
+}
+
+export async function requireCounter(store: StoreReads, centreId: string, counterId: string): Promise<Counter> {
+  const counter = await store.getCounter(centreId, counterId);
+  if (!counter) throw new AppError('counter.not_found', `No counter "${counterId}" in centre "${centreId}".`);
+  return counter;
+}
+
+export async function requireStaff(store: StoreReads, centreId: string, staffId: string | undefined): Promise<string | null> {
+  if (staffId === undefined) return null;
+  const found = (await store.listStaff(centreId)).some((s) => s.id === staffId);
+  if (!found) throw new AppError('staff.not_found', `No staff member "${staffId}" in centre "${centreId}".`);
+  return staffId;
+}

@@ -1,0 +1,110 @@
+import type { Centre, Counter, Numbering, Service, Staff, Ticket, TicketState } from '../../protocol/index.ts';
+import type { TicketEvent, ActorKind } from './store.port.ts';
+import type {
+  CentresTable,
+  CountersTable,
+  ServicesTable,
+  StaffTable,
+  TicketEventsTable,
+  TicketsTable,
+} from './db.types.ts';
+
+/** Translation between stored rows and protocol objects; nothing else. */
+const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+const iso = (n: number | null): string | null => (n === null ? null : new Date(Number(n)).toISOString());
+
+export const centreFromRow = (r: CentresTable): Centre => ({
+  id: r.id,
+  name: { vi: r.name_vi, en: r.name_en },
+  timeZone: r.time_zone,
+});
+export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq'> => ({
+  id: c.id,
+  name_vi: c.name.vi,
+  name_en: c.name.en,
+  time_zone: c.timeZone,
+});
+
+export const serviceFromRow = (r: ServicesTable): Service => ({
+  id: r.id,
+  centreId: r.centre_id,
+  name: { vi: r.name_vi, en: r.name_en },
+  numbering: JSON.parse(r.numbering) as Numbering,
+  sortOrder: r.sort_order,
+  active: r.active === 1,
+});
+export const serviceToRow = (s: Service): ServicesTable => ({
+  centre_id: s.centreId,
+  id: s.id,
+  name_vi: s.name.vi,
+  name_en: s.name.en,
+  numbering: JSON.stringify(s.numbering),
+  sort_order: s.sortOrder,
+  active: s.active ? 1 : 0,
+});
+
+export const counterFromRow = (r: CountersTable, serviceIds: string[]): Counter => ({
+  id: r.id,
+  centreId: r.centre_id,
+  number: r.number,
+  serviceIds,
+  active: r.active === 1,
+});
+
+export const staffFromRow = (r: StaffTable): Staff => ({ id: r.id, centreId: r.centre_id, name: r.name });
+
+export const ticketFromRow = (r: TicketsTable): Ticket => ({
+  id: r.id,
+  centreId: r.centre_id,
+  serviceId: r.service_id,
+  businessDay: r.business_day,
+  seq: r.seq,
+  number: r.number,
+  state: r.state as TicketState,
+  issuedAt: iso(r.issued_at)!,
+  calledAt: iso(r.called_at),
+  servingAt: iso(r.serving_at),
+  finishedAt: iso(r.finished_at),
+  counterId: r.counter_id,
+  staffId: r.staff_id,
+});
+export const ticketToRow = (t: Ticket): TicketsTable => ({
+  id: t.id,
+  centre_id: t.centreId,
+  service_id: t.serviceId,
+  business_day: t.businessDay,
+  seq: t.seq,
+  number: t.number,
+  state: t.state,
+  issued_at: ms(t.issuedAt)!,
+  called_at: ms(t.calledAt),
+  serving_at: ms(t.servingAt),
+  finished_at: ms(t.finishedAt),
+  counter_id: t.counterId,
+  staff_id: t.staffId,
+});
+
+export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({
+  id: r.id,
+  centreId: r.centre_id,
+  ticketId: r.ticket_id,
+  seq: Number(r.seq),
+  at: iso(r.at)!,
+  actorKind: r.actor_kind as ActorKind,
+  actorId: r.actor_id,
+  fromState: r.from_state as TicketState | null,
+  toState: r.to_state as TicketState,
+  counterId: r.counter_id,
+});
+export const eventToRow = (e: TicketEvent): TicketEventsTable => ({
+  id: e.id,
+  centre_id: e.centreId,
+  ticket_id: e.ticketId,
+  seq: e.seq,
+  at: ms(e.at)!,
+  actor_kind: e.actorKind,
+  actor_id: e.actorId,
+  from_state: e.fromState,
+  to_state: e.toState,
+  counter_id: e.counterId,
+});

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from './db.types.ts';
+import { kyselyQueries } from './kysely.queries.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { openSqliteDatabase } from './sqlite-driver.ts';
+import type { Store } from './store.port.ts';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for throw-away stores in tests. */
+  filename: string;
+  /** How long a writer waits for another process's lock before failing, ms. */
+  busyTimeoutMs?: number;
+}
+
+/** The embedded store: one SQLite file, WAL, migrations applied on open. */
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
+  if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+  const database = await openSqliteDatabase(options.filename);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+
+  await sql`PRAGMA journal_mode = WAL`.execute(db);
+  // FULL: a ticket or rating acknowledged to a citizen survives a power cut of the kiosk PC.
+  await sql`PRAGMA synchronous = FULL`.execute(db);
+  await sql.raw(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`).execute(db);
+  await sql`PRAGMA foreign_keys = ON`.execute(db);
+  await migrateToLatest(db);
+
+  const reads = kyselyQueries(db);
+  return {
+    ...reads,
+    immediate(fn) {
+      // Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it ourselves.
+      return db.connection().execute(async (conn) => {
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        try {
+          const result = await fn(kyselyQueries(conn));
+          await sql`COMMIT`.execute(conn);
+          return result;
+        } catch (error) {
+          await sql`ROLLBACK`.execute(conn);
+          throw error;
+        }
+      });
+    },
+    consistentRead(fn) {
+      return db.connection().execute(async (conn) => {
+        await sql`BEGIN`.execute(conn);
+        try {
+          return await fn(kyselyQueries(conn));
+        } finally {
+          await sql`COMMIT`.execute(conn);
+        }
+      });
+    },
+    close: () => db.destroy(),
+  };
+}
