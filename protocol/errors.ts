@@ -5,6 +5,7 @@
 export const errorStatus = {
   'request.invalid_payload': 400,
   'request.malformed': 400,
+  'request.unsupported_media_type': 415,
   'centre.not_found': 404,
   'service.not_found': 404,
   'service.inactive': 409,

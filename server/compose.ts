@@ -45,10 +45,16 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   const io = new SocketServer(httpServer, { serveClient: false });
   relay.subscribe(attachCentreNamespace(io, deps, log));
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, config.HOST, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+  } catch (error) {
+    io.close();
+    await store.close();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
 

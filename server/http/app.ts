@@ -22,6 +22,7 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   api.get('/health', (c) => c.json({ ok: true, version: options.version }));
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
+    servers: [{ url: '/api' }],
     info: {
       title: 'Luot API',
       version: options.version,

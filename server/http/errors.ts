@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isAppError, type ErrorBody } from '../../protocol/index.ts';
+import { errorStatus, isAppError, type ErrorBody } from '../../protocol/index.ts';
 
 export interface Logger {
   info(message: string, extra?: unknown): void;
@@ -14,8 +14,9 @@ export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (isAppError(err)) return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);
     if (err instanceof HTTPException && err.status < 500) {
-      const body: ErrorBody = { code: 'request.malformed', message: err.message || 'Malformed request.' };
-      return c.json({ error: body }, err.status as ContentfulStatusCode);
+      const code = err.status === 415 ? 'request.unsupported_media_type' : 'request.malformed';
+      const body: ErrorBody = { code, message: err.message || 'Malformed request.' };
+      return c.json({ error: body }, errorStatus[code]);
     }
     log.error('unhandled error', err);
     const body: ErrorBody = { code: 'internal', message: 'Internal error.' };

@@ -32,20 +32,25 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger): Noti
 
   nsp.on('connection', async (socket) => {
     const centreId: string = socket.data.centreId;
-    // Join before reading the snapshot: a fact committed meanwhile arrives after it, and the
-    // client drops facts its snapshot already covers (seq ≤ snapshot.seq).
-    await socket.join(room(centreId));
-    try {
-      socket.emit(CentreEvents.snapshot, await getSnapshot(deps, centreId));
-    } catch (error) {
-      log.error('snapshot failed', error);
-      socket.disconnect(true);
-      return;
-    }
+    // Listen before any await: a client may ask for a snapshot as soon as it is connected.
     socket.on(
       CentreEvents.requestSnapshot,
       onValidated(z.object({}).strict(), () => getSnapshot(deps, centreId), log),
     );
+    try {
+      // Snapshot first, then join, so the snapshot is always the first event. A fact committed
+      // between the read and the join went to the room without this socket: catch up with a
+      // second snapshot (clients drop facts their snapshot already covers, seq ≤ snapshot.seq).
+      const snapshot = await getSnapshot(deps, centreId);
+      socket.emit(CentreEvents.snapshot, snapshot);
+      await socket.join(room(centreId));
+      if ((await deps.store.currentSeq(centreId)) > snapshot.seq) {
+        socket.emit(CentreEvents.snapshot, await getSnapshot(deps, centreId));
+      }
+    } catch (error) {
+      log.error('snapshot failed', error);
+      socket.disconnect(true);
+    }
   });
 
   return {

@@ -39,7 +39,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
           await sql`COMMIT`.execute(conn);
           return result;
         } catch (error) {
-          await sql`ROLLBACK`.execute(conn);
+          // A failed ROLLBACK must not hide why the transaction failed.
+          await sql`ROLLBACK`.execute(conn).catch(() => undefined);
           throw error;
         }
       });

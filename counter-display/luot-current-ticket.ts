@@ -1,0 +1,80 @@
+import { LitElement, css, html } from 'lit';
+import type { Language, Service, Ticket } from '../protocol/index.ts';
+import { localized, t } from '../web-shared/i18n.ts';
+import { formatTime } from '../web-shared/time.ts';
+
+/** The ticket a counter is attending: number, service and where it is in its life cycle. */
+export class LuotCurrentTicket extends LitElement {
+  static override properties = {
+    ticket: { attribute: false },
+    service: { attribute: false },
+    language: { type: String },
+    timeZone: { type: String },
+  };
+  declare ticket: Ticket | null;
+  declare service: Service | null;
+  declare language: Language;
+  declare timeZone: string;
+
+  constructor() {
+    super();
+    this.ticket = null;
+    this.service = null;
+    this.language = 'vi';
+    this.timeZone = 'Asia/Ho_Chi_Minh';
+  }
+
+  override render() {
+    const lang = this.language;
+    const ticket = this.ticket;
+    if (!ticket) return html`<p class="none" data-testid="current-none">${t(lang, 'console.noCurrent')}</p>`;
+    const since = ticket.servingAt ?? ticket.calledAt;
+    return html`<p class="number" data-testid="current-number">${ticket.number}</p>
+      <p class="service" data-testid="current-service">${this.service ? localized(this.service.name, lang) : ''}</p>
+      <p class="state state-${ticket.state}" data-testid="current-state">
+        ${t(lang, `ticket.state.${ticket.state}`)}${since ? html` · ${formatTime(since, this.timeZone)}` : null}
+      </p>`;
+  }
+
+  static override styles = css`
+    :host {
+      display: block;
+      text-align: center;
+    }
+    p {
+      margin: 0.3rem 0;
+    }
+    .number {
+      font-size: var(--luot-console-number-size, 6rem);
+      font-weight: 800;
+      line-height: 1;
+      color: var(--luot-number-color);
+      font-variant-numeric: tabular-nums;
+    }
+    .service {
+      font-size: 1.6rem;
+      font-weight: 700;
+    }
+    .state {
+      font-size: 1.3rem;
+      color: var(--luot-muted);
+    }
+    .state-serving {
+      color: var(--luot-ok);
+      font-weight: 700;
+    }
+    .none {
+      font-size: 1.6rem;
+      color: var(--luot-muted);
+      padding: 2rem 0;
+    }
+  `;
+}
+
+customElements.define('luot-current-ticket', LuotCurrentTicket);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-current-ticket': LuotCurrentTicket;
+  }
+}

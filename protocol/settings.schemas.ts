@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { IdSchema, LocalizedTextSchema } from './common.schemas.ts';
+
+/** A priority group (đối tượng ưu tiên); the list and its wording are the centre's to set. */
+export const PriorityGroupSchema = z
+  .object({ id: IdSchema, name: LocalizedTextSchema, active: z.boolean() })
+  .meta({ id: 'PriorityGroup' });
+export type PriorityGroup = z.infer<typeof PriorityGroupSchema>;
+
+export const PriorityPolicySchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('strict') }),
+    z.object({ mode: z.literal('interleaved'), normalPerPriority: z.number().int().min(1).max(20) }),
+  ])
+  .meta({ id: 'PriorityPolicy' });
+
+/** Common groups in Vietnamese centres (DOMAIN.md); ages and wording are the centre's choice. */
+export const DEFAULT_PRIORITY_GROUPS: PriorityGroup[] = [
+  { id: 'nguoi-cao-tuoi', name: { vi: 'Người cao tuổi', en: 'Elderly person' }, active: true },
+  { id: 'nguoi-khuyet-tat', name: { vi: 'Người khuyết tật', en: 'Person with disability' }, active: true },
+  { id: 'phu-nu-mang-thai', name: { vi: 'Phụ nữ mang thai', en: 'Pregnant woman' }, active: true },
+  { id: 'nguoi-co-cong', name: { vi: 'Người có công với cách mạng', en: 'Person with revolutionary merit' }, active: true },
+];
+
+/** Everything a centre tunes without code. Every field has a default, so old rows stay valid. */
+export const CentreSettingsSchema = z
+  .object({
+    priorityPolicy: PriorityPolicySchema.default({ mode: 'strict' }),
+    priorityGroups: z.array(PriorityGroupSchema).max(20).default(DEFAULT_PRIORITY_GROUPS),
+    /** After this long in the queue a ticket goes first, whatever its group or service order. */
+    maxWaitMinutes: z.number().int().min(5).max(600).default(60),
+    /** Recalls allowed; the recall after the last one marks the ticket a no-show. */
+    maxRecalls: z.number().int().min(0).max(10).default(2),
+    /** Unserved tickets stay callable the next business day instead of expiring at midnight. */
+    carryOver: z.boolean().default(false),
+    /** Used for wait estimates until the service has history. */
+    defaultServiceMinutes: z.number().int().min(1).max(120).default(8),
+    /** Per kiosk: tickets back to back, and sustained per minute. */
+    kioskBurst: z.number().int().min(1).max(100).default(10),
+    kioskPerMinute: z.number().int().min(1).max(600).default(20),
+  })
+  .meta({ id: 'CentreSettings' });
+export type CentreSettings = z.infer<typeof CentreSettingsSchema>;
+
+export const defaultSettings = (): CentreSettings => CentreSettingsSchema.parse({});

@@ -1,0 +1,5 @@
+import { issueTicketsBenchmark } from './issue-tickets.bench.ts';
+import type { Benchmark } from './types.ts';
+
+/** Every benchmark, in run order. A new capability appends its own module here. */
+export const benchmarks: Benchmark[] = [issueTicketsBenchmark];

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callNext } from '../../server/counters.usecases.ts';
+import { installCentre } from '../../server/setup.usecases.ts';
+import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
+import { issueTicket } from '../../server/tickets.usecases.ts';
+import { HCM, hcmCentre, TODAY } from '../fixtures/centres.ts';
+import { makeTicket } from '../fixtures/tickets.ts';
+import { makeDeps, type TestDeps } from '../helpers/deps.ts';
+import { rawQuery, readRawDb } from '../helpers/raw-db.ts';
+import { tempDir } from '../helpers/temp-dir.ts';
+
+let dir: ReturnType<typeof tempDir>;
+let file: string;
+let deps: TestDeps;
+beforeEach(async () => {
+  dir = tempDir('luot-store');
+  file = join(dir.path, 'nested', 'luot.sqlite');
+  deps = await makeDeps({ filename: file });
+});
+afterEach(async () => {
+  await deps.store.close();
+  dir.remove();
+});
+
+describe('the SQLite file', () => {
+  it('is created with its folder, in WAL mode, with the schema migrated once', async () => {
+    expect(rawQuery<{ journal_mode: string }>(file, 'PRAGMA journal_mode')[0]!.journal_mode).toBe('wal');
+    await deps.store.close();
+    // Reopening runs no migration twice and keeps the data.
+    deps.store = await createSqliteStore({ filename: file });
+    expect(rawQuery(file, 'SELECT name FROM kysely_migration')).toEqual([{ name: '0001_init' }]);
+    expect((await deps.store.getCentre(HCM))?.timeZone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  it('stores instants as epoch milliseconds and flags as 0/1 (portable to PostgreSQL)', async () => {
+    const { ticket } = await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
+    const raw = readRawDb(file);
+    expect(raw.tickets).toEqual([
+      {
+        id: ticket.id,
+        centre_id: HCM,
+        service_id: 'ho-tich',
+        business_day: TODAY,
+        seq: 1,
+        number: 'A001',
+        state: 'waiting',
+        issued_at: Date.parse('2026-03-16T02:00:00.000Z'),
+        called_at: null,
+        serving_at: null,
+        finished_at: null,
+        counter_id: null,
+        staff_id: null,
+      },
+    ]);
+    expect(raw.services.find((s) => s.id === 'closed')).toMatchObject({ active: 0, numbering: '{"mode":"prefix","prefix":"Z","digits":3}' });
+    expect(raw.number_sequences).toEqual([{ centre_id: HCM, service_id: 'ho-tich', business_day: TODAY, last_seq: 1 }]);
+  });
+
+  it('keeps counters’ service order as positions and replaces it on upsert', async () => {
+    expect(rawQuery(file, "SELECT service_id, position FROM counter_services WHERE counter_id = 'quay-2' ORDER BY position")).toEqual([
+      { service_id: 'dat-dai', position: 0 },
+      { service_id: 'ho-tich', position: 1 },
+    ]);
+    const quay2 = hcmCentre.counters.find((c) => c.id === 'quay-2')!;
+    await installCentre(deps.store, { ...hcmCentre, counters: [{ ...quay2, serviceIds: ['ho-tich', 'tiny', 'dat-dai'] }] });
+    expect((await deps.store.getCounter(HCM, 'quay-2'))!.serviceIds).toEqual(['ho-tich', 'tiny', 'dat-dai']);
+  });
+});
+
+describe('immediate()', () => {
+  it('rolls back every write when the function throws', async () => {
+    await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
+    const before = readRawDb(file);
+    const failure = deps.store.immediate(async (tx) => {
+      await tx.takeNumber(HCM, 'ho-tich', TODAY);
+      await tx.insertTicket(makeTicket({ id: 'ghost', centreId: HCM, businessDay: TODAY, seq: 2, number: 'A002' }));
+      await tx.bumpSeq(HCM);
+      throw new Error('power cut');
+    });
+    await expect(failure).rejects.toThrow('power cut');
+    expect(readRawDb(file)).toEqual(before);
+    // The store still works afterwards (the connection is not left inside a transaction).
+    expect((await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' })).ticket.number).toBe('A002');
+  });
+
+  it('a refused exhausted-band issue leaves number_sequences on disk unchanged', async () => {
+    await issueTicket(deps, { centreId: HCM, serviceId: 'tiny' });
+    await issueTicket(deps, { centreId: HCM, serviceId: 'tiny' });
+    const before = readRawDb(file);
+    await expect(issueTicket(deps, { centreId: HCM, serviceId: 'tiny' })).rejects.toMatchObject({ code: 'service.numbers_exhausted' });
+    const after = readRawDb(file);
+    expect(after).toEqual(before);
+    expect(after.number_sequences.find((r) => r.service_id === 'tiny')).toMatchObject({ last_seq: 2 });
+  });
+
+  it('a refused call leaves the tables unchanged', async () => {
+    await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
+    await callNext(deps, { centreId: HCM, counterId: 'quay-1' });
+    const before = readRawDb(file);
+    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-1' })).rejects.toMatchObject({ code: 'counter.has_current_ticket' });
+    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-4' })).rejects.toMatchObject({ code: 'queue.empty' });
+    expect(readRawDb(file)).toEqual(before);
+  });
+
+  it('refuses a second ticket with the same number on the same day (unique constraint)', async () => {
+    await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
+    const duplicate = deps.store.immediate((tx) =>
+      tx.insertTicket(makeTicket({ id: 'dup', centreId: HCM, businessDay: TODAY, seq: 1, number: 'A001' })),
+    );
+    await expect(duplicate).rejects.toThrow(/UNIQUE/);
+    expect(rawQuery(file, 'SELECT count(*) AS n FROM tickets')).toEqual([{ n: 1 }]);
+  });
+
+  it('updateTicket writes only when the stored state is the expected one', async () => {
+    const { ticket } = await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
+    const called = { ...ticket, state: 'called' as const, calledAt: '2026-03-16T02:05:00.000Z', counterId: 'quay-1' };
+    expect(await deps.store.immediate((tx) => tx.updateTicket(called, 'serving'))).toBe(false);
+    expect((await deps.store.getTicket(ticket.id))!.state).toBe('waiting');
+    expect(await deps.store.immediate((tx) => tx.updateTicket(called, 'waiting'))).toBe(true);
+    expect(await deps.store.getTicket(ticket.id)).toEqual(called);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, createApi, resolveCentre } from '../../web-shared/api.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('api', () => {
+  it('posts JSON and returns the parsed answer', async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    const api = createApi('http://x', async (url, init) => {
+      seen.push({ url, init });
+      return json(200, { ticket: { number: 'A001' }, peopleAhead: 2 });
+    });
+    const status = await api.issueTicket('demo', 'tu-phap');
+    expect(status.peopleAhead).toBe(2);
+    expect(seen[0]?.url).toBe('http://x/api/centres/demo/tickets');
+    expect(seen[0]?.init?.method).toBe('POST');
+    expect(JSON.parse(String(seen[0]?.init?.body))).toEqual({ serviceId: 'tu-phap' });
+  });
+
+  it('turns the error body into a typed ApiError', async () => {
+    const api = createApi('', async () => json(409, { error: { code: 'queue.empty', message: 'No ticket is waiting.' } }));
+    const error = await api.counterAction('demo', 'quay-1', 'call-next').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'queue.empty', status: 409, message: 'No ticket is waiting.' });
+  });
+
+  it('reads an unknown or missing code as internal, and no answer as network', async () => {
+    const odd = createApi('', async () => json(500, { error: { code: 'weird', message: 'x' } }));
+    await expect(odd.listCentres()).rejects.toMatchObject({ code: 'internal', status: 500 });
+    const html = createApi('', async () => new Response('<h1>Bad gateway</h1>', { status: 502 }));
+    await expect(html.listCentres()).rejects.toMatchObject({ code: 'internal', status: 502 });
+    const down = createApi('', async () => {
+      throw new TypeError('fetch failed');
+    });
+    await expect(down.listCentres()).rejects.toMatchObject({ code: 'network', status: 0 });
+  });
+
+  it('resolves ?centre= or the first centre, and fails on an unknown one', async () => {
+    const centres = [
+      { id: 'one', name: { vi: 'Một', en: 'One' }, timeZone: 'Asia/Ho_Chi_Minh' },
+      { id: 'two', name: { vi: 'Hai', en: 'Two' }, timeZone: 'Asia/Ho_Chi_Minh' },
+    ];
+    const api = createApi('', async () => json(200, centres));
+    expect((await resolveCentre(api, null)).id).toBe('one');
+    expect((await resolveCentre(api, 'two')).id).toBe('two');
+    await expect(resolveCentre(api, 'three')).rejects.toMatchObject({ code: 'centre.not_found' });
+  });
+});

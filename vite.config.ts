@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * The three front-ends as one multi-page build. The root is the repository so each page keeps
+ * its folder in dist/web (kiosk/index.html, counter-display/console.html, …), which is where
+ * server/http/static.routes.ts looks for them; hashed assets land in dist/web/assets.
+ * (Tests have their own vitest.config.ts; this file is only for the browser build.)
+ */
+const root = fileURLToPath(new URL('.', import.meta.url));
+const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  // No public/ folder: every file the pages need goes through the build and gets a hash.
+  publicDir: false,
+  build: {
+    outDir: 'dist/web',
+    emptyOutDir: true,
+    // Kiosks and hall PCs run whatever Chromium they were installed with; source maps make
+    // a field bug report readable without shipping unminified code.
+    sourcemap: true,
+    rolldownOptions: {
+      input: {
+        kiosk: page('kiosk/index.html'),
+        console: page('counter-display/console.html'),
+        display: page('counter-display/display.html'),
+      },
+      output: {
+        // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
+        // the kiosk loads only Lit; the console and display add socket.io-client and zod.
+        codeSplitting: {
+          groups: [
+            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
+  // `npx vite` for front-end work against a server on :3000 (`npm start`):
+  // open /kiosk/index.html, /counter-display/console.html, /counter-display/display.html.
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+    },
+  },
+  optimizeDeps: {
+    entries: ['kiosk/index.html', 'counter-display/console.html', 'counter-display/display.html'],
+  },
+});
