@@ -24,12 +24,15 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         kiosk: page('kiosk/index.html'),
+        // The citizen's status page, served for /t/<ticket id> (server/http/static.routes.ts).
+        status: page('kiosk/status.html'),
         console: page('counter-display/console.html'),
         display: page('counter-display/display.html'),
+        admin: page('counter-display/admin.html'),
       },
       output: {
         // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
-        // the kiosk loads only Lit; the console and display add socket.io-client and zod.
+        // every page loads Lit, and socket.io-client and zod for its live view.
         codeSplitting: {
           groups: [
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
@@ -40,7 +43,8 @@ export default defineConfig({
     },
   },
   // `npx vite` for front-end work against a server on :3000 (`npm start`):
-  // open /kiosk/index.html, /counter-display/console.html, /counter-display/display.html.
+  // open /kiosk/index.html, /counter-display/console.html, /counter-display/display.html,
+  // /counter-display/admin.html.
   server: {
     host: '127.0.0.1',
     proxy: {
@@ -49,6 +53,6 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    entries: ['kiosk/index.html', 'counter-display/console.html', 'counter-display/display.html'],
+    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html'],
   },
 });

@@ -1,23 +1,27 @@
 import { LitElement, css, html } from 'lit';
-import type { Centre, Counter, Language, Ticket } from '../protocol/index.ts';
-import { createApi, resolveCentre, toApiError, type Api, type ApiError, type CounterAction } from '../web-shared/api.ts';
+import type { Centre, Counter, Language } from '../protocol/index.ts';
+import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { CentreClient, type ConnectionStatus } from '../web-shared/centre-client.ts';
-import { currentTicketAt, type CentreState } from '../web-shared/centre-state.ts';
+import type { CentreState } from '../web-shared/centre-state.ts';
 import { errorText, localized, t } from '../web-shared/i18n.ts';
 import type { LanguageChangeEvent } from '../web-shared/luot-lang-toggle.ts';
 import '../web-shared/luot-lang-toggle.ts';
 import '../web-shared/luot-offline-banner.ts';
-import { allowedActions, counterStorageKey, pickCounter } from './console-logic.ts';
-import type { CounterActionEvent } from './luot-console-actions.ts';
-import './luot-console-actions.ts';
+import type { SessionInfo } from '../protocol/auth.schemas.ts';
+import { gateOf } from '../web-shared/login-logic.ts';
+import type { SignedInEvent } from '../web-shared/luot-login.ts';
+import '../web-shared/luot-login.ts';
+import { counterStorageKey, pickCounter } from './console-logic.ts';
+import './luot-counter-desk.ts';
 import type { CounterChangeEvent } from './luot-counter-picker.ts';
 import './luot-counter-picker.ts';
-import './luot-current-ticket.ts';
-import './luot-waiting-list.ts';
 
 const RELOAD_MS = 5000;
 
-/** The officer's console at one counter: call the next citizen, start and finish service. */
+/**
+ * The officer's console: which counter this PC works for, the live centre state, and the desk
+ * (luot-counter-desk.ts) where the officer opens the counter and works the queue.
+ */
 export class LuotCounterConsole extends LitElement {
   static override properties = {
     requestedCentreId: { attribute: false },
@@ -29,9 +33,9 @@ export class LuotCounterConsole extends LitElement {
     counterId: { state: true },
     live: { state: true },
     status: { state: true },
-    busy: { state: true },
     error: { state: true },
-    acted: { state: true },
+    staffId: { attribute: false },
+    session: { state: true },
   };
   declare requestedCentreId: string | null;
   declare language: Language;
@@ -43,10 +47,12 @@ export class LuotCounterConsole extends LitElement {
   declare counterId: string | null;
   declare live: CentreState | null;
   declare status: ConnectionStatus;
-  declare busy: CounterAction | null;
+  /** Loading the centre failed (the desk shows its own action errors). */
   declare error: ApiError | null;
-  /** The answer to our last action, shown until the live state moves past the seq it was given at. */
-  declare acted: { counterId: string; ticket: Ticket | null; seq: number } | null;
+  /** The logged-in officer (from the session); the desk enables nothing without one. */
+  declare staffId: string | null;
+  /** Who is logged in; null until asked. Nothing but the login shows until it is an officer's session. */
+  declare session: SessionInfo | null;
   private client: CentreClient | null = null;
 
   constructor() {
@@ -60,13 +66,50 @@ export class LuotCounterConsole extends LitElement {
     this.counterId = null;
     this.live = null;
     this.status = 'connecting';
-    this.busy = null;
     this.error = null;
-    this.acted = null;
+    this.staffId = null;
+    this.session = null;
   }
 
   override firstUpdated() {
+    void this.start();
+  }
+
+  /** Asks who is logged in; loads the centre for an officer, else the login form shows. */
+  private async start() {
+    try {
+      this.session = await this.api.getSession();
+    } catch (error) {
+      this.error = toApiError(error);
+      setTimeout(() => void this.start(), RELOAD_MS);
+      return;
+    }
+    this.error = null;
+    if (this.session.kind === 'staff' && gateOf(this.session) === 'in') {
+      this.staffId = this.session.account.staffId;
+      void this.load();
+    }
+  }
+
+  private signedIn(e: SignedInEvent) {
+    this.session = e.detail.session;
+    this.staffId = e.detail.session.account.staffId;
     void this.load();
+  }
+
+  private async logout() {
+    await this.api.logout().catch(() => undefined);
+    this.signedOut();
+  }
+
+  /** Back to the login form: logged out here, or the session ended on the server. */
+  private signedOut() {
+    this.client?.close();
+    this.client = null;
+    this.session = { kind: 'anonymous' };
+    this.staffId = null;
+    this.centre = null;
+    this.live = null;
   }
 
   override updated() {
@@ -91,76 +134,46 @@ export class LuotCounterConsole extends LitElement {
       this.error = null;
       this.client = new CentreClient({ centreId: centre.id });
       this.client.subscribe((c) => {
-        if (this.acted && c.state?.seq !== this.acted.seq) this.acted = null;
+        // The session expired or was ended elsewhere (password change, logout): log in again.
+        if (c.lastError === 'auth.required') return this.signedOut();
         this.live = c.state;
         this.status = c.status;
       });
     } catch (error) {
       this.error = toApiError(error);
+      if (this.error.code === 'auth.required') return this.signedOut();
       setTimeout(() => void this.load(), RELOAD_MS);
     }
   }
 
-  private get current(): Ticket | null {
-    if (!this.counterId) return null;
-    if (this.acted?.counterId === this.counterId) return this.acted.ticket;
-    return currentTicketAt(this.live, this.counterId);
-  }
-
   private chooseCounter(e: CounterChangeEvent) {
     this.counterId = e.detail.counterId;
-    this.acted = null;
-    this.error = null;
     if (this.centre) this.storage?.setItem(counterStorageKey(this.centre.id), this.counterId);
-  }
-
-  private async act(e: CounterActionEvent) {
-    const action = e.detail.action;
-    const centre = this.centre;
-    const counterId = this.counterId;
-    if (this.busy || !centre || !counterId) return;
-    // Name the ticket we mean: a console showing a stale ticket cannot finish another one.
-    const ticketId = action === 'call-next' ? undefined : this.current?.id;
-    this.busy = action;
-    this.error = null;
-    try {
-      const { ticket } = await this.api.counterAction(centre.id, counterId, action, ticketId ? { ticketId } : {});
-      const atCounter = ticket.state === 'called' || ticket.state === 'serving';
-      this.acted = { counterId, ticket: atCounter ? ticket : null, seq: this.live?.seq ?? -1 };
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = null;
-    }
   }
 
   override render() {
     const lang = this.language;
+    if (this.session && gateOf(this.session) !== 'in') {
+      return html`<luot-login .api=${this.api} .language=${lang} .session=${this.session.kind === 'staff' ? this.session : null}
+        @luot-signed-in=${this.signedIn} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-login>`;
+    }
     const counter = this.counters.find((c) => c.id === this.counterId) ?? null;
-    const current = this.current;
-    // The services this counter calls, in the counter's own order.
-    const services = (counter?.serviceIds ?? []).flatMap((id) => this.live?.services.find((s) => s.id === id) ?? []);
+    const account = this.session?.kind === 'staff' ? this.session.account : null;
     return html`<header>
         <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
         <luot-counter-picker .counters=${this.counters} .value=${this.counterId} .language=${lang}
           @luot-counter-change=${this.chooseCounter}></luot-counter-picker>
         <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
+        ${account
+          ? html`<span class="who" data-testid="signed-in-as">${t(lang, 'login.signedInAs', { name: account.name })}</span>
+              <button type="button" class="logout" data-testid="logout" @click=${this.logout}>${t(lang, 'login.logout')}</button>`
+          : null}
       </header>
       ${this.status === 'offline' ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>` : null}
-      ${this.error ? html`<p class="error" role="alert" data-testid="console-error">${errorText(lang, this.error.code)}</p>` : null}
-      ${counter
-        ? html`<main>
-            <section class="card current">
-              <h2>${t(lang, 'console.current')} · ${t(lang, 'counter.label', { n: counter.number })}</h2>
-              <luot-current-ticket .ticket=${current} .language=${lang} .timeZone=${this.centre?.timeZone ?? 'Asia/Ho_Chi_Minh'}
-                .service=${this.live?.services.find((s) => s.id === current?.serviceId) ?? null}></luot-current-ticket>
-              <luot-console-actions .allowed=${allowedActions(current)} .busy=${this.busy !== null} .language=${lang}
-                @luot-counter-action=${this.act}></luot-console-actions>
-            </section>
-            <section class="card">
-              <luot-waiting-list .services=${services} .waiting=${this.live?.waiting ?? {}} .language=${lang}></luot-waiting-list>
-            </section>
-          </main>`
+      ${this.error ? html`<p class="error" role="alert" data-testid="console-load-error">${errorText(lang, this.error.code)}</p>` : null}
+      ${counter && this.centre
+        ? html`<luot-counter-desk .centre=${this.centre} .counter=${counter} .counters=${this.counters} .live=${this.live}
+            .staffId=${this.staffId} .api=${this.api} .language=${lang}></luot-counter-desk>`
         : html`<p class="prompt">${this.counters.length || !this.centre ? t(lang, 'console.pickCounter') : t(lang, 'console.noCounters')}</p>`}`;
   }
 
@@ -172,11 +185,12 @@ export class LuotCounterConsole extends LitElement {
       background: var(--luot-header-bg); color: var(--luot-header-fg);
     }
     h1 { margin: 0; font-size: 1.3rem; flex: 1; }
-    main { display: grid; grid-template-columns: 2fr 1fr; gap: 1.5rem; padding: 1.5rem; flex: 1; }
-    @media (max-width: 900px) { main { grid-template-columns: 1fr; } }
-    .card { background: var(--luot-surface); border-radius: var(--luot-radius); box-shadow: var(--luot-shadow); padding: 1.5rem; }
-    .current h2 { margin: 0 0 1rem; font-size: 1.2rem; color: var(--luot-muted); }
-    luot-console-actions { margin-top: 1.5rem; }
+    luot-counter-desk { flex: 1; }
+    .who { font-weight: 600; }
+    .logout {
+      font: inherit; min-height: 3rem; padding: 0.5em 1em; border-radius: var(--luot-radius);
+      border: 2px solid currentColor; background: transparent; color: inherit; cursor: pointer;
+    }
     .error, .prompt { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.4rem; font-weight: 700; text-align: center; }
     .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
     .prompt { padding: 4rem 1rem; color: var(--luot-muted); }

@@ -8,11 +8,14 @@ export class LuotCurrentTicket extends LitElement {
   static override properties = {
     ticket: { attribute: false },
     service: { attribute: false },
+    priority: { attribute: false },
     language: { type: String },
     timeZone: { type: String },
   };
   declare ticket: Ticket | null;
   declare service: Service | null;
+  /** "Ưu tiên: Người cao tuổi" when the ticket has a priority group. */
+  declare priority: string | null;
   declare language: Language;
   declare timeZone: string;
 
@@ -20,6 +23,7 @@ export class LuotCurrentTicket extends LitElement {
     super();
     this.ticket = null;
     this.service = null;
+    this.priority = null;
     this.language = 'vi';
     this.timeZone = 'Asia/Ho_Chi_Minh';
   }
@@ -33,7 +37,11 @@ export class LuotCurrentTicket extends LitElement {
       <p class="service" data-testid="current-service">${this.service ? localized(this.service.name, lang) : ''}</p>
       <p class="state state-${ticket.state}" data-testid="current-state">
         ${t(lang, `ticket.state.${ticket.state}`)}${since ? html` · ${formatTime(since, this.timeZone)}` : null}
-      </p>`;
+      </p>
+      ${this.priority ? html`<p class="priority" data-testid="current-priority">★ ${this.priority}</p>` : null}
+      ${ticket.recallCount > 0
+        ? html`<p class="recalls" data-testid="current-recalls">${t(lang, 'console.recallCount', { n: ticket.recallCount })}</p>`
+        : null}`;
   }
 
   static override styles = css`
@@ -62,6 +70,19 @@ export class LuotCurrentTicket extends LitElement {
     .state-serving {
       color: var(--luot-ok);
       font-weight: 700;
+    }
+    .priority {
+      display: inline-block;
+      padding: 0.15rem 0.9rem;
+      border-radius: 999px;
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      font-weight: 700;
+    }
+    .recalls {
+      font-size: 1.2rem;
+      font-weight: 700;
+      color: var(--luot-danger);
     }
     .none {
       font-size: 1.6rem;

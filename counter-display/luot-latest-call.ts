@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import type { Call, Language } from '../protocol/index.ts';
 import { t } from '../web-shared/i18n.ts';
 
-/** The newest call, as large as the screen allows: number → counter. */
+/** The newest call, as large as the screen allows: number → counter; a recall says "Mời lại". */
 export class LuotLatestCall extends LitElement {
   static override properties = { call: { attribute: false }, language: { type: String } };
   declare call: Call | null;
@@ -22,8 +22,8 @@ export class LuotLatestCall extends LitElement {
     // Keyed on the call so a new call (or a recall) re-creates the block and replays the flash.
     return keyed(
       `${call.ticketId}@${call.calledAt}`,
-      html`<div class="call">
-        <p class="label">${t(lang, 'display.latest')}</p>
+      html`<div class="call" data-testid="latest-call" data-called-at=${call.calledAt} data-recall=${String(call.recall)}>
+        <p class="label" data-testid="latest-label">${t(lang, call.recall ? 'display.recall' : 'display.latest')}</p>
         <p class="line">
           <span class="number" data-testid="latest-number">${call.number}</span>
           <span class="arrow" aria-hidden="true">➜</span>

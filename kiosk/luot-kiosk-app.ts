@@ -1,19 +1,29 @@
 import { LitElement, css, html } from 'lit';
 import type { Centre, Language, Service, TicketStatus } from '../protocol/index.ts';
 import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../web-shared/api.ts';
+import { CentreClient } from '../web-shared/centre-client.ts';
+import type { CentreState } from '../web-shared/centre-state.ts';
 import { errorText, localized, t } from '../web-shared/i18n.ts';
 import type { LanguageChangeEvent } from '../web-shared/luot-lang-toggle.ts';
 import '../web-shared/luot-lang-toggle.ts';
+import { priorityText } from '../web-shared/queue-text.ts';
+import { statusUrl } from '../web-shared/ticket-link.ts';
+import './luot-kiosk-menu.ts';
+import type { PrioritySelectEvent } from './luot-priority-picker.ts';
+import './luot-priority-picker.ts';
 import type { ServiceSelectEvent } from './luot-service-menu.ts';
-import './luot-service-menu.ts';
 import './luot-ticket-view.ts';
 
 /** How long to wait before retrying when the server was unreachable at start-up. */
 const RELOAD_MS = 5000;
+/** A citizen who chose a priority group and walked away must not hand it to the next person. */
+const PRIORITY_IDLE_MS = 30_000;
 
 /**
- * The touchscreen kiosk: a menu of services; a tap issues a ticket and shows it until the
- * citizen goes back or `returnSeconds` pass. (Printing "Mời nhận phiếu" comes with issue #3.)
+ * The touchscreen kiosk: the "Ưu tiên" button and a menu of services with their queues; a tap
+ * issues a ticket and shows it until the citizen goes back or `returnSeconds` pass. Services
+ * come from the API so the kiosk works even while the live connection is down; waiting counts,
+ * estimates and priority groups come from the live `/centre` snapshot.
  */
 export class LuotKioskApp extends LitElement {
   static override properties = {
@@ -26,6 +36,9 @@ export class LuotKioskApp extends LitElement {
     issuingServiceId: { state: true },
     issued: { state: true },
     error: { state: true },
+    live: { state: true },
+    picking: { state: true },
+    priorityGroupId: { state: true },
   };
   /** `?centre=`; null means the first centre of the deployment. */
   declare requestedCentreId: string | null;
@@ -37,7 +50,14 @@ export class LuotKioskApp extends LitElement {
   declare issuingServiceId: string | null;
   declare issued: TicketStatus | null;
   declare error: ApiError | null;
+  declare live: CentreState | null;
+  /** The priority group screen is showing. */
+  declare picking: boolean;
+  /** The group the citizen chose for the ticket about to be issued. */
+  declare priorityGroupId: string | null;
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private client: CentreClient | null = null;
 
   constructor() {
     super();
@@ -50,6 +70,9 @@ export class LuotKioskApp extends LitElement {
     this.issuingServiceId = null;
     this.issued = null;
     this.error = null;
+    this.live = null;
+    this.picking = false;
+    this.priorityGroupId = null;
   }
 
   // After the first render rather than on connect: the page sets properties right after creating us.
@@ -64,6 +87,9 @@ export class LuotKioskApp extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearTimeout(this.errorTimer);
+    clearTimeout(this.idleTimer);
+    this.client?.close();
+    this.client = null;
   }
 
   private async load() {
@@ -72,6 +98,11 @@ export class LuotKioskApp extends LitElement {
       const services = await this.api.listServices(this.centre.id);
       this.services = [...services].sort((a, b) => a.sortOrder - b.sortOrder);
       this.error = null;
+      if (!this.client) {
+        this.client = new CentreClient({ centreId: this.centre.id, token: this.api.deviceToken });
+        // Keep the last known figures while offline: issuing still works over HTTP.
+        this.client.subscribe((c) => (this.live = c.state ?? this.live));
+      }
     } catch (error) {
       // An unattended kiosk must come up by itself once the server is reachable.
       this.error = toApiError(error);
@@ -85,12 +116,21 @@ export class LuotKioskApp extends LitElement {
     this.issuingServiceId = e.detail.serviceId;
     this.error = null;
     try {
-      this.issued = await this.api.issueTicket(this.centre.id, e.detail.serviceId);
+      this.issued = await this.api.issueTicket(this.centre.id, e.detail.serviceId, this.priorityGroupId ?? undefined);
+      this.setPriority(false, null);
     } catch (error) {
       this.showError(toApiError(error));
     } finally {
       this.issuingServiceId = null;
     }
+  }
+
+  /** Enters or leaves the priority flow; while in it, idling long enough leaves it. */
+  private setPriority(picking: boolean, groupId: string | null) {
+    this.picking = picking;
+    this.priorityGroupId = groupId;
+    clearTimeout(this.idleTimer);
+    if (picking || groupId) this.idleTimer = setTimeout(() => this.setPriority(false, null), PRIORITY_IDLE_MS);
   }
 
   private showError(error: ApiError) {
@@ -101,31 +141,47 @@ export class LuotKioskApp extends LitElement {
 
   override render() {
     const lang = this.language;
-    const service = this.issued ? (this.services.find((s) => s.id === this.issued?.ticket.serviceId) ?? null) : null;
+    // The live list wins once it is there: an admin may have changed the services meanwhile.
+    const services = this.live ? [...this.live.services].sort((a, b) => a.sortOrder - b.sortOrder) : this.services;
+    const groups = this.live?.priorityGroups ?? [];
+    const issued = this.issued;
+    const service = issued ? (services.find((s) => s.id === issued.ticket.serviceId) ?? null) : null;
     return html`<header>
         <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
         <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
       </header>
       ${this.error ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
       <main>
-        ${this.issued
+        ${issued
           ? html`<luot-ticket-view
-              .status=${this.issued}
+              .status=${issued}
               .service=${service}
               .centre=${this.centre}
+              .priority=${priorityText(lang, groups, issued.ticket.priorityGroupId)}
+              .followUrl=${statusUrl(location.origin, issued.ticket.id)}
               .language=${lang}
               .returnSeconds=${this.returnSeconds}
               @luot-ticket-done=${() => (this.issued = null)}
             ></luot-ticket-view>`
-          : html`<h2>${t(lang, 'kiosk.title')}</h2>
-              <p class="hint">${t(lang, 'kiosk.hint')}</p>
-              <luot-service-menu
-                .services=${this.services}
+          : this.picking
+            ? html`<luot-priority-picker
+                .groups=${groups}
                 .language=${lang}
-                .disabled=${this.issuingServiceId !== null}
+                @luot-priority-select=${(e: PrioritySelectEvent) => this.setPriority(false, e.detail.groupId)}
+                @luot-priority-cancel=${() => this.setPriority(false, null)}
+              ></luot-priority-picker>`
+            : html`<luot-kiosk-menu
+                .services=${services}
+                .waiting=${this.live?.waiting ?? null}
+                .estimates=${this.live?.estimates ?? null}
+                .groups=${groups}
+                .priorityGroupId=${this.priorityGroupId}
                 .busyServiceId=${this.issuingServiceId}
+                .language=${lang}
+                @luot-priority-start=${() => this.setPriority(true, null)}
+                @luot-priority-cancel=${() => this.setPriority(false, null)}
                 @luot-service-select=${this.issue}
-              ></luot-service-menu>`}
+              ></luot-kiosk-menu>`}
       </main>`;
   }
 
@@ -158,18 +214,8 @@ export class LuotKioskApp extends LitElement {
       min-height: 0;
       padding: 1.5rem 2rem 2rem;
     }
-    h2 {
-      margin: 0;
-      text-align: center;
-      font-size: clamp(2rem, 3.5vw, 3.2rem);
-    }
-    .hint {
-      margin: 0.25rem 0 1.25rem;
-      text-align: center;
-      font-size: 1.5rem;
-      color: var(--luot-muted);
-    }
-    luot-service-menu,
+    luot-kiosk-menu,
+    luot-priority-picker,
     luot-ticket-view {
       flex: 1;
       min-height: 0;

@@ -1,22 +1,31 @@
 import { LitElement, css, html } from 'lit';
-import type { Language, Service } from '../protocol/index.ts';
+import type { Estimates, Language, Service, WaitingCounts } from '../protocol/index.ts';
 import { localized, t } from '../web-shared/i18n.ts';
+import { waitText } from '../web-shared/queue-text.ts';
 
 export type ServiceSelectEvent = CustomEvent<{ serviceId: string }>;
 
-/** The kiosk's menu: one big button per service (lĩnh vực) taking tickets. */
+/**
+ * The kiosk's menu: one big button per service (lĩnh vực) taking tickets, each with how many
+ * wait and roughly how long, so a citizen can see a long queue before taking a number.
+ */
 export class LuotServiceMenu extends LitElement {
   static override properties = {
     services: { attribute: false },
     language: { type: String },
     disabled: { type: Boolean },
     busyServiceId: { attribute: false },
+    waiting: { attribute: false },
+    estimates: { attribute: false },
   };
   declare services: Service[];
   declare language: Language;
   /** True while a ticket is being issued: a second tap must not take a second number. */
   declare disabled: boolean;
   declare busyServiceId: string | null;
+  /** Null until the live snapshot arrives: the figures are then left out rather than shown as 0. */
+  declare waiting: WaitingCounts | null;
+  declare estimates: Estimates | null;
 
   constructor() {
     super();
@@ -24,6 +33,8 @@ export class LuotServiceMenu extends LitElement {
     this.language = 'vi';
     this.disabled = false;
     this.busyServiceId = null;
+    this.waiting = null;
+    this.estimates = null;
   }
 
   override render() {
@@ -40,11 +51,20 @@ export class LuotServiceMenu extends LitElement {
             @click=${() => this.select(s.id)}
           >
             <span class="name">${localized(s.name, this.language)}</span>
-            ${this.busyServiceId === s.id ? html`<span class="busy">${t(this.language, 'kiosk.issuing')}</span>` : null}
+            ${this.busyServiceId === s.id ? html`<span class="busy">${t(this.language, 'kiosk.issuing')}</span>` : this.renderFigures(s.id)}
           </button>
         </li>`,
       )}
     </ul>`;
+  }
+
+  private renderFigures(serviceId: string) {
+    if (!this.waiting || !this.estimates) return null;
+    const lang = this.language;
+    return html`<span class="figures" data-testid="service-figures">
+      <span>${t(lang, 'kiosk.waitingCount', { n: this.waiting[serviceId] ?? 0 })}</span>
+      <span>${t(lang, 'kiosk.estimate', { wait: waitText(lang, this.estimates[serviceId]) })}</span>
+    </span>`;
   }
 
   private select(serviceId: string) {
@@ -116,6 +136,14 @@ export class LuotServiceMenu extends LitElement {
     }
     .busy {
       font-size: 1.25rem;
+    }
+    .figures {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: 0.25rem 1.5rem;
+      font-size: var(--luot-kiosk-figures-font-size, clamp(1.3rem, 1.6vw, 1.6rem));
+      opacity: 0.92;
     }
     .empty {
       font-size: 2rem;

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Centre, Language, Service, TicketStatus } from '../protocol/index.ts';
 import { localized, t } from '../web-shared/i18n.ts';
+import { waitText } from '../web-shared/queue-text.ts';
 import { formatIssueTime } from '../web-shared/time.ts';
 
 /**
@@ -9,12 +10,17 @@ import { formatIssueTime } from '../web-shared/time.ts';
  */
 const BACK_GUARD_MS = 1000;
 
-/** The ticket just issued, on screen until `returnSeconds` pass or the citizen taps Back. */
+/**
+ * The ticket just issued, on screen until `returnSeconds` pass or the citizen taps Back: what
+ * DOMAIN.md says a ticket shows, with the status page link where the QR code will go.
+ */
 export class LuotTicketView extends LitElement {
   static override properties = {
     status: { attribute: false },
     service: { attribute: false },
     centre: { attribute: false },
+    priority: { attribute: false },
+    followUrl: { attribute: false },
     language: { type: String },
     returnSeconds: { type: Number },
     remaining: { state: true },
@@ -22,6 +28,10 @@ export class LuotTicketView extends LitElement {
   declare status: TicketStatus | null;
   declare service: Service | null;
   declare centre: Centre | null;
+  /** "Ưu tiên: Người cao tuổi" when the ticket has a priority group. */
+  declare priority: string | null;
+  /** The status page, /t/<ticket id>. (A QR code of it comes with the printing issue.) */
+  declare followUrl: string | null;
   declare language: Language;
   declare returnSeconds: number;
   declare remaining: number;
@@ -33,6 +43,8 @@ export class LuotTicketView extends LitElement {
     this.status = null;
     this.service = null;
     this.centre = null;
+    this.priority = null;
+    this.followUrl = null;
     this.language = 'vi';
     this.returnSeconds = 8;
     this.remaining = 8;
@@ -55,16 +67,21 @@ export class LuotTicketView extends LitElement {
 
   override render() {
     if (!this.status) return null;
-    const { ticket, peopleAhead } = this.status;
+    const { ticket, peopleAhead, estimatedWaitMinutes } = this.status;
     const lang = this.language;
     const time = this.centre ? formatIssueTime(ticket.issuedAt, this.centre.timeZone) : '';
     return html`<article class="ticket" aria-live="assertive">
         <p class="label">${t(lang, 'kiosk.yourNumber')}</p>
         <p class="number" data-testid="ticket-number">${ticket.number}</p>
         <p class="service" data-testid="ticket-service">${this.service ? localized(this.service.name, lang) : ''}</p>
+        ${this.priority ? html`<p class="priority" data-testid="ticket-priority">★ ${this.priority}</p>` : null}
         <p class="line" data-testid="ticket-time">${t(lang, 'kiosk.issuedAt', { time })}</p>
         <p class="line ahead" data-testid="ticket-ahead">${t(lang, 'kiosk.peopleAhead', { n: peopleAhead })}</p>
+        <p class="line" data-testid="ticket-wait">${t(lang, 'kiosk.estimate', { wait: waitText(lang, estimatedWaitMinutes) })}</p>
         <p class="footer">${t(lang, 'kiosk.pleaseWait')}</p>
+        ${this.followUrl
+          ? html`<p class="follow">${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>`
+          : null}
       </article>
       <div class="actions">
         <span class="countdown">${t(lang, 'kiosk.returning', { n: this.remaining })}</span>
@@ -123,6 +140,25 @@ export class LuotTicketView extends LitElement {
     }
     .ahead {
       font-weight: 700;
+    }
+    .priority {
+      display: inline-block;
+      padding: 0.2rem 1.2rem;
+      border-radius: 999px;
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      font-size: 1.6rem;
+      font-weight: 700;
+    }
+    .follow {
+      margin-top: 1rem;
+      font-size: 1.1rem;
+      color: var(--luot-muted);
+    }
+    .url {
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      word-break: break-all;
+      user-select: text;
     }
     .footer {
       margin-top: 1rem;

@@ -21,6 +21,9 @@ export const NumberingSchema = z
   .meta({ id: 'Numbering' });
 export type Numbering = z.infer<typeof NumberingSchema>;
 
+export const CallOrderSchema = z.enum(['fifo', 'ordered', 'weighted']);
+export type CallOrder = z.infer<typeof CallOrderSchema>;
+
 export const CentreSchema = z
   .object({
     id: IdSchema,
@@ -51,10 +54,27 @@ export const CounterSchema = z
     number: z.number().int().min(1).max(999),
     /** Services this counter calls, in the counter's order. */
     serviceIds: z.array(IdSchema),
+    /**
+     * fifo: oldest ticket across its services; ordered: its first service with anyone waiting
+     * (backup counters); weighted: by `weights` (e.g. 2 from A for each from B).
+     */
+    callOrder: CallOrderSchema,
+    /** Weight per service id for `weighted`; missing → 1. */
+    weights: z.record(z.string(), z.number().int().min(1).max(10)),
     active: z.boolean(),
   })
   .meta({ id: 'Counter' });
 export type Counter = z.infer<typeof CounterSchema>;
+
+/** closed: nobody at it; open: an officer holds it; paused: the officer is on a break. */
+export const CounterStatusSchema = z.enum(['closed', 'open', 'paused']);
+export type CounterStatus = z.infer<typeof CounterStatusSchema>;
+
+/** Who holds a counter right now. */
+export const CounterStateSchema = z
+  .object({ status: CounterStatusSchema, staffId: IdSchema.nullable(), openedAt: z.iso.datetime().nullable() })
+  .meta({ id: 'CounterState' });
+export type CounterState = z.infer<typeof CounterStateSchema>;
 
 export const StaffSchema = z
   .object({ id: IdSchema, centreId: IdSchema, name: z.string().min(1).max(120) })

@@ -15,10 +15,33 @@ export const errorStatus = {
   'counter.has_current_ticket': 409,
   'counter.no_current_ticket': 409,
   'counter.ticket_mismatch': 409,
+  // Counter workflow (issue #3)
+  'counter.busy': 409,
+  'counter.not_held': 403,
+  'counter.closed': 409,
+  'counter.paused': 409,
+  'counter.not_paused': 409,
+  'staff.holds_other_counter': 409,
+  'priority_group.not_found': 404,
+  'ticket.not_waiting': 409,
+  'ticket.not_parked': 409,
+  // Administration (issue #3)
+  'counter.number_taken': 409,
+  'settings.invalid': 400,
   'queue.empty': 409,
   'ticket.not_found': 404,
   'staff.not_found': 404,
   'ticket.invalid_transition': 409,
+  // Accounts and devices (issue #3): who may ask, and how often a kiosk may issue.
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.forbidden': 403,
+  'auth.password_change_required': 403,
+  'kiosk.rate_limited': 429,
+  'device_token.not_found': 404,
+  // Printing (issue #4)
+  'print_job.not_found': 404,
+  'print.no_printer': 409,
   'route.not_found': 404,
   internal: 500,
 } as const;

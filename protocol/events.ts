@@ -3,7 +3,11 @@
  * (`ticket:called`), commands imperative (`snapshot:request`).
  */
 import type { Result } from './errors.ts';
+import type { BridgeHeartbeat, BridgeHello, BridgeWelcome, DeviceStatusReport, PrintAck, PrintJob } from './bridge.schemas.ts';
+import type { DeviceView, PrintJobView } from './print.schemas.ts';
 import type {
+  TicketView,
+  CounterUpdatedEvent,
   Snapshot,
   TicketCalledEvent,
   TicketIssuedEvent,
@@ -17,6 +21,7 @@ export const CentreEvents = {
   issued: 'ticket:issued',
   called: 'ticket:called',
   updated: 'ticket:updated',
+  counterUpdated: 'counter:updated',
   requestSnapshot: 'snapshot:request',
 } as const;
 
@@ -26,6 +31,7 @@ export interface CentreServerToClient {
   'ticket:issued': (event: TicketIssuedEvent) => void;
   'ticket:called': (event: TicketCalledEvent) => void;
   'ticket:updated': (event: TicketUpdatedEvent) => void;
+  'counter:updated': (event: CounterUpdatedEvent) => void;
 }
 
 /** What clients may send on `/centre`. */
@@ -37,4 +43,53 @@ export interface CentreClientToServer {
 export type CentreFact =
   | { type: 'ticket:issued'; centreId: string; payload: TicketIssuedEvent }
   | { type: 'ticket:called'; centreId: string; payload: TicketCalledEvent }
-  | { type: 'ticket:updated'; centreId: string; payload: TicketUpdatedEvent };
+  | { type: 'ticket:updated'; centreId: string; payload: TicketUpdatedEvent }
+  | { type: 'counter:updated'; centreId: string; payload: CounterUpdatedEvent }
+  /** Configuration changed (services, counters, settings): everyone gets a fresh snapshot. */
+  | { type: 'state:snapshot'; centreId: string; payload: Snapshot };
+
+/** Public namespace for a citizen's status page: one ticket, no centre-wide data. */
+export const TICKET_NAMESPACE = '/ticket';
+
+export const TicketEvents = { status: 'ticket:status' } as const;
+
+export interface TicketServerToClient {
+  /** Sent on connect and whenever the ticket's position, estimate or state changes. */
+  'ticket:status': (view: TicketView) => void;
+}
+
+/**
+ * `/centre` facts about printing and bridge devices (issue #4), sent to the centre's room beside
+ * the sequenced facts above. They carry no `seq`: they are not queue state, a client that missed
+ * one asks the API (getPrintJob, listDevices).
+ */
+export const PrintEvents = { status: 'print:status', deviceUpdated: 'device:updated' } as const;
+
+export interface CentrePrintServerToClient {
+  /** A print job changed status (created, sent, printed, failed, abandoned). */
+  'print:status': (job: PrintJobView) => void;
+  /** A bridge device's status or connection changed. */
+  'device:updated': (device: DeviceView) => void;
+}
+
+/** Namespace of the firmware bridges (firmware-bridge/): a bridge device token in `auth.token`. */
+export const BRIDGE_NAMESPACE = '/bridge';
+
+export const BridgeEvents = {
+  hello: 'bridge:hello',
+  deviceStatus: 'device:status',
+  heartbeat: 'bridge:heartbeat',
+  printJob: 'print:job',
+} as const;
+
+/** What a bridge sends. Every payload is validated on the server (onValidated). */
+export interface BridgeClientToServer {
+  'bridge:hello': (hello: BridgeHello, ack: (result: Result<BridgeWelcome>) => void) => void;
+  'device:status': (report: DeviceStatusReport, ack?: (result: Result<{ recorded: true }>) => void) => void;
+  'bridge:heartbeat': (heartbeat: BridgeHeartbeat, ack?: (result: Result<{ recorded: true }>) => void) => void;
+}
+
+/** What the server sends a bridge: print jobs, each answered once (PrintAck). */
+export interface BridgeServerToClient {
+  'print:job': (job: PrintJob, ack: (result: PrintAck) => void) => void;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CentreSchema, CounterSchema, ServiceSchema } from './centre.schemas.ts';
+import { CentreSchema, CounterSchema, CounterStateSchema, ServiceSchema } from './centre.schemas.ts';
+import { PriorityGroupSchema } from './settings.schemas.ts';
 import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts';
 import { TicketSchema } from './ticket.schemas.ts';
 
@@ -10,6 +11,10 @@ export const SeqSchema = z.number().int().min(0);
 export const WaitingCountsSchema = z.record(z.string(), z.number().int().min(0));
 export type WaitingCounts = z.infer<typeof WaitingCountsSchema>;
 
+/** Estimated wait in minutes for a new ticket, per service id; null: no open counter serves it. */
+export const EstimatesSchema = z.record(z.string(), z.number().int().min(0).nullable());
+export type Estimates = z.infer<typeof EstimatesSchema>;
+
 export const CallSchema = z
   .object({
     ticketId: IdSchema,
@@ -18,12 +23,14 @@ export const CallSchema = z
     counterId: IdSchema,
     counterNumber: z.number().int(),
     calledAt: InstantSchema,
+    /** A repeated call of the same ticket (announce it again). */
+    recall: z.boolean(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof CallSchema>;
 
 export const CounterViewSchema = z
-  .object({ counter: CounterSchema, current: TicketSchema.nullable() })
+  .object({ counter: CounterSchema, state: CounterStateSchema, current: TicketSchema.nullable() })
   .meta({ id: 'CounterView' });
 export type CounterView = z.infer<typeof CounterViewSchema>;
 
@@ -35,31 +42,50 @@ export const SnapshotSchema = z
     services: z.array(ServiceSchema),
     counters: z.array(CounterViewSchema),
     waiting: WaitingCountsSchema,
+    estimates: EstimatesSchema,
+    /** Active priority groups, for the kiosk's priority button. */
+    priorityGroups: z.array(PriorityGroupSchema),
     /** Newest first. */
     recentCalls: z.array(CallSchema),
+    /** Tickets set aside while the citizen fetches a document (any counter may resume them). */
+    parked: z.array(TicketSchema),
   })
   .meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
-export const TicketIssuedEventSchema = z.object({
-  seq: SeqSchema,
-  ticket: TicketSchema,
-  waiting: WaitingCountsSchema,
-});
-export const TicketCalledEventSchema = z.object({
-  seq: SeqSchema,
-  ticket: TicketSchema,
-  call: CallSchema,
-  waiting: WaitingCountsSchema,
-});
-export const TicketUpdatedEventSchema = z.object({
-  seq: SeqSchema,
-  ticket: TicketSchema,
-  waiting: WaitingCountsSchema,
-});
+/** Queue figures every fact carries, so a client never computes them itself. */
+const queueFigures = { waiting: WaitingCountsSchema, estimates: EstimatesSchema };
+
+export const TicketIssuedEventSchema = z.object({ seq: SeqSchema, ticket: TicketSchema, ...queueFigures });
+export const TicketCalledEventSchema = z.object({ seq: SeqSchema, ticket: TicketSchema, call: CallSchema, ...queueFigures });
+export const TicketUpdatedEventSchema = z.object({ seq: SeqSchema, ticket: TicketSchema, ...queueFigures });
+/** A counter opened, closed, paused or resumed (also when its config changes). */
+export const CounterUpdatedEventSchema = z.object({ seq: SeqSchema, view: CounterViewSchema, ...queueFigures });
+export type CounterUpdatedEvent = z.infer<typeof CounterUpdatedEventSchema>;
 export type TicketIssuedEvent = z.infer<typeof TicketIssuedEventSchema>;
 export type TicketCalledEvent = z.infer<typeof TicketCalledEventSchema>;
 export type TicketUpdatedEvent = z.infer<typeof TicketUpdatedEventSchema>;
 
-/** Handshake of the `/centre` namespace. */
-export const CentreHandshakeSchema = z.object({ centreId: IdSchema });
+/**
+ * Handshake of the `/centre` namespace. `token` is a device token (`luot_<id>.<secret>`); staff
+ * pages send none, their browser sends the session cookie.
+ */
+export const CentreHandshakeSchema = z.object({ centreId: IdSchema, token: z.string().min(1).max(300).optional() });
+
+/** What a citizen's phone shows on /t/<ticket id>: nothing personal, only the queue. */
+export const TicketViewSchema = z
+  .object({
+    ticket: TicketSchema,
+    peopleAhead: z.number().int().min(0),
+    estimatedWaitMinutes: z.number().int().min(0).nullable(),
+    centreName: z.object({ vi: z.string(), en: z.string() }),
+    timeZone: z.string(),
+    serviceName: z.object({ vi: z.string(), en: z.string() }),
+    /** The counter the ticket is called to, when called or being served. */
+    counterNumber: z.number().int().nullable(),
+  })
+  .meta({ id: 'TicketView' });
+export type TicketView = z.infer<typeof TicketViewSchema>;
+
+/** Handshake of the public `/ticket` namespace: the unguessable ticket id is the only key. */
+export const TicketHandshakeSchema = z.object({ ticketId: IdSchema });

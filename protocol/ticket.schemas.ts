@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts';
 
-export const TicketStateSchema = z.enum(['waiting', 'called', 'serving', 'done', 'no_show']);
+/**
+ * waiting → called → serving → done; called → no_show (or after the last recall);
+ * called/serving → parked (citizen went to fetch a document) → called again on resume;
+ * called/serving → waiting on transfer (place kept); unserved at day end → expired.
+ */
+export const TicketStateSchema = z.enum(['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'expired']);
 export type TicketState = z.infer<typeof TicketStateSchema>;
 
 export const TicketSchema = z
@@ -22,12 +27,18 @@ export const TicketSchema = z
     finishedAt: InstantSchema.nullable(),
     counterId: IdSchema.nullable(),
     staffId: IdSchema.nullable(),
+    /** Priority group (đối tượng ưu tiên) chosen at the kiosk or granted by staff. */
+    priorityGroupId: IdSchema.nullable(),
+    /** How many times the current call was repeated. */
+    recallCount: z.number().int().min(0),
+    /** Set by a transfer to a specific counter: only that counter may call the ticket. */
+    targetCounterId: IdSchema.nullable(),
   })
   .meta({ id: 'Ticket' });
 export type Ticket = z.infer<typeof TicketSchema>;
 
 export const IssueTicketBodySchema = z
-  .object({ serviceId: IdSchema })
+  .object({ serviceId: IdSchema, priorityGroupId: IdSchema.optional() })
   .strict()
   .meta({ id: 'IssueTicketBody' });
 export type IssueTicketBody = z.infer<typeof IssueTicketBodySchema>;
@@ -38,13 +49,47 @@ export const TicketStatusSchema = z
     ticket: TicketSchema,
     /** Waiting tickets of the same service issued before this one (0 once called). */
     peopleAhead: z.number().int().min(0),
+    /** Minutes; null when no open counter serves the service (see docs/architecture.md). */
+    estimatedWaitMinutes: z.number().int().min(0).nullable(),
   })
   .meta({ id: 'TicketStatus' });
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** Optional guard: the console names the ticket it means, so a stale screen cannot finish another. */
 export const CounterActionBodySchema = z
-  .object({ staffId: IdSchema.optional(), ticketId: IdSchema.optional() })
+  .object({ ticketId: IdSchema.optional() })
   .strict()
   .meta({ id: 'CounterActionBody' });
 export type CounterActionBody = z.infer<typeof CounterActionBodySchema>;
+
+/** Call one ticket by its display number today (e.g. "A025") or by id. */
+export const CallTicketBodySchema = z
+  .object({ number: z.string().min(1).max(16).optional(), ticketId: IdSchema.optional() })
+  .strict()
+  .refine((b) => (b.number === undefined) !== (b.ticketId === undefined), 'give exactly one of number or ticketId')
+  .meta({ id: 'CallTicketBody' });
+export type CallTicketBody = z.infer<typeof CallTicketBodySchema>;
+
+/** Send the counter's current ticket to another service and/or counter, keeping its place. */
+export const TransferTicketBodySchema = z
+  .object({ ticketId: IdSchema.optional(), toServiceId: IdSchema.optional(), toCounterId: IdSchema.optional() })
+  .strict()
+  .refine((b) => b.toServiceId !== undefined || b.toCounterId !== undefined, 'give toServiceId, toCounterId or both')
+  .meta({ id: 'TransferTicketBody' });
+export type TransferTicketBody = z.infer<typeof TransferTicketBodySchema>;
+
+export const ResumeTicketBodySchema = z.object({ ticketId: IdSchema }).strict().meta({ id: 'ResumeTicketBody' });
+export type ResumeTicketBody = z.infer<typeof ResumeTicketBodySchema>;
+
+/** Staff grant a priority group to a waiting ticket (by id or today's number); the reason is audited. */
+export const GrantPriorityBodySchema = z
+  .object({
+    ticketId: IdSchema.optional(),
+    number: z.string().min(1).max(16).optional(),
+    priorityGroupId: IdSchema,
+    reason: z.string().trim().min(3).max(300),
+  })
+  .strict()
+  .refine((b) => (b.number === undefined) !== (b.ticketId === undefined), 'give exactly one of number or ticketId')
+  .meta({ id: 'GrantPriorityBody' });
+export type GrantPriorityBody = z.infer<typeof GrantPriorityBodySchema>;

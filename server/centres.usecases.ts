@@ -1,8 +1,9 @@
 import type { Centre, Service, Snapshot } from '../protocol/index.ts';
-import { callOf } from './counters.usecases.ts';
-import { businessDay } from './queue/business-day.ts';
+import { callOf } from './at-counter.ts';
+import { queueFigures } from './figures.ts';
 import { requireCentre } from './lookups.ts';
 import type { Deps } from './ports.ts';
+import { businessDay } from './queue/business-day.ts';
 
 /** How many of the latest calls a snapshot carries (the hall display shows a few of them). */
 export const RECENT_CALLS = 10;
@@ -18,19 +19,32 @@ export async function listServices(deps: Deps, centreId: string): Promise<Servic
 export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapshot> {
   return deps.store.consistentRead(async (reads) => {
     const centre = await requireCentre(reads, centreId);
+    const settings = await reads.getSettings(centreId);
     const day = businessDay(deps.clock.now(), centre.timeZone);
     const seq = await reads.currentSeq(centreId);
     const services = await reads.listServices(centreId);
     const counters = await reads.listCounters(centreId);
-    const counterViews = await Promise.all(
-      counters.map(async (counter) => ({ counter, current: await reads.currentTicketAt(centreId, counter.id) })),
-    );
+    const states = await reads.listCounterStates(centreId);
+    const views = [];
+    for (const counter of counters) {
+      const state = states[counter.id] ?? { status: 'closed' as const, staffId: null, openedAt: null };
+      views.push({ counter, state, current: await reads.currentTicketAt(centreId, counter.id) });
+    }
     const byId = new Map(counters.map((c) => [c.id, c]));
     const recentCalls = (await reads.recentlyCalled(centreId, day, RECENT_CALLS)).flatMap((t) => {
       const counter = t.counterId ? byId.get(t.counterId) : undefined;
       return counter ? [callOf(t, counter)] : [];
     });
-    const waiting = await reads.waitingCounts(centreId, day);
-    return { seq, businessDay: day, centre, services, counters: counterViews, waiting, recentCalls };
+    return {
+      seq,
+      businessDay: day,
+      centre,
+      services,
+      counters: views,
+      ...(await queueFigures(reads, centre, settings, day)),
+      priorityGroups: settings.priorityGroups.filter((g) => g.active),
+      recentCalls,
+      parked: await reads.listTickets(centreId, day, ['parked']),
+    };
   });
 }

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
+import { ensureAccounts, type AccountsSetup } from './accounts-setup.usecases.ts';
+import { createAuthenticator, type Revocation } from './auth/authenticator.ts';
+import { loadSessionSecret } from './auth/session-secret.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import type { Logger } from './http/errors.ts';
@@ -9,10 +13,18 @@ import { createLogger } from './log.ts';
 import type { Clock, Deps, Ids } from './ports.ts';
 import { attachCentreNamespace } from './realtime/centre.namespace.ts';
 import { createNotifierRelay } from './realtime/relay.ts';
+import { attachTicketNamespace } from './realtime/ticket.namespace.ts';
+import { expireStaleTickets } from './day-end.usecases.ts';
 import { ensureDemoCentre } from './setup.usecases.ts';
+import { abandonOverdue, printOnIssue } from './print-jobs.usecases.ts';
+import type { PrintDeps, PrintNotifier } from './printing.ports.ts';
+import { attachBridgeNamespace, createBridgeRegistry } from './realtime/bridge.namespace.ts';
+import { createPrintNotifier } from './realtime/print.notifier.ts';
 import { createSqliteStore } from './storage/sqlite.store.ts';
 
 export const VERSION = '0.1.0';
+/** How long a stopping server waits for requests in flight before closing their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 export const systemClock: Clock = { now: () => new Date() };
 /** 128 random bits, base64url: unguessable ticket links. */
@@ -23,6 +35,10 @@ export interface RunningServer {
   port: number;
   deps: Deps;
   demoCreated: boolean;
+  /** What the first start made: demo accounts, a default centre, a first admin (see docs/security.md). */
+  accounts: AccountsSetup;
+  /** The printing use cases' dependencies (bridges, timeouts), for the demo bridge and tests. */
+  printing: PrintDeps;
   close(): Promise<void>;
 }
 
@@ -39,11 +55,48 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   const demoCreated = config.DEMO ? await ensureDemoCentre(store) : false;
   const relay = createNotifierRelay();
   const deps: Deps = { store, clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, notifier: relay };
+  const accounts = await ensureAccounts(deps, { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD });
+  const sessionSecret = loadSessionSecret({ configured: config.SESSION_SECRET, dataDir: config.DATA_DIR });
+  const authenticator = createAuthenticator(deps);
 
-  const app = createHttpApp(deps, { webRoot: config.WEB_ROOT, version: VERSION, log });
+  // Printing (issue #4): the transport and the notifier exist once socket.io does; late-bound here.
+  const bridges = createBridgeRegistry();
+  let printNotifier: PrintNotifier = { printStatus: () => {}, deviceUpdated: () => {} };
+  let publicUrl = config.PUBLIC_URL ?? '';
+  const printing: PrintDeps = {
+    ...deps,
+    transport: bridges,
+    printNotifier: { printStatus: (j) => printNotifier.printStatus(j), deviceUpdated: (d) => printNotifier.deviceUpdated(d) },
+    printTimeoutMs: config.PRINT_TIMEOUT_MS,
+    heartbeatMs: config.BRIDGE_HEARTBEAT_MS,
+    publicUrl: () => publicUrl,
+    log,
+  };
+  deps.ticketIssued = printOnIssue(printing);
+
+  // Revocations reach the live sockets through this hook, set once the namespace exists.
+  let revoked: (r: Revocation) => void = () => {};
+  const app = createHttpApp(deps, {
+    webRoot: config.WEB_ROOT,
+    version: VERSION,
+    log,
+    authenticator,
+    sessionSecret,
+    onRevoked: (r) => revoked(r),
+    printing,
+    previewDir: join(config.DATA_DIR, 'printed'),
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
   const io = new SocketServer(httpServer, { serveClient: false });
-  relay.subscribe(attachCentreNamespace(io, deps, log));
+  const centreNamespace = attachCentreNamespace(io, deps, log, { authenticator, sessionSecret });
+  printNotifier = createPrintNotifier(io);
+  const bridgeNamespace = attachBridgeNamespace(io, printing, bridges, log, { authenticator });
+  revoked = (r) => {
+    centreNamespace.revoke(r);
+    bridgeNamespace.revoke(r);
+  };
+  relay.subscribe(centreNamespace);
+  relay.subscribe(attachTicketNamespace(io, deps, log));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -56,19 +109,50 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
+
+  // Day end: checked every minute (and now, for a server that was off at midnight).
+  const sweep = () =>
+    expireStaleTickets(deps).then(
+      (n) => n > 0 && log.info(`day end: ${n} unserved ticket(s) expired`),
+      (error) => log.error('day-end sweep failed', error),
+    );
+  await sweep();
+  const sweeper = setInterval(sweep, 60_000);
+  sweeper.unref();
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  publicUrl ||= url;
+
+  // Print jobs past their deadline are abandoned (also those left over from before a restart).
+  const abandon = () => abandonOverdue(printing).catch((error) => log.error('print job sweep failed', error));
+  await abandon();
+  const printSweeper = setInterval(abandon, Math.min(1000, Math.floor(config.PRINT_TIMEOUT_MS / 4)));
+  printSweeper.unref();
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url,
     port,
     deps,
+    printing,
     demoCreated,
+    accounts,
     close() {
       closing ??= (async () => {
+        clearInterval(sweeper);
+        clearInterval(printSweeper);
         io.disconnectSockets(true);
-        await new Promise<void>((resolve) => io.close(() => resolve()));
-        if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
+        const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+        // A keep-alive connection that never goes idle (a display or kiosk retrying every two
+        // seconds, under the 5 s keep-alive timeout) would hold the close open for ever: give
+        // requests in flight a moment, then cut what is left.
+        const cutAll = () => {
+          if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
+        };
+        const cut = setTimeout(cutAll, CLOSE_GRACE_MS);
+        await closed;
+        clearTimeout(cut);
+        cutAll();
         await store.close();
       })();
       return closing;

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** `KEY=` (empty) means unset, as compose files and service managers often write it. */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 /**
  * Every setting of the server: its env name, default and meaning, in one schema.
  * Nothing else reads process.env. docs/configuration.md lists the same keys.
@@ -20,6 +23,21 @@ export const ConfigSchema = z.object({
     .describe('Create the demo centre when the store has no centre (`npm start` sets it).'),
   WEB_ROOT: z.string().min(1).default('./dist/web').describe('Folder of the built front-ends.'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Least severe log level printed.'),
+  SESSION_SECRET: unsetIfEmpty(z.string().min(32, 'at least 32 characters'))
+    .describe('Key that signs session cookies; unset: a random key kept in DATA_DIR/session.secret (0600).'),
+  ADMIN_PASSWORD: unsetIfEmpty(z.string().min(8, 'at least 8 characters'))
+    .describe('Password of the first `admin` account, made when the store has no account (outside demo mode).'),
+  // Printing (issue #4, docs/firmware-bridge.md)
+  PRINT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(120_000)
+    .default(10_000)
+    .describe('How long a kiosk waits for its ticket to print; then the job is abandoned and the kiosk shows the number on screen.'),
+  BRIDGE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000).describe('How often firmware bridges report their devices.'),
+  PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }))
+    .describe("Address citizens' phones reach the server at, printed in the ticket's QR code (e.g. http://192.168.1.10:3000); unset: the address the server listens on."),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };

@@ -1,104 +1,74 @@
-import { AppError, type Call, type Centre, type Counter, type Ticket, type TicketStatus } from '../protocol/index.ts';
-import { businessDay } from './queue/business-day.ts';
-import { pickNext } from './queue/calling-policy.ts';
-import { applyAction, type TicketAction } from './queue/ticket.models.ts';
-import { requireCentre, requireCounter, requireStaff } from './lookups.ts';
+import type { CounterState, CounterView } from '../protocol/index.ts';
+import { changeTicket, fail, inCounterTx, locate, publishTicket, type AtCounter, type CounterInput, type InTx } from './at-counter.ts';
+import { queueFigures } from './figures.ts';
 import type { Deps } from './ports.ts';
-import type { StoreTx } from './storage/store.port.ts';
+import { CLOSED, decideCounter, type CounterCommand } from './queue/counter.models.ts';
 
-export interface CounterActionInput {
-  centreId: string;
-  counterId: string;
-  staffId?: string;
-  /** When given, the action applies only if this is the counter's current ticket. */
-  ticketId?: string;
-}
-
-interface Located {
-  centre: Centre;
-  counter: Counter;
-  staffId: string | null;
-}
-
-async function locate(deps: Deps, input: CounterActionInput): Promise<Located> {
-  const centre = await requireCentre(deps.store, input.centreId);
-  const counter = await requireCounter(deps.store, input.centreId, input.counterId);
-  if (!counter.active) throw new AppError('counter.inactive', `Counter ${counter.number} is not in use.`);
-  const staffId = await requireStaff(deps.store, input.centreId, input.staffId);
-  return { centre, counter, staffId };
-}
-
-/** Applies `action` to `ticket` inside `tx`, audits it and returns the fact to publish. */
-async function transition(deps: Deps, tx: StoreTx, where: Located, ticket: Ticket, action: TicketAction) {
-  const at = deps.clock.now();
-  const next = applyAction(ticket, action, { at, counterId: where.counter.id, staffId: where.staffId ?? ticket.staffId });
-  if (!next) {
-    throw new AppError('ticket.invalid_transition', `Ticket ${ticket.number} is ${ticket.state}; cannot ${action}.`);
-  }
-  if (!(await tx.updateTicket(next, ticket.state))) {
-    throw new AppError('ticket.invalid_transition', `Ticket ${ticket.number} changed meanwhile.`);
-  }
-  const seq = await tx.bumpSeq(where.centre.id);
-  await tx.appendEvent({
+async function writeCounterState(deps: Deps, ctx: InTx, state: CounterState) {
+  await ctx.tx.setCounterState(ctx.centre.id, ctx.counter.id, state);
+  const seq = await ctx.tx.bumpSeq(ctx.centre.id);
+  await ctx.tx.appendCounterEvent({
     id: deps.ids.newId(),
-    centreId: where.centre.id,
-    ticketId: ticket.id,
+    centreId: ctx.centre.id,
+    counterId: ctx.counter.id,
     seq,
-    at: at.toISOString(),
-    actorKind: 'staff',
-    actorId: where.staffId,
-    fromState: ticket.state,
-    toState: next.state,
-    counterId: where.counter.id,
+    at: ctx.now.toISOString(),
+    actorId: ctx.actor.staffId,
+    fromStatus: ctx.state.status,
+    toStatus: state.status,
+    staffId: state.staffId,
   });
-  const waiting = await tx.waitingCounts(where.centre.id, ticket.businessDay);
-  return { ticket: next, seq, waiting };
+  const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);
+  const view: CounterView = { counter: ctx.counter, state, current };
+  return { seq, view, figures: await queueFigures(ctx.tx, ctx.centre, ctx.settings, ctx.day) };
 }
 
-export function callOf(ticket: Ticket, counter: Counter): Call {
-  return {
-    ticketId: ticket.id,
-    number: ticket.number,
-    serviceId: ticket.serviceId,
-    counterId: counter.id,
-    counterNumber: counter.number,
-    calledAt: ticket.calledAt ?? ticket.issuedAt,
-  };
+function publishCounter(deps: Deps, at: AtCounter, r: Awaited<ReturnType<typeof writeCounterState>>): CounterView {
+  deps.notifier.publish({ type: 'counter:updated', centreId: at.centre.id, payload: { seq: r.seq, view: r.view, ...r.figures } });
+  return r.view;
 }
 
-/** Calls the ticket the counter's policy picks among today's waiting tickets. */
-export async function callNext(deps: Deps, input: CounterActionInput): Promise<TicketStatus> {
-  const where = await locate(deps, input);
-  const result = await deps.store.immediate(async (tx) => {
-    const current = await tx.currentTicketAt(where.centre.id, where.counter.id);
-    if (current) {
-      throw new AppError('counter.has_current_ticket', `Counter ${where.counter.number} is still attending ticket ${current.number}.`);
-    }
-    const day = businessDay(deps.clock.now(), where.centre.timeZone);
-    const next = pickNext(await tx.listTickets(where.centre.id, day, ['waiting']), where.counter);
-    if (!next) throw new AppError('queue.empty', `No ticket is waiting for counter ${where.counter.number}.`);
-    return transition(deps, tx, where, next, 'call');
+/** Open, close, pause or resume a counter, as the officer asking. */
+async function command(deps: Deps, input: CounterInput, cmd: CounterCommand): Promise<CounterView> {
+  const at = await locate(deps, input);
+  const result = await inCounterTx(deps, at, async (ctx) => {
+    const staffId = ctx.actor.staffId;
+    const outcome = decideCounter(cmd, {
+      state: ctx.state,
+      staffId,
+      heldElsewhere: cmd === 'open' ? await otherCounterHeld(ctx) : null,
+      hasCurrentTicket: (await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id)) !== null,
+      at: ctx.now,
+    });
+    if (!outcome.ok) return fail(outcome.code, `Counter ${ctx.counter.number}: cannot ${cmd} (${outcome.code}).`);
+    return writeCounterState(deps, ctx, outcome.state);
   });
-  const call = callOf(result.ticket, where.counter);
-  deps.notifier.publish({ type: 'ticket:called', centreId: where.centre.id, payload: { ...result, call } });
-  return { ticket: result.ticket, peopleAhead: 0 };
+  return publishCounter(deps, at, result);
 }
 
-/** An action on the ticket the counter is attending (called or being served). */
-async function actOnCurrent(deps: Deps, input: CounterActionInput, action: TicketAction): Promise<TicketStatus> {
-  const where = await locate(deps, input);
-  const result = await deps.store.immediate(async (tx) => {
-    const current = await tx.currentTicketAt(where.centre.id, where.counter.id);
-    if (!current) throw new AppError('counter.no_current_ticket', `Counter ${where.counter.number} is not attending any ticket.`);
-    if (input.ticketId && input.ticketId !== current.id) {
-      throw new AppError('counter.ticket_mismatch', `Counter ${where.counter.number} is attending ticket ${current.number}, not the one named.`);
-    }
-    return transition(deps, tx, where, current, action);
+async function otherCounterHeld(ctx: InTx): Promise<string | null> {
+  const held = await ctx.tx.counterHeldBy(ctx.centre.id, ctx.actor.staffId);
+  return held === ctx.counter.id ? null : held;
+}
+
+export const openCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'open');
+export const closeCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'close');
+export const pauseCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'pause');
+export const resumeCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'resume');
+
+/**
+ * Admin only (checked by the route's permission): frees a counter whoever holds it. A ticket
+ * being attended there goes back to its queue with its place kept, so the citizen is not lost.
+ */
+export async function forceCloseCounter(deps: Deps, input: CounterInput): Promise<CounterView> {
+  const at = await locate(deps, input);
+  const { requeued, closed } = await inCounterTx(deps, at, async (ctx) => {
+    const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);
+    const requeued = current
+      ? await changeTicket(deps, ctx, current, 'requeue', { detail: { forceClosedBy: ctx.actor.staffId } })
+      : null;
+    return { requeued, closed: await writeCounterState(deps, ctx, CLOSED) };
   });
-  deps.notifier.publish({ type: 'ticket:updated', centreId: where.centre.id, payload: result });
-  return { ticket: result.ticket, peopleAhead: 0 };
+  if (requeued) publishTicket(deps, at, requeued);
+  return publishCounter(deps, at, closed);
 }
-
-export const startServing = (deps: Deps, input: CounterActionInput) => actOnCurrent(deps, input, 'startServing');
-export const finishTicket = (deps: Deps, input: CounterActionInput) => actOnCurrent(deps, input, 'finish');
-export const markNoShow = (deps: Deps, input: CounterActionInput) => actOnCurrent(deps, input, 'noShow');

@@ -19,10 +19,3 @@ export async function requireCounter(store: StoreReads, centreId: string, counte
   if (!counter) throw new AppError('counter.not_found', `No counter "${counterId}" in centre "${centreId}".`);
   return counter;
 }
-
-export async function requireStaff(store: StoreReads, centreId: string, staffId: string | undefined): Promise<string | null> {
-  if (staffId === undefined) return null;
-  const found = (await store.listStaff(centreId)).some((s) => s.id === staffId);
-  if (!found) throw new AppError('staff.not_found', `No staff member "${staffId}" in centre "${centreId}".`);
-  return staffId;
-}

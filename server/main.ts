@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './compose.ts';
+import { DEMO_PASSWORD, DEMO_TOKENS } from './demo/demo-accounts.ts';
 import { createLogger } from './log.ts';
 
 /** CLI entry: `npm start` (demo) or `tsx server/main.ts`; `bun server/main.ts` on Bun. */
@@ -18,16 +20,42 @@ async function main() {
   }
   const log = createLogger(config.LOG_LEVEL);
   const server = await startServer(config, { log });
+  // The demo's printer (issue #4): a simulated one for the demo kiosk, through the real bridge
+  // code in this process. On Node only: the bridge is a Node program (serialport, canvas).
+  let demoBridge: { stop(): Promise<void> } | null = null;
+  if (config.DEMO && !('Bun' in globalThis) && (await server.deps.store.getDeviceToken('demo-bridge'))) {
+    try {
+      const { startDemoBridge } = await import('../firmware-bridge/demo.ts');
+      demoBridge = await startDemoBridge({ serverUrl: server.url, token: DEMO_TOKENS.bridge, dataDir: config.DATA_DIR, logLevel: config.LOG_LEVEL });
+    } catch (error) {
+      log.error('the demo printer did not start; tickets will show on screen only', error);
+    }
+  }
   const runtime = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined' ? 'Bun' : `Node ${process.version}`;
   log.info(`Luot listening on ${server.url} (${runtime}), data in ${config.dbFile}`);
   if (server.demoCreated) log.info('Demo centre created.');
+  if (server.accounts.demoAccountsCreated) log.info('Demo accounts and device tokens created.');
+  if (server.accounts.defaultCentreCreated) log.info('No centre yet: created the default centre "main" (configure it at /admin).');
+  const { firstAdmin } = server.accounts;
+  if (firstAdmin) log.info(`First administrator account "${firstAdmin.username}" created in centre "${firstAdmin.centreId}".`);
+  // Kiosks and displays are paired by opening their URL once with ?pair=<device token>.
+  const pair = (token: string) => (config.DEMO ? `?pair=${token}` : '');
   process.stdout.write(
     [
       '',
-      `  Kiosk (màn hình lấy số):    ${server.url}/kiosk`,
+      `  Kiosk (màn hình lấy số):    ${server.url}/kiosk${pair(DEMO_TOKENS.kiosk)}`,
       `  Counter console (quầy):     ${server.url}/counter`,
-      `  Hall display (màn hình):    ${server.url}/display`,
+      `  Hall display (màn hình):    ${server.url}/display${pair(DEMO_TOKENS.display)}`,
+      `  Admin (quản trị):           ${server.url}/admin`,
       `  API (OpenAPI 3.1):          ${server.url}/api/openapi.json`,
+      ...(demoBridge ? [`  Demo printer (simulated):   ${join(config.DATA_DIR, 'printed')}/<job id>.png`] : []),
+      ...(config.DEMO
+        ? ['', `  Demo accounts: admin, ha (manager), lan, hung, tuan (staff) — password "${DEMO_PASSWORD}"`]
+        : []),
+      // Printed once, never logged: stdout is the operator's terminal, the log may be shipped elsewhere.
+      ...(firstAdmin?.oneTimePassword
+        ? ['', `  One-time password of "${firstAdmin.username}": ${firstAdmin.oneTimePassword}`, '  (change it at the first login)']
+        : []),
       '',
     ].join('\n') + '\n',
   );
@@ -39,6 +67,7 @@ async function main() {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await demoBridge?.stop();
     await server.close();
     process.exit(0);
   };

@@ -4,8 +4,27 @@
  */
 // Values from errors.ts only: protocol/index.ts would pull zod into the kiosk bundle.
 import { errorStatus } from '../protocol/errors.ts';
-import type { Centre, Counter, CounterActionBody, Service, TicketStatus } from '../protocol/index.ts';
+import type {
+  CallTicketBody,
+  Centre,
+  Counter,
+  CounterActionBody,
+  CounterView,
+  GrantPriorityBody,
+  ResumeTicketBody,
+  Service,
+  TicketStatus,
+  TransferTicketBody,
+} from '../protocol/index.ts';
+import type {
+  Account,
+  CreateDeviceTokenBody,
+  CreatedDeviceToken,
+  DeviceToken,
+  SessionInfo,
+} from '../protocol/auth.schemas.ts';
 import type { ClientErrorCode } from './i18n.ts';
+import { bearerHeader } from './session.ts';
 
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
@@ -28,24 +47,55 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('network', error instanceof Error ? error.message : String(error), 0);
 }
 
-export type CounterAction = 'call-next' | 'start-serving' | 'finish';
+/** Ticket actions at a counter (path segment → body), server/http/counters.routes.ts. */
+export interface CounterActionBodies {
+  'call-next': CounterActionBody;
+  call: CallTicketBody;
+  recall: CounterActionBody;
+  'start-serving': CounterActionBody;
+  finish: CounterActionBody;
+  'no-show': CounterActionBody;
+  transfer: TransferTicketBody;
+  park: CounterActionBody;
+  'resume-ticket': ResumeTicketBody;
+}
+export type CounterAction = keyof CounterActionBodies;
+
+/** Who holds the counter: open, close, pause (a break) and resume; answered with the CounterView. */
+export type CounterCommand = 'open' | 'close' | 'pause' | 'resume';
 
 /** Only the call signature: `typeof fetch` also carries Bun's static extras. */
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetch(input, init)) {
+export interface ApiAuth {
+  /**
+   * A kiosk's or display's device token (web-shared/session.ts), sent as a bearer header. Staff
+   * pages leave it out: their browser sends the session cookie by itself.
+   */
+  deviceToken?: string | null;
+}
+
+export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetch(input, init), auth: ApiAuth = {}) {
+  const deviceToken = auth.deviceToken ?? null;
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api${path}`, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...bearerHeader(deviceToken),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // Same-origin pages send the session cookie (httpOnly: scripts never see it).
+        credentials: 'same-origin',
       });
     } catch (error) {
       throw new ApiError('network', error instanceof Error ? error.message : 'fetch failed', 0);
     }
     const json: unknown = await response.json().catch(() => null);
+    if (response.status === 204) return undefined as T;
     if (response.ok) return json as T;
     const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     const message = typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`;
@@ -54,6 +104,27 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
 
   const c = encodeURIComponent;
   return {
+    /** The device token this client sends, for the socket handshake (null on staff pages). */
+    deviceToken,
+    /** [getSession] who this browser is: an officer's session, a paired device, or anonymous. */
+    getSession: () => request<SessionInfo>('GET', '/auth/session'),
+    /** [login] sets the httpOnly session cookie. */
+    login: (username: string, password: string) => request<SessionInfo>('POST', '/auth/login', { username, password }),
+    /** [logout] */
+    logout: () => request<void>('POST', '/auth/logout'),
+    /** [changePassword] ends the account's other sessions. */
+    changePassword: (oldPassword: string, newPassword: string) =>
+      request<Account>('POST', '/auth/password', { oldPassword, newPassword }),
+    /** [listStaff] accounts of the centre, without secrets. */
+    listStaff: (centreId: string) => request<Account[]>('GET', `/centres/${c(centreId)}/staff`),
+    /** [listDeviceTokens] no secrets. */
+    listDeviceTokens: (centreId: string) => request<DeviceToken[]>('GET', `/centres/${c(centreId)}/device-tokens`),
+    /** [createDeviceToken] the answer carries the secret, once. */
+    createDeviceToken: (centreId: string, body: CreateDeviceTokenBody) =>
+      request<CreatedDeviceToken>('POST', `/centres/${c(centreId)}/device-tokens`, body),
+    /** [revokeDeviceToken] */
+    revokeDeviceToken: (centreId: string, tokenId: string) =>
+      request<DeviceToken>('POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
     /** [listCentres] */
     listCentres: () => request<Centre[]>('GET', '/centres'),
     /** [listServices] in display order. */
@@ -61,11 +132,17 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     /** [listCounters] */
     listCounters: (centreId: string) => request<Counter[]>('GET', `/centres/${c(centreId)}/counters`),
     /** [issueTicket] what a kiosk tap does. */
-    issueTicket: (centreId: string, serviceId: string) =>
-      request<TicketStatus>('POST', `/centres/${c(centreId)}/tickets`, { serviceId }),
-    /** [callNext] [startServing] [finishTicket] */
-    counterAction: (centreId: string, counterId: string, action: CounterAction, body: CounterActionBody = {}) =>
+    issueTicket: (centreId: string, serviceId: string, priorityGroupId?: string) =>
+      request<TicketStatus>('POST', `/centres/${c(centreId)}/tickets`, priorityGroupId ? { serviceId, priorityGroupId } : { serviceId }),
+    /** [callNext] [callTicket] [recallTicket] [startServing] [finishTicket] [markNoShow] [transferTicket] [parkTicket] [resumeTicket] */
+    counterAction: <A extends CounterAction>(centreId: string, counterId: string, action: A, body: CounterActionBodies[A] = {} as never) =>
       request<TicketStatus>('POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${action}`, body),
+    /** [openCounter] [closeCounter] [pauseCounter] [resumeCounter] */
+    counterCommand: (centreId: string, counterId: string, command: CounterCommand) =>
+      request<CounterView>('POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${command}`, {}),
+    /** [grantPriority] the reason is kept in the audit trail. */
+    grantPriority: (centreId: string, body: GrantPriorityBody) =>
+      request<TicketStatus>('POST', `/centres/${c(centreId)}/grant-priority`, body),
   };
 }
 

@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { CENTRE_NAMESPACE, CentreEvents, type CentreClientToServer, type CentreServerToClient } from '../protocol/events.ts';
 import {
+  CounterUpdatedEventSchema,
   SnapshotSchema,
   TicketCalledEventSchema,
   TicketIssuedEventSchema,
@@ -20,10 +21,12 @@ export type CentreSocket = Socket<CentreServerToClient, CentreClientToServer>;
 
 export interface CentreClientOptions {
   centreId: string;
+  /** A kiosk's or display's device token; staff pages send none (the browser sends the cookie). */
+  token?: string | null;
   /** Server origin; empty means the page's own origin. */
   url?: string;
   /** Makes the socket; tests pass a fake. */
-  connect?: (url: string, auth: { centreId: string }) => CentreSocket;
+  connect?: (url: string, auth: CentreAuth) => CentreSocket;
   log?: Pick<Console, 'warn'>;
   /** How long a snapshot request may take before it is retried. */
   snapshotTimeoutMs?: number;
@@ -37,9 +40,13 @@ const eventSchemas = {
   'ticket:issued': TicketIssuedEventSchema,
   'ticket:called': TicketCalledEventSchema,
   'ticket:updated': TicketUpdatedEventSchema,
+  'counter:updated': CounterUpdatedEventSchema,
 } satisfies Record<CentreEventName, z.ZodType>;
 
-const defaultConnect = (url: string, auth: { centreId: string }): CentreSocket =>
+/** The handshake (protocol/realtime.schemas.ts CentreHandshakeSchema). */
+export type CentreAuth = { centreId: string; token?: string };
+
+const defaultConnect = (url: string, auth: CentreAuth): CentreSocket =>
   io(`${url}${CENTRE_NAMESPACE}`, { auth });
 
 export class CentreClient {
@@ -61,7 +68,8 @@ export class CentreClient {
     this.log = options.log ?? console;
     this.snapshotTimeoutMs = options.snapshotTimeoutMs ?? 5_000;
     this.retryMs = options.retryMs ?? 2_000;
-    this.socket = (options.connect ?? defaultConnect)(options.url ?? '', { centreId: options.centreId });
+    const auth: CentreAuth = options.token ? { centreId: options.centreId, token: options.token } : { centreId: options.centreId };
+    this.socket = (options.connect ?? defaultConnect)(options.url ?? '', auth);
 
     this.socket.on('connect', () => this.setStatus('online'));
     // socket.io retries a lost transport (server restart, network drop) by itself, but not a

@@ -15,8 +15,9 @@ import type {
 export type CentreState = Snapshot;
 
 /** The sequenced events of `/centre` (everything but the snapshot itself). */
-export type CentreEventName = 'ticket:issued' | 'ticket:called' | 'ticket:updated';
+export type CentreEventName = 'ticket:issued' | 'ticket:called' | 'ticket:updated' | 'counter:updated';
 export type CentreEventPayload<E extends CentreEventName> = Parameters<CentreServerToClient[E]>[0];
+type TicketEventPayload = CentreEventPayload<'ticket:issued' | 'ticket:called' | 'ticket:updated'>;
 
 export interface ApplyResult {
   state: CentreState;
@@ -45,18 +46,33 @@ export function applyEvent<E extends CentreEventName>(
   // Already covered by the snapshot (the server joins the room before reading it) or a duplicate.
   if (payload.seq <= state.seq) return { state, gap: false };
   if (payload.seq > state.seq + 1) return { state, gap: true };
+  // Every fact carries the queue figures, so a client never recomputes them.
+  const figures = { seq: payload.seq, waiting: { ...payload.waiting }, estimates: { ...payload.estimates } };
+
+  if (event === 'counter:updated') {
+    const view = (payload as CentreEventPayload<'counter:updated'>).view;
+    return { state: { ...state, ...figures, counters: placeCounter(state.counters, view) }, gap: false };
+  }
+
+  const { ticket } = payload as TicketEventPayload;
   // A ticket of a later business day means the day turned over: counts, counters and calls of
   // the old day are stale, and only a snapshot knows the new day's full picture.
-  if (payload.ticket.businessDay > state.businessDay) return { state, gap: true };
+  if (ticket.businessDay > state.businessDay) return { state, gap: true };
 
-  const counters = placeTicket(state.counters, payload.ticket);
   let recentCalls = state.recentCalls;
   if (event === 'ticket:called') {
+    // A recall is a new entry (new calledAt, recall: true): displays announce it again.
     const call = (payload as CentreEventPayload<'ticket:called'>).call;
     recentCalls = dedupeCalls([call, ...recentCalls]).slice(0, RECENT_CALLS_KEPT);
   }
   return {
-    state: { ...state, seq: payload.seq, waiting: { ...payload.waiting }, counters, recentCalls },
+    state: {
+      ...state,
+      ...figures,
+      counters: placeTicket(state.counters, ticket),
+      parked: placeParked(state.parked, ticket),
+      recentCalls,
+    },
     gap: false,
   };
 }
@@ -71,6 +87,23 @@ function placeTicket(views: CounterView[], ticket: Ticket): CounterView[] {
   });
 }
 
+/** Replaces the counter's view, or adds it in number order when an admin created the counter. */
+function placeCounter(views: CounterView[], view: CounterView): CounterView[] {
+  if (views.some((v) => v.counter.id === view.counter.id)) {
+    return views.map((v) => (v.counter.id === view.counter.id ? view : v));
+  }
+  return [...views, view].sort((a, b) => a.counter.number - b.counter.number);
+}
+
+/** A parked ticket is listed (oldest parked first, as the server sends them); any other state unlists it. */
+function placeParked(parked: Ticket[], ticket: Ticket): Ticket[] {
+  const listed = parked.some((t) => t.id === ticket.id);
+  if (ticket.state === 'parked') {
+    return listed ? parked.map((t) => (t.id === ticket.id ? ticket : t)) : [...parked, ticket];
+  }
+  return listed ? parked.filter((t) => t.id !== ticket.id) : parked;
+}
+
 /** Keeps the first of each (ticketId, calledAt): a recall has a new calledAt and stays. */
 function dedupeCalls(calls: readonly Call[]): Call[] {
   const seen = new Set<string>();
@@ -82,7 +115,25 @@ function dedupeCalls(calls: readonly Call[]): Call[] {
   });
 }
 
+/** The counter's live view (config, who holds it, current ticket), if the centre has it. */
+export function counterViewOf(state: CentreState | null, counterId: string): CounterView | null {
+  return state?.counters.find((v) => v.counter.id === counterId) ?? null;
+}
+
 /** The ticket a counter is attending, if any. */
 export function currentTicketAt(state: CentreState | null, counterId: string): Ticket | null {
-  return state?.counters.find((v) => v.counter.id === counterId)?.current ?? null;
+  return counterViewOf(state, counterId)?.current ?? null;
+}
+
+/**
+ * The calls for a "previously called" list: the newest call of each ticket only, so a recall
+ * does not show the same number twice; `exceptTicketId` is the one already shown large.
+ */
+export function distinctCalls(calls: readonly Call[], exceptTicketId: string | null = null): Call[] {
+  const seen = new Set<string>(exceptTicketId ? [exceptTicketId] : []);
+  return calls.filter((c) => {
+    if (seen.has(c.ticketId)) return false;
+    seen.add(c.ticketId);
+    return true;
+  });
 }

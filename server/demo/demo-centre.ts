@@ -27,21 +27,26 @@ export const demoServices: Service[] = [
   service('tra-ket-qua', 'F', 6, 'Trả kết quả', 'Result return'),
 ];
 
-const counter = (n: number, serviceIds: string[]): Counter => ({
+const counter = (n: number, serviceIds: string[], extra: Partial<Counter> = {}): Counter => ({
   id: `quay-${n}`,
   centreId: DEMO_CENTRE_ID,
   number: n,
   serviceIds,
+  callOrder: 'fifo',
+  weights: {},
   active: true,
+  ...extra,
 });
 
 export const demoCounters: Counter[] = [
   counter(1, ['tu-phap-ho-tich']),
-  counter(2, ['tu-phap-ho-tich', 'lao-dong-xa-hoi']),
+  // Two civil-status citizens for each labour/social one.
+  counter(2, ['tu-phap-ho-tich', 'lao-dong-xa-hoi'], { callOrder: 'weighted', weights: { 'tu-phap-ho-tich': 2 } }),
   counter(3, ['dat-dai']),
   counter(4, ['dat-dai', 'xay-dung']),
   counter(5, ['dang-ky-kinh-doanh', 'xay-dung']),
-  counter(6, ['tra-ket-qua', 'tu-phap-ho-tich']),
+  // Result return first; helps with civil status when nobody waits for results.
+  counter(6, ['tra-ket-qua', 'tu-phap-ho-tich'], { callOrder: 'ordered' }),
 ];
 
 export const demoStaff: Staff[] = [

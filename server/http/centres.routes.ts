@@ -4,6 +4,7 @@ import { CentreSchema, CounterSchema, ServiceSchema, SnapshotSchema } from '../.
 import { getSnapshot, listCentres, listServices } from '../centres.usecases.ts';
 import { requireCentre } from '../lookups.ts';
 import type { Deps } from '../ports.ts';
+import { guard, principalOf } from './auth.middleware.ts';
 import { CentreParams } from './params.schemas.ts';
 import { createRouter, errorResponses, jsonOk } from './router.ts';
 
@@ -16,9 +17,15 @@ export function centresRoutes(deps: Deps) {
       path: '/centres',
       operationId: 'listCentres',
       tags: ['centres'],
-      responses: jsonOk(z.array(CentreSchema), 'Centres served by this deployment'),
+      summary: "The caller's own centre (a device or account belongs to one centre)",
+      ...guard('centre:read'),
+      responses: { ...jsonOk(z.array(CentreSchema), 'Centres the caller may read'), ...errorResponses(401, 403) },
     }),
-    async (c) => c.json(await listCentres(deps), 200),
+    async (c) => {
+      const principal = principalOf(c);
+      const centres = await listCentres(deps);
+      return c.json(centres.filter((x) => principal.kind !== 'anonymous' && x.id === principal.centreId), 200);
+    },
   );
 
   app.openapi(
@@ -27,8 +34,9 @@ export function centresRoutes(deps: Deps) {
       path: '/centres/{centreId}/services',
       operationId: 'listServices',
       tags: ['centres'],
+      ...guard('centre:read'),
       request: { params: CentreParams },
-      responses: { ...jsonOk(z.array(ServiceSchema), 'Services (lĩnh vực) in display order'), ...errorResponses(400, 404) },
+      responses: { ...jsonOk(z.array(ServiceSchema), 'Services (lĩnh vực) in display order'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await listServices(deps, c.req.valid('param').centreId), 200),
   );
@@ -39,8 +47,9 @@ export function centresRoutes(deps: Deps) {
       path: '/centres/{centreId}/counters',
       operationId: 'listCounters',
       tags: ['centres'],
+      ...guard('centre:read'),
       request: { params: CentreParams },
-      responses: { ...jsonOk(z.array(CounterSchema), 'Counters (quầy) with the services they call'), ...errorResponses(400, 404) },
+      responses: { ...jsonOk(z.array(CounterSchema), 'Counters (quầy) with the services they call'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => {
       const { centreId } = c.req.valid('param');
@@ -55,8 +64,9 @@ export function centresRoutes(deps: Deps) {
       path: '/centres/{centreId}/snapshot',
       operationId: 'getSnapshot',
       tags: ['centres'],
+      ...guard('centre:read'),
       request: { params: CentreParams },
-      responses: { ...jsonOk(SnapshotSchema, 'Everything a display shows, with its sequence number'), ...errorResponses(400, 404) },
+      responses: { ...jsonOk(SnapshotSchema, 'Everything a display shows, with its sequence number'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await getSnapshot(deps, c.req.valid('param').centreId), 200),
   );

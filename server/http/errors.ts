@@ -9,13 +9,15 @@ export interface Logger {
   error(message: string, extra?: unknown): void;
 }
 
-/** The one error path: AppError → its status; framework 4xx → request.malformed; the rest → 500 with no detail. */
+/** The one error path: AppError → its status; framework 4xx → request.malformed (403 → auth.forbidden); the rest → 500 with no detail. */
 export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (isAppError(err)) return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);
     if (err instanceof HTTPException && err.status < 500) {
-      const code = err.status === 415 ? 'request.unsupported_media_type' : 'request.malformed';
-      const body: ErrorBody = { code, message: err.message || 'Malformed request.' };
+      // 403 comes from hono/csrf: a cross-site form post.
+      const code = err.status === 415 ? 'request.unsupported_media_type' : err.status === 403 ? 'auth.forbidden' : 'request.malformed';
+      const message = err.status === 403 ? 'Cross-site request refused.' : err.message || 'Malformed request.';
+      const body: ErrorBody = { code, message };
       return c.json({ error: body }, errorStatus[code]);
     }
     log.error('unhandled error', err);

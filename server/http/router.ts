@@ -19,8 +19,15 @@ export function createRouter(): OpenAPIHono {
 const errorContent = { 'application/json': { schema: ErrorResponseSchema } };
 
 /** The error responses a route declares, by status. */
-export function errorResponses(...statuses: (400 | 404 | 409)[]) {
-  const text = { 400: 'Invalid request', 404: 'Not found', 409: 'Not possible in the current state' } as const;
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) {
+  const text = {
+    400: 'Invalid request',
+    401: 'Not logged in',
+    403: 'Not allowed',
+    404: 'Not found',
+    409: 'Not possible in the current state',
+    429: 'Too many requests',
+  } as const;
   return Object.fromEntries(statuses.map((s) => [s, { description: text[s], content: errorContent }]));
 }
 

@@ -21,6 +21,9 @@ export const pages: Record<string, string> = {
   '/kiosk': 'kiosk/index.html',
   '/counter': 'counter-display/console.html',
   '/display': 'counter-display/display.html',
+  '/admin': 'counter-display/admin.html',
+  // The citizen's status page, /t/<ticket id>, linked from the ticket's QR code.
+  '/t': 'kiosk/status.html',
 };
 
 /**

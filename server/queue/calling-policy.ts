@@ -1,36 +1,131 @@
 import type { Ticket } from '../../protocol/index.ts';
 
-export interface CounterServing {
-  /** Services in the counter's order of preference. */
+/**
+ * Which waiting ticket a counter calls next — every rule of DOMAIN.md "Calling" in one place.
+ *
+ * 1. Eligible: waiting tickets of the counter's services, not sent to another counter.
+ * 2. Nobody waits forever: a ticket waiting longer than the centre's maximum goes first (oldest
+ *    first), before priority and before the counter's order.
+ * 3. Priority groups: `strict` calls any waiting priority ticket before normal ones;
+ *    `interleaved` calls one priority ticket after every N normal calls at this counter (and a
+ *    priority ticket whenever no normal one waits).
+ * 4. Among the rest, the counter's order: `fifo` (oldest across its services), `ordered` (its
+ *    first service that has anyone waiting: backup counters), or `weighted` (e.g. 2 from A for
+ *    each from B, by a sliding window over the counter's recent calls).
+ *
+ * A ticket's place is its issue time: a transfer keeps it, so a transferred citizen does not go
+ * to the back of the new queue.
+ */
+export type CallOrder = 'fifo' | 'ordered' | 'weighted';
+export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleaved'; normalPerPriority: number };
+
+export interface CounterPolicy {
+  counterId: string;
+  /** Services in the counter's order. */
   serviceIds: readonly string[];
+  /** Weight per service for `weighted` (missing → 1). */
+  weights: Readonly<Record<string, number>>;
+  callOrder: CallOrder;
+}
+
+export interface CentrePolicy {
+  priority: PriorityPolicy;
+  maxWaitMs: number;
+}
+
+/** A past call at this counter, newest first. */
+export interface PastCall {
+  serviceId: string;
+  priority: boolean;
+}
+
+/** Waiting, and either sent to this counter by a transfer or of a service it calls and sent nowhere. */
+export function isEligible(t: Ticket, counter: CounterPolicy): boolean {
+  if (t.state !== 'waiting') return false;
+  if (t.targetCounterId !== null) return t.targetCounterId === counter.counterId;
+  return counter.serviceIds.includes(t.serviceId);
+}
+
+export function pickNext(
+  candidates: readonly Ticket[],
+  counter: CounterPolicy,
+  centre: CentrePolicy,
+  history: readonly PastCall[],
+  nowMs: number,
+): Ticket | null {
+  const eligible = candidates.filter((t) => isEligible(t, counter));
+  if (eligible.length === 0) return null;
+
+  const overdue = eligible.filter((t) => nowMs - Date.parse(t.issuedAt) >= centre.maxWaitMs);
+  if (overdue.length > 0) return oldest(overdue, counter);
+
+  const priority = eligible.filter((t) => t.priorityGroupId !== null);
+  const normal = eligible.filter((t) => t.priorityGroupId === null);
+  if (priority.length > 0 && (normal.length === 0 || priorityTurn(centre.priority, history))) {
+    return byCounterOrder(priority, counter, history);
+  }
+  return byCounterOrder(normal, counter, history);
+}
+
+/** Strict: always. Interleaved: once N normal tickets were called here since the last priority one. */
+export function priorityTurn(policy: PriorityPolicy, history: readonly PastCall[]): boolean {
+  if (policy.mode === 'strict') return true;
+  let normalSince = 0;
+  for (const call of history) {
+    if (call.priority) break;
+    normalSince++;
+  }
+  return normalSince >= policy.normalPerPriority;
+}
+
+function byCounterOrder(tickets: readonly Ticket[], counter: CounterPolicy, history: readonly PastCall[]): Ticket {
+  if (counter.callOrder === 'fifo') return oldest(tickets, counter);
+  // Tickets transferred to this counter keep their place by issue time, whatever the order mode.
+  const sentHere = tickets.filter((t) => t.targetCounterId === counter.counterId);
+  const own = tickets.filter((t) => t.targetCounterId === null);
+  const waitingServices = counter.serviceIds.filter((s) => own.some((t) => t.serviceId === s));
+  if (waitingServices.length === 0) return oldest(sentHere, counter);
+  const service =
+    counter.callOrder === 'ordered' ? waitingServices[0]! : weightedChoice(waitingServices, counter, history);
+  const chosen = oldest(
+    own.filter((t) => t.serviceId === service),
+    counter,
+  );
+  if (sentHere.length === 0) return chosen;
+  const first = oldest([chosen, oldest(sentHere, counter)], counter);
+  if (first === chosen) return chosen;
+  // A ticket sent here goes by its issue time, but not ahead of older tickets of its own service.
+  return oldest([first, ...own.filter((t) => t.serviceId === first.serviceId)], counter);
 }
 
 /**
- * Which waiting ticket a counter calls next. Today's rule: first come, first served across
- * every service the counter serves (ties broken by the counter's service order, then by number).
- * Candidates must already be filtered to waiting tickets of the business day.
+ * Weighted round robin without stored state: over the last (Σweights − 1) calls here, pick the
+ * service furthest below its weight; ties go to the counter's order. Weights 2:1 give A A B A A B.
  */
-export function pickNext(candidates: readonly Ticket[], counter: CounterServing): Ticket | null {
-  const rank = new Map(counter.serviceIds.map((id, i) => [id, i] as const));
-  let best: Ticket | null = null;
-  for (const t of candidates) {
-    if (t.state !== 'waiting' || !rank.has(t.serviceId)) continue;
-    if (!best || compare(t, best, rank) < 0) best = t;
+export function weightedChoice(services: readonly string[], counter: CounterPolicy, history: readonly PastCall[]): string {
+  const weight = (s: string) => Math.max(1, counter.weights[s] ?? 1);
+  const total = counter.serviceIds.reduce((sum, s) => sum + weight(s), 0);
+  const window = history.slice(0, Math.max(0, total - 1));
+  let best = services[0]!;
+  let bestDeficit = -Infinity;
+  for (const s of services) {
+    const deficit = weight(s) - window.filter((c) => c.serviceId === s).length;
+    if (deficit > bestDeficit) {
+      best = s;
+      bestDeficit = deficit;
+    }
   }
   return best;
 }
 
-function compare(a: Ticket, b: Ticket, rank: Map<string, number>): number {
-  if (a.issuedAt !== b.issuedAt) return a.issuedAt < b.issuedAt ? -1 : 1;
-  const ra = rank.get(a.serviceId)!;
-  const rb = rank.get(b.serviceId)!;
-  if (ra !== rb) return ra - rb;
-  return a.seq - b.seq;
-}
-
-/** Waiting tickets of the same service issued before `ticket`. */
-export function peopleAhead(ticket: Ticket, waitingOfService: readonly Ticket[]): number {
-  return waitingOfService.filter(
-    (t) => t.id !== ticket.id && t.state === 'waiting' && t.seq < ticket.seq,
-  ).length;
+function oldest(tickets: readonly Ticket[], counter: CounterPolicy): Ticket {
+  const rank = (s: string) => {
+    const i = counter.serviceIds.indexOf(s);
+    return i < 0 ? counter.serviceIds.length : i;
+  };
+  return tickets.reduce((best, t) => {
+    if (t.issuedAt !== best.issuedAt) return t.issuedAt < best.issuedAt ? t : best;
+    if (rank(t.serviceId) !== rank(best.serviceId)) return rank(t.serviceId) < rank(best.serviceId) ? t : best;
+    return t.seq < best.seq ? t : best;
+  });
 }

@@ -4,21 +4,49 @@ import type { Ticket, TicketState } from '../../protocol/index.ts';
  * The ticket life cycle. A ticket is "at the counter" once called; starting service is an
  * optional step that marks when the citizen actually sat down (service time is measured from it
  * when present, from the call otherwise).
+ *
+ *   waiting ─call─▶ called ─startServing─▶ serving ─finish─▶ done
+ *   called ─recall─▶ called (recallCount + 1)     called ─noShow─▶ no_show
+ *   called|serving ─park─▶ parked ─resume─▶ called   (citizen fetches a document)
+ *   called|serving ─transfer / requeue─▶ waiting     (place kept: issuedAt is unchanged)
+ *   waiting|called|serving|parked ─expire─▶ expired  (day end)
  */
-export type TicketAction = 'call' | 'startServing' | 'finish' | 'noShow';
+export type TicketAction =
+  | 'call'
+  | 'recall'
+  | 'startServing'
+  | 'finish'
+  | 'noShow'
+  | 'park'
+  | 'resume'
+  | 'transfer'
+  | 'requeue'
+  | 'expire';
 
 const allowed: Record<TicketAction, readonly TicketState[]> = {
   call: ['waiting'],
+  recall: ['called'],
   startServing: ['called'],
   finish: ['called', 'serving'],
   noShow: ['called'],
+  park: ['called', 'serving'],
+  resume: ['parked'],
+  transfer: ['called', 'serving'],
+  requeue: ['called', 'serving'],
+  expire: ['waiting', 'called', 'serving', 'parked'],
 };
 
 const target: Record<TicketAction, TicketState> = {
   call: 'called',
+  recall: 'called',
   startServing: 'serving',
   finish: 'done',
   noShow: 'no_show',
+  park: 'parked',
+  resume: 'called',
+  transfer: 'waiting',
+  requeue: 'waiting',
+  expire: 'expired',
 };
 
 export const AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
@@ -29,8 +57,11 @@ export function canApply(state: TicketState, action: TicketAction): boolean {
 
 export interface TransitionContext {
   at: Date;
-  counterId: string;
+  counterId: string | null;
   staffId: string | null;
+  /** For `transfer`: where the ticket goes. */
+  toServiceId?: string;
+  toCounterId?: string | null;
 }
 
 /** The ticket after `action`, or null when the action is not allowed from its state. */
@@ -40,11 +71,43 @@ export function applyAction(ticket: Ticket, action: TicketAction, ctx: Transitio
   const next: Ticket = { ...ticket, state: target[action] };
   switch (action) {
     case 'call':
-      return { ...next, calledAt: at, counterId: ctx.counterId, staffId: ctx.staffId };
+    case 'resume':
+      return {
+        ...next,
+        calledAt: at,
+        servingAt: null,
+        counterId: ctx.counterId,
+        staffId: ctx.staffId,
+        recallCount: 0,
+        targetCounterId: null,
+      };
+    case 'recall':
+      return { ...next, calledAt: at, recallCount: ticket.recallCount + 1 };
     case 'startServing':
       return { ...next, servingAt: at };
     case 'finish':
     case 'noShow':
+    case 'expire':
       return { ...next, finishedAt: at };
+    case 'park':
+      return next;
+    case 'transfer':
+    case 'requeue':
+      // Back in a queue with its issue time, so its place is kept; the number stays on the paper.
+      return {
+        ...next,
+        serviceId: ctx.toServiceId ?? ticket.serviceId,
+        targetCounterId: action === 'transfer' ? (ctx.toCounterId ?? null) : ticket.targetCounterId,
+        calledAt: null,
+        servingAt: null,
+        counterId: null,
+        staffId: null,
+        recallCount: 0,
+      };
   }
+}
+
+/** Recalls past the centre's limit make the ticket a no-show instead of calling it again. */
+export function recallOrNoShow(ticket: Ticket, maxRecalls: number): 'recall' | 'noShow' {
+  return ticket.recallCount >= maxRecalls ? 'noShow' : 'recall';
 }

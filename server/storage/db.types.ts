@@ -5,6 +5,8 @@ export interface CentresTable {
   name_en: string;
   time_zone: string;
   event_seq: number;
+  /** CentreSettings as JSON; missing keys take their defaults. */
+  settings: string;
 }
 export interface ServicesTable {
   centre_id: string;
@@ -20,12 +22,17 @@ export interface CountersTable {
   id: string;
   number: number;
   active: number;
+  status: string;
+  held_by: string | null;
+  opened_at: number | null;
+  call_order: string;
 }
 export interface CounterServicesTable {
   centre_id: string;
   counter_id: string;
   service_id: string;
   position: number;
+  weight: number;
 }
 export interface StaffTable {
   centre_id: string;
@@ -41,7 +48,10 @@ export interface NumberSequencesTable {
 export interface TicketsTable {
   id: string;
   centre_id: string;
+  /** The service that issued the number (never changes; numbering is unique per it). */
   service_id: string;
+  /** The service whose queue the ticket is in: Ticket.serviceId (a transfer changes it). */
+  queue_service_id: string;
   business_day: string;
   seq: number;
   number: string;
@@ -52,6 +62,9 @@ export interface TicketsTable {
   finished_at: number | null;
   counter_id: string | null;
   staff_id: string | null;
+  priority_group_id: string | null;
+  recall_count: number;
+  target_counter_id: string | null;
 }
 export interface TicketEventsTable {
   id: string;
@@ -64,9 +77,26 @@ export interface TicketEventsTable {
   from_state: string | null;
   to_state: string;
   counter_id: string | null;
+  service_id: string | null;
+  /** JSON: transfer from/to, priority grant reason, recall number… */
+  detail: string | null;
+}
+
+export interface CounterEventsTable {
+  id: string;
+  centre_id: string;
+  counter_id: string;
+  seq: number;
+  at: number;
+  actor_id: string | null;
+  from_status: string;
+  to_status: string;
+  /** Who holds the counter after the change. */
+  staff_id: string | null;
 }
 
 export interface Database {
+  counter_events: CounterEventsTable;
   centres: CentresTable;
   services: ServicesTable;
   counters: CountersTable;

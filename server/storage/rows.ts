@@ -1,4 +1,17 @@
-import type { Centre, Counter, Numbering, Service, Staff, Ticket, TicketState } from '../../protocol/index.ts';
+import {
+  CentreSettingsSchema,
+  type CallOrder,
+  type Centre,
+  type CentreSettings,
+  type Counter,
+  type CounterState,
+  type CounterStatus,
+  type Numbering,
+  type Service,
+  type Staff,
+  type Ticket,
+  type TicketState,
+} from '../../protocol/index.ts';
 import type { TicketEvent, ActorKind } from './store.port.ts';
 import type {
   CentresTable,
@@ -18,7 +31,7 @@ export const centreFromRow = (r: CentresTable): Centre => ({
   name: { vi: r.name_vi, en: r.name_en },
   timeZone: r.time_zone,
 });
-export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq'> => ({
+export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq' | 'settings'> => ({
   id: c.id,
   name_vi: c.name.vi,
   name_en: c.name.en,
@@ -43,20 +56,31 @@ export const serviceToRow = (s: Service): ServicesTable => ({
   active: s.active ? 1 : 0,
 });
 
-export const counterFromRow = (r: CountersTable, serviceIds: string[]): Counter => ({
+export const counterFromRow = (r: CountersTable, services: { service_id: string; weight: number }[]): Counter => ({
   id: r.id,
   centreId: r.centre_id,
   number: r.number,
-  serviceIds,
+  serviceIds: services.map((s) => s.service_id),
+  callOrder: r.call_order as CallOrder,
+  weights: Object.fromEntries(services.filter((s) => s.weight !== 1).map((s) => [s.service_id, s.weight])),
   active: r.active === 1,
 });
+
+export const counterStateFromRow = (r: Pick<CountersTable, 'status' | 'held_by' | 'opened_at'>): CounterState => ({
+  status: r.status as CounterStatus,
+  staffId: r.held_by,
+  openedAt: iso(r.opened_at),
+});
+
+/** Stored settings are parsed with defaults, so a row written by an older version stays valid. */
+export const settingsFromRow = (json: string): CentreSettings => CentreSettingsSchema.parse(JSON.parse(json || '{}'));
 
 export const staffFromRow = (r: StaffTable): Staff => ({ id: r.id, centreId: r.centre_id, name: r.name });
 
 export const ticketFromRow = (r: TicketsTable): Ticket => ({
   id: r.id,
   centreId: r.centre_id,
-  serviceId: r.service_id,
+  serviceId: r.queue_service_id,
   businessDay: r.business_day,
   seq: r.seq,
   number: r.number,
@@ -67,11 +91,15 @@ export const ticketFromRow = (r: TicketsTable): Ticket => ({
   finishedAt: iso(r.finished_at),
   counterId: r.counter_id,
   staffId: r.staff_id,
+  priorityGroupId: r.priority_group_id,
+  recallCount: r.recall_count,
+  targetCounterId: r.target_counter_id,
 });
 export const ticketToRow = (t: Ticket): TicketsTable => ({
   id: t.id,
   centre_id: t.centreId,
   service_id: t.serviceId,
+  queue_service_id: t.serviceId,
   business_day: t.businessDay,
   seq: t.seq,
   number: t.number,
@@ -82,6 +110,9 @@ export const ticketToRow = (t: Ticket): TicketsTable => ({
   finished_at: ms(t.finishedAt),
   counter_id: t.counterId,
   staff_id: t.staffId,
+  priority_group_id: t.priorityGroupId,
+  recall_count: t.recallCount,
+  target_counter_id: t.targetCounterId,
 });
 
 export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({
@@ -95,6 +126,8 @@ export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({
   fromState: r.from_state as TicketState | null,
   toState: r.to_state as TicketState,
   counterId: r.counter_id,
+  serviceId: r.service_id,
+  detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
 });
 export const eventToRow = (e: TicketEvent): TicketEventsTable => ({
   id: e.id,
@@ -107,4 +140,6 @@ export const eventToRow = (e: TicketEvent): TicketEventsTable => ({
   from_state: e.fromState,
   to_state: e.toState,
   counter_id: e.counterId,
+  service_id: e.serviceId,
+  detail: e.detail ? JSON.stringify(e.detail) : null,
 });

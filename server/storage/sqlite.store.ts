@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './db.types.ts';
+import { accountsQueries } from './accounts.queries.ts';
 import { kyselyQueries } from './kysely.queries.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { printingQueries } from './printing.queries.ts';
 import { openSqliteDatabase } from './sqlite-driver.ts';
 import type { Store } from './store.port.ts';
 
@@ -30,12 +32,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   const reads = kyselyQueries(db);
   return {
     ...reads,
+    ...accountsQueries(db),
+    ...printingQueries(db),
     immediate(fn) {
       // Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it ourselves.
       return db.connection().execute(async (conn) => {
         await sql`BEGIN IMMEDIATE`.execute(conn);
         try {
-          const result = await fn(kyselyQueries(conn));
+          const result = await fn({ ...kyselyQueries(conn), ...accountsQueries(conn), ...printingQueries(conn) });
           await sql`COMMIT`.execute(conn);
           return result;
         } catch (error) {

@@ -1,4 +1,16 @@
-import type { Centre, Counter, Service, Staff, Ticket, TicketState } from '../../protocol/index.ts';
+import type {
+  Centre,
+  CentreSettings,
+  Counter,
+  CounterState,
+  Service,
+  Staff,
+  Ticket,
+  TicketState,
+} from '../../protocol/index.ts';
+import type { PastCall } from '../queue/calling-policy.ts';
+import type { AccountsStore } from './accounts.port.ts';
+import type { PrintStore } from './printing.port.ts';
 
 export type ActorKind = 'kiosk' | 'staff' | 'system';
 
@@ -15,6 +27,23 @@ export interface TicketEvent {
   fromState: TicketState | null;
   toState: TicketState;
   counterId: string | null;
+  /** The ticket's service after the change. */
+  serviceId: string | null;
+  /** Transfer from/to, priority grant and its reason, recall number … */
+  detail: Record<string, unknown> | null;
+}
+
+/** One row of the counters' audit trail: open, pause, resume, close, force-close. */
+export interface CounterEvent {
+  id: string;
+  centreId: string;
+  counterId: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  fromStatus: CounterState['status'];
+  toStatus: CounterState['status'];
+  staffId: string | null;
 }
 
 export interface StoreReads {
@@ -35,6 +64,23 @@ export interface StoreReads {
   waitingCounts(centreId: string, businessDay: string): Promise<Record<string, number>>;
   currentSeq(centreId: string): Promise<number>;
   listTicketEvents(ticketId: string): Promise<TicketEvent[]>;
+  listCounterEvents(centreId: string, counterId: string): Promise<CounterEvent[]>;
+  getSettings(centreId: string): Promise<CentreSettings>;
+  getCounterState(centreId: string, counterId: string): Promise<CounterState>;
+  listCounterStates(centreId: string): Promise<Record<string, CounterState>>;
+  /** The counter an officer holds (open or paused), if any. */
+  counterHeldBy(centreId: string, staffId: string): Promise<string | null>;
+  /** Every waiting ticket of the centre, whatever its day, oldest first. */
+  listWaiting(centreId: string): Promise<Ticket[]>;
+  /** Waiting tickets of the ticket's service and day issued before it. */
+  countAhead(ticket: Ticket): Promise<number>;
+  findTicketByNumber(centreId: string, businessDay: string, number: string): Promise<Ticket | null>;
+  /** First calls (not recalls) made at a counter since an instant (epoch ms), newest first. */
+  recentCallsAt(centreId: string, counterId: string, sinceMs: number, limit: number): Promise<(PastCall & { at: string })[]>;
+  /** Durations (ms) of the latest finished services of a service, newest first. */
+  recentServiceDurations(centreId: string, serviceId: string, limit: number): Promise<number[]>;
+  /** Tickets of days before `businessDay` still waiting, called, serving or parked. */
+  listUnfinishedBefore(centreId: string, businessDay: string): Promise<Ticket[]>;
 }
 
 export interface StoreWrites {
@@ -50,17 +96,23 @@ export interface StoreWrites {
   upsertService(service: Service): Promise<void>;
   upsertCounter(counter: Counter): Promise<void>;
   upsertStaff(staff: Staff): Promise<void>;
+  setCounterState(centreId: string, counterId: string, state: CounterState): Promise<void>;
+  appendCounterEvent(event: CounterEvent): Promise<void>;
+  saveSettings(centreId: string, settings: CentreSettings): Promise<void>;
 }
 
 export type StoreTx = StoreReads & StoreWrites;
 
-export interface Store extends StoreReads {
+/** What a write transaction (`Store.immediate`) hands its function: every part of the store. */
+export type StoreWriteTx = StoreTx & AccountsStore & PrintStore;
+
+export interface Store extends StoreReads, AccountsStore, PrintStore {
   /**
    * Runs `fn` in one write transaction that holds the database's write lock from its first
    * statement (SQLite `BEGIN IMMEDIATE`), so concurrent kiosks and counters — in this process or
    * another — never take the same number or the same ticket.
    */
-  immediate<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  immediate<T>(fn: (tx: StoreWriteTx) => Promise<T>): Promise<T>;
   /** Runs `fn` in one read transaction: every read sees the same committed state. */
   consistentRead<T>(fn: (reads: StoreReads) => Promise<T>): Promise<T>;
   close(): Promise<void>;

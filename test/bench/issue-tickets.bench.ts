@@ -1,4 +1,5 @@
 import type { Service, Snapshot, TicketStatus } from '../../protocol/index.ts';
+import { loginHeaders } from '../helpers/credentials.ts';
 import { keepAliveAgent, postLoad, type LoadRun } from './load.ts';
 import { checkNumbering } from './numbering-check.ts';
 import { spawnServer } from './spawn-server.ts';
@@ -17,6 +18,7 @@ export const issueTicketsBenchmark: Benchmark = {
   method:
     `POST /api/centres/${CENTRE}/tickets over keep-alive HTTP, closed loop at each concurrency, ` +
     `${REQUESTS} timed requests after ${WARM_UP} warm-up, round-robin over the demo services; ` +
+    'as a logged-in officer (a single kiosk token would be rate-limited, by design); ' +
     'the server runs in a child process with a fresh SQLite file per level, so each level goes from ' +
     `0 to ${WARM_UP + REQUESTS} waiting tickets (issue cost grows with them; req/s averages over that range).`,
   async run() {
@@ -31,12 +33,13 @@ async function runLevel(concurrency: number): Promise<BenchResult> {
   const server = await spawnServer();
   const agent = keepAliveAgent(concurrency);
   try {
-    const services = (await getJson<Service[]>(`${server.url}/api/centres/${CENTRE}/services`)).filter((s) => s.active);
+    const headers = await loginHeaders(server.url, 'admin');
+    const services = (await getJson<Service[]>(`${server.url}/api/centres/${CENTRE}/services`, headers)).filter((s) => s.active);
     const url = `${server.url}/api/centres/${CENTRE}/tickets`;
     const body = (i: number) => ({ serviceId: services[i % services.length]!.id });
-    const warm = await postLoad({ agent, url, concurrency, total: WARM_UP, body });
-    const timed = await postLoad({ agent, url, concurrency, total: REQUESTS, body });
-    const snapshot = await getJson<Snapshot>(`${server.url}/api/centres/${CENTRE}/snapshot`);
+    const warm = await postLoad({ agent, url, concurrency, total: WARM_UP, body, headers });
+    const timed = await postLoad({ agent, url, concurrency, total: REQUESTS, body, headers });
+    const snapshot = await getJson<Snapshot>(`${server.url}/api/centres/${CENTRE}/snapshot`, headers);
     return toResult(concurrency, timed, verify([warm, timed], snapshot));
   } finally {
     agent.destroy();
@@ -88,8 +91,8 @@ function verify(runs: LoadRun[], snapshot: Snapshot): { summary: string; problem
   return { summary, problems };
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+  const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }

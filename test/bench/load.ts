@@ -15,6 +15,8 @@ export interface LoadRun {
 }
 
 export interface PostLoad {
+  /** Credentials (test/helpers/credentials.ts): the API needs a session or a device token. */
+  headers?: Record<string, string>;
   agent: Agent;
   url: string;
   concurrency: number;
@@ -37,7 +39,7 @@ export const keepAliveAgent = (concurrency: number) => new Agent({ keepAlive: tr
  * a 2-core machine where the client competes with the server.
  * Bodies are kept as strings and parsed after the run, to keep the client's work out of the timing.
  */
-export async function postLoad({ agent, url, concurrency, total, body }: PostLoad): Promise<LoadRun> {
+export async function postLoad({ agent, url, concurrency, total, body, headers = {} }: PostLoad): Promise<LoadRun> {
   const latencies: number[] = [];
   const replies: Reply[] = [];
   let next = 0;
@@ -45,7 +47,7 @@ export async function postLoad({ agent, url, concurrency, total, body }: PostLoa
     while (next < total) {
       const payload = JSON.stringify(body(next++));
       const start = performance.now();
-      const reply = await post(agent, url, payload);
+      const reply = await post(agent, url, payload, headers);
       latencies.push(performance.now() - start);
       replies.push(reply);
     }
@@ -56,11 +58,11 @@ export async function postLoad({ agent, url, concurrency, total, body }: PostLoa
   return { latencies, replies, elapsedMs };
 }
 
-function post(agent: Agent, url: string, payload: string): Promise<Reply> {
+function post(agent: Agent, url: string, payload: string, headers: Record<string, string>): Promise<Reply> {
   return new Promise((resolve) => {
     const req = request(
       url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
       (res) => {
         let body = '';
         res.setEncoding('utf8');

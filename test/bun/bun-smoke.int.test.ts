@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnChild, type Child } from '../helpers/child.ts';
 import { rawQuery } from '../helpers/raw-db.ts';
-import { centreClient, connect } from '../helpers/sockets.ts';
+import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import { loginHeaders } from '../helpers/credentials.ts';
+import { centreClient, connect, DEMO_DISPLAY_AUTH } from '../helpers/sockets.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 const BUN = 'node_modules/.bin/bun';
@@ -40,15 +42,18 @@ describe('the server on Bun', () => {
   });
 
   it('issues and calls tickets through bun:sqlite', async () => {
-    const post = (path: string, body: unknown) =>
-      fetch(`${url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const kiosk = { authorization: `Bearer ${DEMO_TOKENS.kiosk}` };
+    const officer = await loginHeaders(url, 'lan');
+    const post = (path: string, body: unknown, as: Record<string, string> = kiosk) =>
+      fetch(`${url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...as }, body: JSON.stringify(body) });
     const first = await post('/centres/demo/tickets', { serviceId: 'tra-ket-qua' });
     expect(first.status).toBe(200);
     expect((await first.json()).ticket).toMatchObject({ number: 'F001', seq: 1, state: 'waiting', centreId: 'demo' });
     const second = await (await post('/centres/demo/tickets', { serviceId: 'tra-ket-qua' })).json();
     expect(second).toMatchObject({ ticket: { number: 'F002' }, peopleAhead: 1 });
 
-    const called = await post('/centres/demo/counters/quay-6/call-next', {});
+    expect((await post('/centres/demo/counters/quay-6/open', {}, officer)).status).toBe(200);
+    const called = await post('/centres/demo/counters/quay-6/call-next', {}, officer);
     expect(called.status).toBe(200);
     expect((await called.json()).ticket).toMatchObject({ number: 'F001', state: 'called', counterId: 'quay-6' });
     const error = await post('/centres/demo/tickets', { serviceId: 'nope' });
@@ -63,13 +68,13 @@ describe('the server on Bun', () => {
   });
 
   it('pushes facts over socket.io on Bun', async () => {
-    const display = centreClient(url, { centreId: 'demo' });
+    const display = centreClient(url, DEMO_DISPLAY_AUTH);
     try {
       await connect(display.socket);
       const snapshot = (await display.waitFor((r) => r.event === 'state:snapshot')).payload;
       await fetch(`${url}/api/centres/demo/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.kiosk}` },
         body: JSON.stringify({ serviceId: 'xay-dung' }),
       });
       const issued = await display.waitFor((r) => r.event === 'ticket:issued');

@@ -49,6 +49,11 @@ export interface Stack {
   /** Console errors, warnings and uncaught exceptions of every page opened through `open`. */
   readonly pageErrors: string[];
   open(path: string): Promise<Page>;
+  /**
+   * Another browser with its own cookies and storage (a second officer at another PC); its
+   * pages report to `pageErrors` too, and it is closed with the stack.
+   */
+  newBrowser(): Promise<{ context: BrowserContext; open(path: string): Promise<Page> }>;
   /** Stops the server and starts it again on the same port and data (a restart in the field). */
   restartServer(): Promise<void>;
   stopServer(): Promise<void>;
@@ -61,23 +66,42 @@ const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 export async function startStack(): Promise<Stack> {
   if (!HAS_CHROMIUM) throw new Error(`CI=true and no Chromium at ${CHROMIUM}: browser tests cannot run. ${INSTALL_HINT}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'luot-e2e-data-'));
-  const profileDir = mkdtempSync(join(tmpdir(), 'luot-e2e-profile-'));
+  const profileDirs = [mkdtempSync(join(tmpdir(), 'luot-e2e-profile-'))];
   const config = (port: number) =>
     loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', WEB_ROOT: webRoot, LOG_LEVEL: 'warn' });
   let server = await startServer(config(0));
   const port = server.port;
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // Far from Vietnam on purpose: every time shown must still be the centre's.
-    timezoneId: 'America/New_York',
-    viewport: { width: 1600, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  // Shorter than `poll`, so a missing element fails an assertion rather than the test timeout.
-  context.setDefaultTimeout(5_000);
+  const launch = async (profileDir: string) => {
+    const context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      // Far from Vietnam on purpose: every time shown must still be the centre's.
+      timezoneId: 'America/New_York',
+      viewport: { width: 1600, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // Shorter than `poll`, so a missing element fails an assertion rather than the test timeout.
+    context.setDefaultTimeout(5_000);
+    return context;
+  };
+  const context = await launch(profileDirs[0]!);
+  const others: BrowserContext[] = [];
   const pageErrors: string[] = [];
   let stopped = false;
+
+  const openIn = async (ctx: BrowserContext, path: string): Promise<Page> => {
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
+    page.on('console', (m) => {
+      // Chromium logs every failed request: 409s (queue.empty …) and a stopped server (refused, or
+      // cut mid-request: the kiosk's live socket polls too) are expected here; anything else (a
+      // 404 asset, an exception) is a finding.
+      if (/status of 409|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)|WebSocket connection to/.test(m.text())) return;
+      if (m.type() === 'error' || m.type() === 'warning') pageErrors.push(`${path}: console.${m.type()}: ${m.text()}`);
+    });
+    await page.goto(`${server.url}${path}`);
+    return page;
+  };
 
   const stack: Stack = {
     get server() {
@@ -85,17 +109,13 @@ export async function startStack(): Promise<Stack> {
     },
     context,
     pageErrors,
-    async open(path) {
-      const page = await context.newPage();
-      page.on('pageerror', (e) => pageErrors.push(`${path}: ${e.message}`));
-      page.on('console', (m) => {
-        // Chromium logs every failed request: 409s (queue.empty …) and a stopped server are expected
-        // here; anything else (a 404 asset, an exception) is a finding.
-        if (/status of 409|net::ERR_CONNECTION_REFUSED|WebSocket connection to/.test(m.text())) return;
-        if (m.type() === 'error' || m.type() === 'warning') pageErrors.push(`${path}: console.${m.type()}: ${m.text()}`);
-      });
-      await page.goto(`${server.url}${path}`);
-      return page;
+    open: (path) => openIn(context, path),
+    async newBrowser() {
+      const dir = mkdtempSync(join(tmpdir(), 'luot-e2e-profile-'));
+      profileDirs.push(dir);
+      const other = await launch(dir);
+      others.push(other);
+      return { context: other, open: (path: string) => openIn(other, path) };
     },
     async stopServer() {
       stopped = true;
@@ -110,9 +130,10 @@ export async function startStack(): Promise<Stack> {
       await stack.startServerAgain();
     },
     async close() {
+      for (const other of others) await other.close();
       await context.close();
       if (!stopped) await server.close();
-      for (const dir of [dataDir, profileDir]) rmSync(dir, { recursive: true, force: true });
+      for (const dir of [dataDir, ...profileDirs]) rmSync(dir, { recursive: true, force: true });
     },
   };
   return stack;

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Snapshot } from '../../protocol/index.ts';
+import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
 
 /** The centre's wall clock, computed without Intl: Vietnam is UTC+7 all year. */
@@ -23,17 +24,19 @@ describeInBrowser('kiosk → counter console → hall display (chromium)', () =>
   });
   const open = (path: string) => stack.open(path);
 
-  const snapshot = async (): Promise<Snapshot> => (await fetch(`${stack.server.url}/api/centres/demo/snapshot`)).json() as Promise<Snapshot>;
+  const snapshot = async (): Promise<Snapshot> =>
+    (await fetch(`${stack.server.url}/api/centres/demo/snapshot`, { headers: { authorization: `Bearer ${DEMO_TOKENS.display}` } })).json() as Promise<Snapshot>;
 
   it('issues at the kiosk, calls at the console and shows the call on the hall display', async () => {
     // The display is up before anything happens, so the call must reach it live.
-    const display = await open('/display?centre=demo');
+    // Kiosk and display are paired with the demo device tokens; the console logs in.
+    const display = await open(`/display?centre=demo&pair=${DEMO_TOKENS.display}`);
     await display.locator('luot-hall-display[data-status="online"]').waitFor();
     expect(await display.getByTestId('latest-none').textContent()).toBe('Chưa có số nào được gọi');
     const displaySeqBefore = Number(await display.locator('luot-hall-display').getAttribute('data-seq'));
 
     // Kiosk: first ticket for Đất đai (counters 3 and 4 serve it).
-    const kiosk = await open('/kiosk?centre=demo&return=60');
+    const kiosk = await open(`/kiosk?centre=demo&return=60&pair=${DEMO_TOKENS.kiosk}`);
     const landButton = kiosk.getByRole('button', { name: 'Đất đai' });
     const before = Date.now();
     await landButton.click();
@@ -59,6 +62,9 @@ describeInBrowser('kiosk → counter console → hall display (chromium)', () =>
 
     // Console: choose counter 3; the choice survives a reload.
     const console_ = await open('/counter?centre=demo');
+    await console_.getByTestId('login-username').fill('lan');
+    await console_.getByTestId('login-password').fill('luot-demo');
+    await console_.getByTestId('login-submit').click();
     const select = console_.getByTestId('counter-select');
     await expect.poll(() => select.locator('option').count(), poll).toBe(7);
     await select.selectOption('quay-3');
@@ -71,6 +77,10 @@ describeInBrowser('kiosk → counter console → hall display (chromium)', () =>
     const callNext = console_.getByRole('button', { name: 'Gọi số tiếp theo' });
     const startServing = console_.getByRole('button', { name: 'Bắt đầu phục vụ' });
     const finish = console_.getByRole('button', { name: 'Hoàn thành' });
+    // Nothing works at a closed counter: Lan opens it first (issue #3).
+    expect([await callNext.isEnabled(), await startServing.isEnabled(), await finish.isEnabled()]).toEqual([false, false, false]);
+    await console_.getByRole('button', { name: 'Mở quầy', exact: true }).click();
+    await expect.poll(() => callNext.isEnabled(), poll).toBe(true);
     expect([await callNext.isEnabled(), await startServing.isEnabled(), await finish.isEnabled()]).toEqual([true, false, false]);
 
     await callNext.click();

@@ -1,7 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
 import { CENTRE_NAMESPACE, type CentreClientToServer, type CentreServerToClient } from '../../protocol/index.ts';
+import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 
 export type CentreSocket = Socket<CentreServerToClient, CentreClientToServer>;
+
+/** The handshake of the demo centre's hall display (its demo device token). */
+export const DEMO_DISPLAY_AUTH = { centreId: 'demo', token: DEMO_TOKENS.display };
 
 export interface Received {
   event: string;
@@ -21,13 +25,19 @@ export interface RecordingClient {
  * A `/centre` client that records events from before its first connection, so the snapshot
  * sent on connect cannot be missed. Does not connect until `connect()`.
  */
-export function centreClient(url: string, auth: unknown, options: { transports?: ('websocket' | 'polling')[] } = {}): RecordingClient {
+export function centreClient(
+  url: string,
+  auth: unknown,
+  options: { transports?: ('websocket' | 'polling')[]; headers?: Record<string, string> } = {},
+): RecordingClient {
   const socket: CentreSocket = io(`${url}${CENTRE_NAMESPACE}`, {
     auth: auth as Record<string, unknown>,
     autoConnect: false,
     reconnection: false,
     forceNew: true,
     transports: options.transports ?? ['websocket'],
+    // What a browser sends by itself: the session cookie and its Origin.
+    extraHeaders: options.headers,
   });
   const received: Received[] = [];
   const waiters = new Set<() => void>();

@@ -1,21 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SnapshotSchema, TicketCalledEventSchema, TicketIssuedEventSchema } from '../../protocol/index.ts';
+import { createDeviceToken } from '../../server/devices.usecases.ts';
 import { installCentre } from '../../server/setup.usecases.ts';
 import { hcmCentre } from '../fixtures/centres.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreClient, connect, type RecordingClient } from '../helpers/sockets.ts';
+import { OFFICER_AT, startTestServer, type TestServer } from '../helpers/server.ts';
+import { centreClient, connect, DEMO_DISPLAY_AUTH, type RecordingClient } from '../helpers/sockets.ts';
 
 let server: TestServer;
 const clients: RecordingClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
+  // Each counter these tests call at is held by its own officer; opened before any display connects.
+  for (const counterId of ['quay-2', 'quay-3', 'quay-6']) await server.openCounter(counterId);
 });
 afterEach(() => {
   for (const c of clients.splice(0)) c.close();
 });
 afterAll(() => server?.stop());
 
-function display(auth: unknown = { centreId: 'demo' }, transports?: ('websocket' | 'polling')[]) {
+function display(auth: unknown = DEMO_DISPLAY_AUTH, transports?: ('websocket' | 'polling')[]) {
   const client = centreClient(server.url, auth, { transports });
   clients.push(client);
   return client;
@@ -26,17 +29,17 @@ const issue = async (serviceId: string) => {
   return (await res.json()).ticket;
 };
 const callNext = async (counterId: string) => {
-  const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {} });
+  const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {}, as: OFFICER_AT[counterId] });
   expect(res.status).toBe(200);
   return (await res.json()).ticket;
 };
 const finish = async (counterId: string) => {
-  expect((await server.api(`/centres/demo/counters/${counterId}/finish`, { json: {} })).status).toBe(200);
+  expect((await server.api(`/centres/demo/counters/${counterId}/finish`, { json: {}, as: OFFICER_AT[counterId] })).status).toBe(200);
 };
 
 describe('a hall display on /centre', () => {
   it.each([['websocket'], ['polling']] as const)('gets a snapshot first, then each fact with the next seq (%s)', async (transport) => {
-    const client = display({ centreId: 'demo' }, [transport]);
+    const client = display(DEMO_DISPLAY_AUTH, [transport]);
     await connect(client.socket);
     const first = await client.waitFor((r) => r.event === 'state:snapshot');
     expect(client.received[0]!.event).toBe('state:snapshot');
@@ -60,6 +63,7 @@ describe('a hall display on /centre', () => {
       counterId: 'quay-2',
       counterNumber: 2,
       calledAt: called.calledAt,
+      recall: false,
     });
     expect(calledPayload.ticket).toEqual(called);
     expect(client.received.map((r) => r.event)).toEqual(['state:snapshot', 'ticket:issued', 'ticket:called']);
@@ -115,14 +119,20 @@ describe('a hall display on /centre', () => {
 
   it('does not receive facts of another centre', async () => {
     await installCentre(server.deps.store, hcmCentre);
-    const demo = display({ centreId: 'demo' });
-    const other = display({ centreId: 'hcm' });
+    const hcmDisplay = await createDeviceToken(server.deps, { centreId: 'hcm', createdBy: null, kind: 'display', name: 'hcm hall' });
+    const hcmKiosk = await createDeviceToken(server.deps, { centreId: 'hcm', createdBy: null, kind: 'kiosk', name: 'hcm kiosk' });
+    const demo = display(DEMO_DISPLAY_AUTH);
+    const other = display({ centreId: 'hcm', token: hcmDisplay.token });
     await Promise.all([connect(demo.socket), connect(other.socket)]);
     await demo.waitFor((r) => r.event === 'state:snapshot');
     const otherSnapshot = await other.waitFor((r) => r.event === 'state:snapshot');
     expect(otherSnapshot.payload.centre.id).toBe('hcm');
     await issue('xay-dung');
-    const res = await server.api('/centres/hcm/tickets', { json: { serviceId: 'ho-tich' } });
+    const res = await server.api('/centres/hcm/tickets', {
+      json: { serviceId: 'ho-tich' },
+      as: 'anonymous',
+      headers: { authorization: `Bearer ${hcmKiosk.token}` },
+    });
     expect(res.status).toBe(200);
     await other.waitFor((r) => r.event === 'ticket:issued');
     await demo.waitFor((r) => r.event === 'ticket:issued');
@@ -164,8 +174,10 @@ describe('the handshake', () => {
   it.each([
     ['no auth', undefined, /^request\.invalid_payload/],
     ['no centreId', {}, /^request\.invalid_payload/],
-    ['a malformed centreId', { centreId: 'de mo' }, /^request\.invalid_payload/],
-    ['an unknown centre', { centreId: 'nowhere' }, /^centre\.not_found$/],
+    ['a malformed centreId', { centreId: 'de mo', token: DEMO_DISPLAY_AUTH.token }, /^request\.invalid_payload/],
+    ['no credentials', { centreId: 'demo' }, /^auth\.required$/],
+    ['a wrong token', { centreId: 'demo', token: 'luot_demo-display.wrong' }, /^auth\.required$/],
+    ['another centre', { centreId: 'nowhere', token: DEMO_DISPLAY_AUTH.token }, /^auth\.forbidden$/],
   ])('refuses %s with connect_error', async (_label, auth, message) => {
     // Not display(): its default would replace an undefined auth.
     const client = centreClient(server.url, auth);

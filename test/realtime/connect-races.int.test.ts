@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { holdNextConsistentRead } from '../helpers/gate.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreClient, connect, type RecordingClient } from '../helpers/sockets.ts';
+import { centreClient, connect, DEMO_DISPLAY_AUTH, type RecordingClient } from '../helpers/sockets.ts';
 
 /**
  * What happens while the connect-time snapshot is still being read (the store busy with a burst
@@ -26,7 +26,7 @@ describe('connecting while the snapshot is slow', () => {
   // Regression: the 'snapshot:request' handler must be registered before the connect-time
   // snapshot is read, or a request sent right on connect is dropped and never acknowledged.
   it('acknowledges a snapshot:request sent right on connect', async () => {
-    const client = centreClient(server.url, { centreId: 'demo' });
+    const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
     gate = holdNextConsistentRead(server.deps.store);
     const ack = new Promise<unknown>((resolve, reject) => {
@@ -44,7 +44,7 @@ describe('connecting while the snapshot is slow', () => {
   // Regression: a fact committed while the connect-time snapshot is read must not reach the
   // client before its first snapshot.
   it('still sends the snapshot before any fact', async () => {
-    const client = centreClient(server.url, { centreId: 'demo' });
+    const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
     gate = holdNextConsistentRead(server.deps.store);
     await connect(client.socket);
@@ -59,7 +59,7 @@ describe('connecting while the snapshot is slow', () => {
   });
 
   it('never loses a fact committed while connecting: the snapshot or a later fact covers it', async () => {
-    const client = centreClient(server.url, { centreId: 'demo' });
+    const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
     gate = holdNextConsistentRead(server.deps.store);
     await connect(client.socket);

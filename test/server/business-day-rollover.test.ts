@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { callNext } from '../../server/calls.usecases.ts';
 import { getSnapshot } from '../../server/centres.usecases.ts';
-import { callNext } from '../../server/counters.usecases.ts';
+import { expireStaleTickets } from '../../server/day-end.usecases.ts';
 import { issueTicket } from '../../server/tickets.usecases.ts';
-import { HCM } from '../fixtures/centres.ts';
+import { HCM, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
+import { at, open } from './counter-workflow.harness.ts';
 
 let deps: TestDeps;
 beforeEach(async () => {
@@ -52,23 +54,28 @@ describe('numbering restarts at local midnight', () => {
 });
 
 describe('yesterday’s tickets', () => {
-  it('are not called today and not counted as waiting', async () => {
+  it('are not called today, and once the day-end sweep ran they are not counted as waiting', async () => {
+    await open(deps, ['quay-1', LAN]);
     await issue();
     await issue();
     deps.clock.set('2026-03-17T07:30:00+07:00');
-    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-1' })).rejects.toMatchObject({ code: 'queue.empty' });
+    await expect(callNext(deps, at('quay-1'))).rejects.toMatchObject({ code: 'queue.empty' });
+    // Issue #3: waiting counts include earlier days (carry-over); the server's day-end sweep,
+    // run at start and every minute, expires yesterday's tickets when carry-over is off.
+    expect(await expireStaleTickets(deps)).toBe(2);
     const snapshot = await getSnapshot(deps, HCM);
     expect(snapshot.businessDay).toBe('2026-03-17');
     expect(snapshot.waiting).toEqual({});
 
     const today = await issue();
     expect(today.peopleAhead).toBe(0);
-    expect((await callNext(deps, { centreId: HCM, counterId: 'quay-1' })).ticket.id).toBe(today.ticket.id);
+    expect((await callNext(deps, at('quay-1'))).ticket.id).toBe(today.ticket.id);
   });
 
   it('leave the snapshot’s recent calls at midnight', async () => {
+    await open(deps, ['quay-1', LAN]);
     await issue();
-    await callNext(deps, { centreId: HCM, counterId: 'quay-1' });
+    await callNext(deps, at('quay-1'));
     expect((await getSnapshot(deps, HCM)).recentCalls).toHaveLength(1);
     deps.clock.set('2026-03-17T00:00:00+07:00');
     expect((await getSnapshot(deps, HCM)).recentCalls).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawQuery } from '../helpers/raw-db.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
+import { OFFICER_AT, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -52,13 +52,14 @@ describe('counters calling at once', () => {
   it('three counters serving the same service never get the same ticket', async () => {
     // Demo counters 1, 2 and 6 all serve tu-phap-ho-tich.
     const counters = ['quay-1', 'quay-2', 'quay-6'];
+    for (const counterId of counters) await server.openCounter(counterId);
     const issued = [];
     for (let i = 0; i < 60; i++) issued.push(await issue('tu-phap-ho-tich'));
     const calledBy = new Map<string, string>();
     for (let round = 0; round < 20; round++) {
       const results = await Promise.all(
         counters.map(async (counterId) => {
-          const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {} });
+          const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {}, as: OFFICER_AT[counterId] });
           expect(res.status).toBe(200);
           return { counterId, ticket: (await res.json()).ticket as { id: string; counterId: string } };
         }),
@@ -70,7 +71,7 @@ describe('counters calling at once', () => {
       }
       await Promise.all(
         results.map(async ({ counterId, ticket }) => {
-          const res = await server.api(`/centres/demo/counters/${counterId}/finish`, { json: { ticketId: ticket.id } });
+          const res = await server.api(`/centres/demo/counters/${counterId}/finish`, { json: { ticketId: ticket.id }, as: OFFICER_AT[counterId] });
           expect(res.status).toBe(200);
         }),
       );
@@ -97,13 +98,14 @@ describe('counters calling at once', () => {
 
   it('calls racing with issues: every waiting ticket is called at most once, the rest stay waiting', async () => {
     const counters = ['quay-1', 'quay-2', 'quay-6'];
+    for (const counterId of counters) await server.openCounter(counterId);
     const called: string[] = [];
     let empty = 0;
     for (let round = 0; round < 15; round++) {
       const issues = Promise.all([issue('tu-phap-ho-tich'), issue('tu-phap-ho-tich')]);
       const calls = Promise.all(
         counters.map(async (counterId) => {
-          const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {} });
+          const res = await server.api(`/centres/demo/counters/${counterId}/call-next`, { json: {}, as: OFFICER_AT[counterId] });
           const body = await res.json();
           if (res.status === 409) {
             expect(body.error.code).toBe('queue.empty');
@@ -112,7 +114,7 @@ describe('counters calling at once', () => {
           }
           expect(res.status).toBe(200);
           called.push(body.ticket.id);
-          const done = await server.api(`/centres/demo/counters/${counterId}/finish`, { json: { ticketId: body.ticket.id } });
+          const done = await server.api(`/centres/demo/counters/${counterId}/finish`, { json: { ticketId: body.ticket.id }, as: OFFICER_AT[counterId] });
           expect(done.status).toBe(200);
         }),
       );

@@ -19,6 +19,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO: '0' }).DEMO).toBe(false);
   });
 
+  it('takes SESSION_SECRET and ADMIN_PASSWORD, optional, with minimum lengths; empty means unset', () => {
+    for (const env of [{}, { SESSION_SECRET: '', ADMIN_PASSWORD: '' }]) {
+      const config = loadConfig(env);
+      expect([config.SESSION_SECRET, config.ADMIN_PASSWORD]).toEqual([undefined, undefined]);
+    }
+    const secret = 's'.repeat(32);
+    expect(loadConfig({ SESSION_SECRET: secret, ADMIN_PASSWORD: 'eight-ch' })).toMatchObject({ SESSION_SECRET: secret, ADMIN_PASSWORD: 'eight-ch' });
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET: at least 32 characters/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'seven-c' })).toThrow(/ADMIN_PASSWORD: at least 8 characters/);
+  });
+
   it('ignores variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root' })).not.toThrow();
   });

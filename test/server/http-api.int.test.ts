@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const json = { 'content-type': 'application/json' };
-const raw = (path: string, init: RequestInit = {}) => fetch(`${server.url}/api${path}`, init);
+/** A request with exactly these headers plus the demo admin's session (cookie + same origin). */
+const raw = async (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}/api${path}`, { ...init, headers: { ...(await server.credentials('admin')), ...(init.headers as Record<string, string>) } });
 
 /** Asserts the one error shape: the status, `{ error: { code, message } }` and nothing else. */
 async function expectError(res: Response, status: number, code: ErrorCode) {
@@ -35,11 +37,13 @@ describe('the happy path over HTTP', () => {
     expect(read.status).toBe(200);
     expect(await read.json()).toEqual(status);
 
-    const called = await server.api('/centres/demo/counters/quay-4/call-next', { json: { staffId: 'hung' } });
+    // The officer is whoever is logged in: Hùng opens counter 4 and calls.
+    await server.openCounter('quay-4', 'hung');
+    const called = await server.api('/centres/demo/counters/quay-4/call-next', { json: {}, as: 'hung' });
     expect(called.status).toBe(200);
     expect((await called.json()).ticket).toMatchObject({ id: status.ticket.id, state: 'called', counterId: 'quay-4', staffId: 'hung' });
 
-    const finished = await server.api('/centres/demo/counters/quay-4/finish', { json: { ticketId: status.ticket.id } });
+    const finished = await server.api('/centres/demo/counters/quay-4/finish', { json: { ticketId: status.ticket.id }, as: 'hung' });
     expect(finished.status).toBe(200);
     expect((await finished.json()).ticket).toMatchObject({ id: status.ticket.id, state: 'done' });
   });
@@ -86,8 +90,9 @@ describe('bad requests', () => {
   });
 
   it('an id with forbidden characters in the path → 400 request.invalid_payload', async () => {
-    await expectError(await post('/centres/de%20mo/tickets', '{"serviceId":"dat-dai"}'), 400, 'request.invalid_payload');
     await expectError(await raw('/tickets/a.b'), 400, 'request.invalid_payload');
+    // A centre id is checked against the caller's own centre first: not theirs, whatever its form.
+    await expectError(await post('/centres/de%20mo/tickets', '{"serviceId":"dat-dai"}'), 403, 'auth.forbidden');
   });
 
   it('a body that is not JSON → 415 with request.unsupported_media_type', async () => {
@@ -96,12 +101,12 @@ describe('bad requests', () => {
 });
 
 describe('unknown things', () => {
-  it('centre → 404 centre.not_found', async () => {
-    await expectError(await server.api('/centres/nowhere/tickets', { json: { serviceId: 'dat-dai' } }), 404, 'centre.not_found');
-    await expectError(await server.api('/centres/nowhere/services'), 404, 'centre.not_found');
-    await expectError(await server.api('/centres/nowhere/counters'), 404, 'centre.not_found');
-    await expectError(await server.api('/centres/nowhere/snapshot'), 404, 'centre.not_found');
-    await expectError(await server.api('/centres/nowhere/counters/quay-1/call-next', { json: {} }), 404, 'centre.not_found');
+  it('centre → 403 auth.forbidden: a caller sees its own centre only, and learns nothing of others', async () => {
+    await expectError(await server.api('/centres/nowhere/tickets', { json: { serviceId: 'dat-dai' } }), 403, 'auth.forbidden');
+    await expectError(await server.api('/centres/nowhere/services'), 403, 'auth.forbidden');
+    await expectError(await server.api('/centres/nowhere/counters'), 403, 'auth.forbidden');
+    await expectError(await server.api('/centres/nowhere/snapshot'), 403, 'auth.forbidden');
+    await expectError(await server.api('/centres/nowhere/counters/quay-1/call-next', { json: {} }), 403, 'auth.forbidden');
   });
 
   it('service → 404 service.not_found', async () => {
@@ -118,8 +123,9 @@ describe('unknown things', () => {
     }
   });
 
-  it('staff → 404 staff.not_found', async () => {
-    await expectError(await server.api('/centres/demo/counters/quay-1/call-next', { json: { staffId: 'ghost' } }), 404, 'staff.not_found');
+  it('a staffId in the body → 400: the officer is the one logged in, nobody can act in another name', async () => {
+    const message = await expectError(await server.api('/centres/demo/counters/quay-1/call-next', { json: { staffId: 'ghost' } }), 400, 'request.invalid_payload');
+    expect(message).toContain('staffId');
   });
 
   it('API route → 404 route.not_found, also for a known path with the wrong method', async () => {
@@ -132,6 +138,7 @@ describe('unknown things', () => {
 
 describe('states that forbid the action → 409', () => {
   it('queue.empty, counter.has_current_ticket, counter.no_current_ticket, counter.ticket_mismatch', async () => {
+    await server.openCounter('quay-5');
     await expectError(await server.api('/centres/demo/counters/quay-5/call-next', { json: {} }), 409, 'queue.empty');
     await expectError(await server.api('/centres/demo/counters/quay-5/finish', { json: {} }), 409, 'counter.no_current_ticket');
     const { ticket } = await (await server.api('/centres/demo/tickets', { json: { serviceId: 'dang-ky-kinh-doanh' } })).json();
@@ -161,7 +168,8 @@ describe('refused requests over HTTP', () => {
     // Some state first: a waiting ticket and a counter attending another one.
     await server.api('/centres/demo/tickets', { json: { serviceId: 'lao-dong-xa-hoi' } });
     await server.api('/centres/demo/tickets', { json: { serviceId: 'lao-dong-xa-hoi' } });
-    expect((await server.api('/centres/demo/counters/quay-2/call-next', { json: {} })).status).toBe(200);
+    const hung = await server.openCounter('quay-2');
+    expect((await server.api('/centres/demo/counters/quay-2/call-next', { json: {}, as: hung })).status).toBe(200);
     const before = readRawDb(server.config.dbFile);
 
     const refused = [
@@ -169,16 +177,19 @@ describe('refused requests over HTTP', () => {
       await raw('/centres/demo/tickets', { method: 'POST', headers: json, body: '{"serviceId":"dat-dai","x":1}' }),
       await server.api('/centres/nowhere/tickets', { json: { serviceId: 'dat-dai' } }),
       await server.api('/centres/demo/tickets', { json: { serviceId: 'hai-quan' } }),
-      await server.api('/centres/demo/counters/quay-2/call-next', { json: {} }),
-      await server.api('/centres/demo/counters/quay-2/finish', { json: { ticketId: 'not-this-one' } }),
-      await server.api('/centres/demo/counters/quay-3/finish', { json: {} }),
-      await server.api('/centres/demo/counters/quay-3/call-next', { json: {} }),
-      await server.api('/centres/demo/counters/quay-99/call-next', { json: {} }),
-      await server.api('/centres/demo/counters/quay-2/call-next', { json: { staffId: 'ghost' } }),
+      await server.api('/centres/demo/counters/quay-2/call-next', { json: {}, as: hung }),
+      await server.api('/centres/demo/counters/quay-2/finish', { json: { ticketId: 'not-this-one' }, as: hung }),
+      await server.api('/centres/demo/counters/quay-3/finish', { json: {}, as: hung }),
+      await server.api('/centres/demo/counters/quay-3/call-next', { json: {}, as: hung }),
+      await server.api('/centres/demo/counters/quay-99/call-next', { json: {}, as: hung }),
+      await server.api('/centres/demo/counters/quay-2/call-next', { json: { staffId: 'ghost' }, as: hung }),
+      // Another officer at Hùng's counter, and nobody at all.
+      await server.api('/centres/demo/counters/quay-2/finish', { json: {}, as: 'lan' }),
+      await server.api('/centres/demo/counters/quay-2/finish', { json: {}, as: 'anonymous' }),
     ];
-    expect(refused.map((r) => r.status)).toEqual([400, 400, 404, 404, 409, 409, 409, 409, 404, 404]);
+    expect(refused.map((r) => r.status)).toEqual([400, 400, 403, 404, 409, 409, 409, 409, 404, 400, 403, 401]);
     expect(readRawDb(server.config.dbFile)).toEqual(before);
     // Clean up for the other tests of this file: the counter finishes its ticket.
-    expect((await server.api('/centres/demo/counters/quay-2/finish', { json: {} })).status).toBe(200);
+    expect((await server.api('/centres/demo/counters/quay-2/finish', { json: {}, as: hung })).status).toBe(200);
   });
 });

@@ -39,7 +39,7 @@ describe('/api/openapi.json', () => {
   it('describes bodies and error responses with shared schemas', () => {
     const issue = doc.paths['/centres/{centreId}/tickets'].post;
     expect(issue.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/IssueTicketBody');
-    expect(issue.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/TicketStatus');
+    expect(issue.responses['200'].content['application/json'].schema.$ref).toBe('#/components/schemas/IssuedTicket');
     expect(issue.responses['409'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponse');
     expect(doc.components.schemas.IssueTicketBody).toMatchObject({ additionalProperties: false, required: ['serviceId'] });
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Ticket', 'Snapshot', 'ErrorResponse', 'Numbering']));
@@ -48,9 +48,28 @@ describe('/api/openapi.json', () => {
   it('points clients at where the paths really are (servers + path answers, not 404)', async () => {
     // A client generated from the document resolves each path against servers[0].url.
     const base = doc.servers?.[0]?.url ?? '';
-    const res = await fetch(`${server.url}${base}/centres`);
+    const headers = await server.credentials('display');
+    const res = await fetch(`${server.url}${base}/centres`, { headers });
     expect(res.status).toBe(200);
-    const snapshot = await fetch(`${server.url}${base}/centres/demo/snapshot`);
+    const snapshot = await fetch(`${server.url}${base}/centres/demo/snapshot`, { headers });
     expect(snapshot.status).toBe(200);
+  });
+
+  it('declares the two ways to authenticate, and which operations need neither', () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'luot_session' },
+      deviceToken: { type: 'http', scheme: 'bearer' },
+    });
+    expect(doc.security).toEqual([{ sessionCookie: [] }, { deviceToken: [] }]);
+    const open = operations()
+      .filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0)
+      .map((o) => o.op.operationId)
+      .sort();
+    expect(open).toEqual(['getSession', 'getTicket', 'login']);
+    const byId = Object.fromEntries(operations().map((o) => [o.op.operationId, o.op]));
+    expect(byId.issueTicket.security).toEqual([{ sessionCookie: [] }, { deviceToken: [] }]);
+    expect(byId.issueTicket['x-permission']).toBe('ticket:issue');
+    expect(byId.createDeviceToken.security).toEqual([{ sessionCookie: [] }]);
+    expect(byId.issueTicket.responses['429'].content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponse');
   });
 });

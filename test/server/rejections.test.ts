@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError, errorStatus, type ErrorCode } from '../../protocol/index.ts';
-import { callNext, finishTicket, markNoShow, startServing } from '../../server/counters.usecases.ts';
+import type { ErrorCode } from '../../protocol/index.ts';
+import { callNext, finishTicket, markNoShow, startServing } from '../../server/calls.usecases.ts';
+import { pauseCounter } from '../../server/counters.usecases.ts';
 import { installCentre } from '../../server/setup.usecases.ts';
 import { getTicketStatus, issueTicket } from '../../server/tickets.usecases.ts';
-import { HCM, HN, hcmCentre, hnCentre, TODAY } from '../fixtures/centres.ts';
+import { HCM, HN, hcmCentre, hnCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
-import { centreState } from '../helpers/store-state.ts';
+import { at, expectRejected as rejected, open } from './counter-workflow.harness.ts';
 
 let deps: TestDeps;
 beforeEach(async () => {
@@ -14,31 +15,9 @@ beforeEach(async () => {
 afterEach(() => deps.store.close());
 
 const issue = (serviceId: string, centreId = HCM) => issueTicket(deps, { centreId, serviceId });
-const counter = (counterId: string, extra: { staffId?: string; ticketId?: string } = {}) => ({ centreId: HCM, counterId, ...extra });
 
-/**
- * Runs a request that must be refused and proves it changed nothing: same tickets, audit trail,
- * sequence, waiting counts and counters in both centres, nothing published, and no id drawn.
- */
-async function expectRejected(run: () => Promise<unknown>, code: ErrorCode) {
-  const before = [await centreState(deps.store, HCM, [TODAY]), await centreState(deps.store, HN, [TODAY])];
-  const facts = deps.notifier.facts.length;
-  const idsDrawn = deps.ids.issued.length;
-  const error = await run().then(
-    (value) => {
-      throw new Error(`expected ${code}, got ${JSON.stringify(value)}`);
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  expect((error as AppError).status).toBe(errorStatus[code]);
-  expect((error as AppError).message.length).toBeGreaterThan(0);
-  const after = [await centreState(deps.store, HCM, [TODAY]), await centreState(deps.store, HN, [TODAY])];
-  expect(after).toEqual(before);
-  expect(deps.notifier.facts.length).toBe(facts);
-  expect(deps.ids.issued.length).toBe(idsDrawn);
-}
+/** Refused, and nothing changed in either centre: see the harness. */
+const expectRejected = (run: () => Promise<unknown>, code: ErrorCode) => rejected(deps, run, code, { centres: [HCM, HN], days: [TODAY] });
 
 describe('refused ticket requests change nothing', () => {
   beforeEach(async () => {
@@ -86,49 +65,58 @@ describe('an exhausted band', () => {
 });
 
 describe('refused counter requests change nothing', () => {
-  it('call with an empty queue', () => expectRejected(() => callNext(deps, counter('quay-1')), 'queue.empty'));
+  beforeEach(() => open(deps, ['quay-1', LAN], ['quay-4', HUNG]));
+
+  it('call with an empty queue', () => expectRejected(() => callNext(deps, at('quay-1')), 'queue.empty'));
 
   it('call while the counter still attends a ticket', async () => {
     await issue('ho-tich');
     await issue('ho-tich');
-    await callNext(deps, counter('quay-1'));
-    await expectRejected(() => callNext(deps, counter('quay-1')), 'counter.has_current_ticket');
-    await startServing(deps, counter('quay-1'));
-    await expectRejected(() => callNext(deps, counter('quay-1')), 'counter.has_current_ticket');
+    await callNext(deps, at('quay-1'));
+    await expectRejected(() => callNext(deps, at('quay-1')), 'counter.has_current_ticket');
+    await startServing(deps, at('quay-1'));
+    await expectRejected(() => callNext(deps, at('quay-1')), 'counter.has_current_ticket');
   });
 
   it('finish, start or no-show with nothing current', async () => {
     await issue('ho-tich');
-    await expectRejected(() => finishTicket(deps, counter('quay-1')), 'counter.no_current_ticket');
-    await expectRejected(() => startServing(deps, counter('quay-1')), 'counter.no_current_ticket');
-    await expectRejected(() => markNoShow(deps, counter('quay-1')), 'counter.no_current_ticket');
+    await expectRejected(() => finishTicket(deps, at('quay-1')), 'counter.no_current_ticket');
+    await expectRejected(() => startServing(deps, at('quay-1')), 'counter.no_current_ticket');
+    await expectRejected(() => markNoShow(deps, at('quay-1')), 'counter.no_current_ticket');
   });
 
   it('finish naming another ticket than the current one', async () => {
     const a1 = (await issue('ho-tich')).ticket;
     const a2 = (await issue('ho-tich')).ticket;
-    await callNext(deps, counter('quay-1'));
-    await callNext(deps, counter('quay-4'));
-    await expectRejected(() => finishTicket(deps, counter('quay-1', { ticketId: a2.id })), 'counter.ticket_mismatch');
-    await expectRejected(() => finishTicket(deps, counter('quay-1', { ticketId: 'id-9999' })), 'counter.ticket_mismatch');
-    expect((await finishTicket(deps, counter('quay-1', { ticketId: a1.id }))).ticket.state).toBe('done');
+    await callNext(deps, at('quay-1'));
+    await callNext(deps, at('quay-4', HUNG));
+    await expectRejected(() => finishTicket(deps, at('quay-1', LAN, { ticketId: a2.id })), 'counter.ticket_mismatch');
+    await expectRejected(() => finishTicket(deps, at('quay-1', LAN, { ticketId: 'id-9999' })), 'counter.ticket_mismatch');
+    expect((await finishTicket(deps, at('quay-1', LAN, { ticketId: a1.id }))).ticket.state).toBe('done');
   });
 
   it('a step the life cycle does not allow', async () => {
     await issue('ho-tich');
-    await callNext(deps, counter('quay-1'));
-    await startServing(deps, counter('quay-1'));
-    await expectRejected(() => startServing(deps, counter('quay-1')), 'ticket.invalid_transition');
-    await expectRejected(() => markNoShow(deps, counter('quay-1')), 'ticket.invalid_transition');
+    await callNext(deps, at('quay-1'));
+    await startServing(deps, at('quay-1'));
+    await expectRejected(() => startServing(deps, at('quay-1')), 'ticket.invalid_transition');
+    await expectRejected(() => markNoShow(deps, at('quay-1')), 'ticket.invalid_transition');
   });
 
-  it('unknown or inactive counter, unknown staff', async () => {
+  it('unknown or inactive counter, unknown centre', async () => {
     await issue('ho-tich');
-    await expectRejected(() => callNext(deps, counter('quay-77')), 'counter.not_found');
-    await expectRejected(() => callNext(deps, counter('quay-9')), 'counter.inactive');
-    await expectRejected(() => callNext(deps, counter('quay-1', { staffId: 'ghost' })), 'staff.not_found');
-    // Staff of another centre is unknown here.
-    await expectRejected(() => callNext(deps, counter('quay-1', { staffId: 'ha' })), 'staff.not_found');
-    await expectRejected(() => callNext(deps, { centreId: 'nowhere', counterId: 'quay-1' }), 'centre.not_found');
+    await expectRejected(() => callNext(deps, at('quay-77')), 'counter.not_found');
+    await expectRejected(() => callNext(deps, at('quay-9')), 'counter.inactive');
+    await expectRejected(() => callNext(deps, { centreId: 'nowhere', counterId: 'quay-1', actor: LAN }), 'centre.not_found');
+  });
+
+  it('an officer at a counter they do not hold: closed, held by another, or on a break', async () => {
+    // Issue #3: the officer comes from the session and must hold the counter (was: staff.not_found for unknown staff ids).
+    await issue('ho-tich');
+    await expectRejected(() => callNext(deps, at('quay-2')), 'counter.closed');
+    await expectRejected(() => callNext(deps, at('quay-4')), 'counter.not_held');
+    await expectRejected(() => callNext(deps, { centreId: HN, counterId: 'quay-1', actor: LAN }), 'counter.closed');
+    await pauseCounter(deps, at('quay-1'));
+    await expectRejected(() => callNext(deps, at('quay-1')), 'counter.paused');
   });
 });

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
 import { spawnChild, type Child } from '../helpers/child.ts';
 import { rawQuery } from '../helpers/raw-db.ts';
-import { centreClient, connect } from '../helpers/sockets.ts';
+import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import { centreClient, connect, DEMO_DISPLAY_AUTH } from '../helpers/sockets.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 let dir: ReturnType<typeof tempDir>;
@@ -32,11 +33,14 @@ describe('server/main.ts', () => {
     const { child, url } = await startMain();
     const [, apiDoc] = await child.waitForLine(/API \(OpenAPI 3\.1\):\s+(\S+)/);
     expect(apiDoc).toBe(`${url}/api/openapi.json`);
+    // Demo: the kiosk and display URLs come ready to pair.
+    expect(child.stdout()).toContain(`${url}/kiosk?pair=${DEMO_TOKENS.kiosk}`);
+    expect(child.stdout()).toContain(`${url}/display?pair=${DEMO_TOKENS.display}`);
     const numbers: string[] = [];
     for (let i = 0; i < 3; i++) {
       const res = await fetch(`${url}/api/centres/demo/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.kiosk}` },
         body: JSON.stringify({ serviceId: 'dat-dai' }),
       });
       expect(res.status).toBe(200);
@@ -45,7 +49,7 @@ describe('server/main.ts', () => {
     expect(numbers).toEqual(['B001', 'B002', 'B003']);
 
     // A display stays connected through the shutdown; it must not keep the process alive.
-    const display = centreClient(url, { centreId: 'demo' });
+    const display = centreClient(url, DEMO_DISPLAY_AUTH);
     await connect(display.socket);
     await display.waitFor((r) => r.event === 'state:snapshot');
     const disconnected = new Promise<string>((resolve) => display.socket.once('disconnect', (reason) => resolve(reason)));
@@ -77,7 +81,7 @@ describe('server/main.ts', () => {
     const issue = async (url: string) => {
       const res = await fetch(`${url}/api/centres/demo/tickets`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${DEMO_TOKENS.kiosk}` },
         body: '{"serviceId":"tu-phap-ho-tich"}',
       });
       expect(res.status).toBe(200);

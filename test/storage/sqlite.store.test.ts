@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext } from '../../server/counters.usecases.ts';
+import { callNext } from '../../server/calls.usecases.ts';
+import { openCounter } from '../../server/counters.usecases.ts';
 import { installCentre } from '../../server/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
 import { issueTicket } from '../../server/tickets.usecases.ts';
-import { HCM, hcmCentre, TODAY } from '../fixtures/centres.ts';
+import { HCM, hcmCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeTicket } from '../fixtures/tickets.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { rawQuery, readRawDb } from '../helpers/raw-db.ts';
@@ -26,10 +27,14 @@ afterEach(async () => {
 describe('the SQLite file', () => {
   it('is created with its folder, in WAL mode, with the schema migrated once', async () => {
     expect(rawQuery<{ journal_mode: string }>(file, 'PRAGMA journal_mode')[0]!.journal_mode).toBe('wal');
-    await deps.store.close();
+    const migrated = () => rawQuery<{ name: string }>(file, 'SELECT name FROM kysely_migration ORDER BY name').map((r) => r.name);
+    const names = migrated();
+    expect(names.slice(0, 2)).toEqual(['0001_init', '0002_counter_workflow']);
+    expect(new Set(names).size).toBe(names.length);
     // Reopening runs no migration twice and keeps the data.
+    await deps.store.close();
     deps.store = await createSqliteStore({ filename: file });
-    expect(rawQuery(file, 'SELECT name FROM kysely_migration')).toEqual([{ name: '0001_init' }]);
+    expect(migrated()).toEqual(names);
     expect((await deps.store.getCentre(HCM))?.timeZone).toBe('Asia/Ho_Chi_Minh');
   });
 
@@ -51,6 +56,10 @@ describe('the SQLite file', () => {
         finished_at: null,
         counter_id: null,
         staff_id: null,
+        queue_service_id: 'ho-tich',
+        priority_group_id: null,
+        recall_count: 0,
+        target_counter_id: null,
       },
     ]);
     expect(raw.services.find((s) => s.id === 'closed')).toMatchObject({ active: 0, numbering: '{"mode":"prefix","prefix":"Z","digits":3}' });
@@ -58,13 +67,26 @@ describe('the SQLite file', () => {
   });
 
   it('keeps counters’ service order as positions and replaces it on upsert', async () => {
-    expect(rawQuery(file, "SELECT service_id, position FROM counter_services WHERE counter_id = 'quay-2' ORDER BY position")).toEqual([
-      { service_id: 'dat-dai', position: 0 },
-      { service_id: 'ho-tich', position: 1 },
+    expect(rawQuery(file, "SELECT service_id, position, weight FROM counter_services WHERE counter_id = 'quay-2' ORDER BY position")).toEqual([
+      { service_id: 'dat-dai', position: 0, weight: 1 },
+      { service_id: 'ho-tich', position: 1, weight: 1 },
     ]);
     const quay2 = hcmCentre.counters.find((c) => c.id === 'quay-2')!;
-    await installCentre(deps.store, { ...hcmCentre, counters: [{ ...quay2, serviceIds: ['ho-tich', 'tiny', 'dat-dai'] }] });
-    expect((await deps.store.getCounter(HCM, 'quay-2'))!.serviceIds).toEqual(['ho-tich', 'tiny', 'dat-dai']);
+    const weighted = { ...quay2, serviceIds: ['ho-tich', 'tiny', 'dat-dai'], callOrder: 'weighted' as const, weights: { 'ho-tich': 3 } };
+    await installCentre(deps.store, { ...hcmCentre, counters: [weighted] });
+    expect(await deps.store.getCounter(HCM, 'quay-2')).toEqual(weighted);
+    expect(rawQuery(file, "SELECT weight FROM counter_services WHERE counter_id = 'quay-2' ORDER BY position")).toEqual([
+      { weight: 3 },
+      { weight: 1 },
+      { weight: 1 },
+    ]);
+  });
+
+  it('keeps who holds a counter across a re-install of the centre’s configuration', async () => {
+    await openCounter(deps, { centreId: HCM, counterId: 'quay-2', actor: LAN });
+    await installCentre(deps.store, hcmCentre);
+    expect(await deps.store.getCounterState(HCM, 'quay-2')).toMatchObject({ status: 'open', staffId: 'lan' });
+    expect(await deps.store.counterHeldBy(HCM, 'lan')).toBe('quay-2');
   });
 });
 
@@ -95,11 +117,14 @@ describe('immediate()', () => {
   });
 
   it('a refused call leaves the tables unchanged', async () => {
+    await openCounter(deps, { centreId: HCM, counterId: 'quay-1', actor: LAN });
+    await openCounter(deps, { centreId: HCM, counterId: 'quay-4', actor: HUNG });
     await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
-    await callNext(deps, { centreId: HCM, counterId: 'quay-1' });
+    await callNext(deps, { centreId: HCM, counterId: 'quay-1', actor: LAN });
     const before = readRawDb(file);
-    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-1' })).rejects.toMatchObject({ code: 'counter.has_current_ticket' });
-    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-4' })).rejects.toMatchObject({ code: 'queue.empty' });
+    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-1', actor: LAN })).rejects.toMatchObject({ code: 'counter.has_current_ticket' });
+    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-4', actor: HUNG })).rejects.toMatchObject({ code: 'queue.empty' });
+    await expect(callNext(deps, { centreId: HCM, counterId: 'quay-2', actor: HUNG })).rejects.toMatchObject({ code: 'counter.closed' });
     expect(readRawDb(file)).toEqual(before);
   });
 

@@ -46,4 +46,42 @@ describe('api', () => {
     expect((await resolveCentre(api, 'two')).id).toBe('two');
     await expect(resolveCentre(api, 'three')).rejects.toMatchObject({ code: 'centre.not_found' });
   });
+
+  it('sends a device token as a bearer header, and nothing on staff pages (the cookie goes by itself)', async () => {
+    const seen: RequestInit[] = [];
+    const fetchImpl = async (_url: string, init?: RequestInit) => {
+      seen.push(init!);
+      return json(200, []);
+    };
+    const kiosk = createApi('', fetchImpl, { deviceToken: 'luot_k.s' });
+    await kiosk.listCentres();
+    expect(kiosk.deviceToken).toBe('luot_k.s');
+    expect((seen[0]!.headers as Record<string, string>).authorization).toBe('Bearer luot_k.s');
+    expect(seen[0]!.credentials).toBe('same-origin');
+    const staff = createApi('', fetchImpl);
+    await staff.listCentres();
+    expect(staff.deviceToken).toBeNull();
+    expect(seen[1]!.headers as Record<string, string>).not.toHaveProperty('authorization');
+  });
+
+  it('logs in, reads the session, logs out (204) and revokes device tokens', async () => {
+    const seen: { url: string; method?: string; body?: unknown }[] = [];
+    const api = createApi('', async (url, init) => {
+      seen.push({ url, method: init?.method, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      if (url.endsWith('/auth/logout')) return new Response(null, { status: 204 });
+      return json(200, { kind: 'anonymous' });
+    });
+    await api.login('lan', 'luot-demo');
+    await api.getSession();
+    expect(await api.logout()).toBeUndefined();
+    await api.changePassword('a', 'b');
+    await api.revokeDeviceToken('demo', 'tok 1');
+    expect(seen).toEqual([
+      { url: '/api/auth/login', method: 'POST', body: { username: 'lan', password: 'luot-demo' } },
+      { url: '/api/auth/session', method: 'GET', body: undefined },
+      { url: '/api/auth/logout', method: 'POST', body: undefined },
+      { url: '/api/auth/password', method: 'POST', body: { oldPassword: 'a', newPassword: 'b' } },
+      { url: '/api/centres/demo/device-tokens/tok%201/revoke', method: 'POST', body: undefined },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result, Snapshot } from '../../protocol/index.ts';
 import { CentreClient, type CentreSocket } from '../../web-shared/centre-client.ts';
-import { called, snapshot, ticket } from './centre.fixtures.ts';
+import { called, held, snapshot, ticket } from './centre.fixtures.ts';
 
 type Handler = (...args: any[]) => void;
 type Ack = (err: Error | null, result: Result<Snapshot>) => void;
@@ -54,6 +54,21 @@ function setup() {
 const t1 = ticket({ id: 't1', number: 'A001' });
 
 describe('CentreClient', () => {
+  it('sends a device token in the handshake when it has one', () => {
+    let auth: unknown;
+    const { socket } = fakeSocket();
+    new CentreClient({
+      centreId: 'demo',
+      token: 'luot_demo-display.demo',
+      log: { warn: vi.fn() },
+      connect: (_url, a) => {
+        auth = a;
+        return socket as unknown as CentreSocket;
+      },
+    }).close();
+    expect(auth).toEqual({ centreId: 'demo', token: 'luot_demo-display.demo' });
+  });
+
   it('names its centre, goes online and takes the snapshot', () => {
     const { client, server, seen, auth } = setup();
     expect(auth()).toEqual({ centreId: 'demo' });
@@ -68,21 +83,30 @@ describe('CentreClient', () => {
     const { client, server } = setup();
     server.emit('connect');
     server.emit('state:snapshot', snapshot({ seq: 5 }));
-    server.emit('ticket:called', { seq: 6, ...called(t1, 1, '2026-11-23T02:00:00.000Z'), waiting: { a: 1 } });
+    server.emit('ticket:called', { seq: 6, ...called(t1, 1, '2026-11-23T02:00:00.000Z'), waiting: { a: 1 }, estimates: {} });
     expect(client.state?.recentCalls[0]?.number).toBe('A001');
     server.emit('disconnect');
     expect(client.status).toBe('offline');
+  });
+
+  it('follows counters opening and pausing (counter:updated)', () => {
+    const { client, server } = setup();
+    server.emit('connect');
+    server.emit('state:snapshot', snapshot({ seq: 5 }));
+    server.emit('counter:updated', { seq: 6, view: held(2, 'hung', 'paused'), waiting: { a: 2 }, estimates: { a: null } });
+    expect(client.state?.seq).toBe(6);
+    expect(client.state?.counters.find((v) => v.counter.id === 'quay-2')?.state.status).toBe('paused');
   });
 
   it('on a gap asks for a snapshot with {} and applies the answer', () => {
     const { client, server } = setup();
     server.emit('connect');
     server.emit('state:snapshot', snapshot({ seq: 5 }));
-    server.emit('ticket:issued', { seq: 8, ticket: t1, waiting: { a: 3 } });
-    server.emit('ticket:issued', { seq: 9, ticket: t1, waiting: { a: 4 } }); // one request in flight is enough
+    server.emit('ticket:issued', { seq: 8, ticket: t1, waiting: { a: 3 }, estimates: {} });
+    server.emit('ticket:issued', { seq: 9, ticket: t1, waiting: { a: 4 }, estimates: {} }); // one request in flight is enough
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({ event: 'snapshot:request', payload: {} });
-    server.requests[0]!.ack(null, { ok: true, data: snapshot({ seq: 9, waiting: { a: 4 } }) });
+    server.requests[0]!.ack(null, { ok: true, data: snapshot({ seq: 9, waiting: { a: 4 }, estimates: {} }) });
     expect(client.state?.seq).toBe(9);
     expect(client.state?.waiting.a).toBe(4);
   });
@@ -93,7 +117,7 @@ describe('CentreClient', () => {
     server.emit('state:snapshot', { seq: 'nope' });
     expect(client.state).toBeNull();
     server.emit('state:snapshot', snapshot({ seq: 5 }));
-    server.emit('ticket:issued', { seq: 6, ticket: { id: 'x' }, waiting: {} });
+    server.emit('ticket:issued', { seq: 6, ticket: { id: 'x' }, waiting: {}, estimates: {} });
     expect(client.state?.seq).toBe(5);
     expect(log.warn).toHaveBeenCalledTimes(2);
   });
@@ -122,7 +146,7 @@ describe('CentreClient', () => {
   it('ignores events that arrive before the first snapshot', () => {
     const { client, server } = setup();
     server.emit('connect');
-    server.emit('ticket:issued', { seq: 6, ticket: t1, waiting: { a: 3 } });
+    server.emit('ticket:issued', { seq: 6, ticket: t1, waiting: { a: 3 }, estimates: {} });
     expect(client.state).toBeNull();
     expect(server.requests).toHaveLength(0);
   });

@@ -18,15 +18,15 @@ describe('applySnapshot', () => {
 
 describe('applyEvent', () => {
   it('folds in-order events: issued, called, serving, done', () => {
-    let state = applySnapshot(snapshot({ seq: 5, waiting: { a: 0, b: 0 } }));
-    let r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 1, b: 0 } });
+    let state = applySnapshot(snapshot({ seq: 5, waiting: { a: 0, b: 0 }, estimates: {} }));
+    let r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 1, b: 0 }, estimates: {} });
     expect(r.gap).toBe(false);
     expect(r.state.seq).toBe(6);
     expect(r.state.waiting.a).toBe(1);
     state = r.state;
 
     const c = called(t1, 2, '2026-11-23T02:00:00.000Z');
-    r = applyEvent(state, 'ticket:called', { seq: 7, ...c, waiting: { a: 0, b: 0 } });
+    r = applyEvent(state, 'ticket:called', { seq: 7, ...c, waiting: { a: 0, b: 0 }, estimates: {} });
     expect(r.gap).toBe(false);
     expect(r.state.waiting.a).toBe(0);
     expect(currentTicketAt(r.state, 'quay-2')?.number).toBe('A001');
@@ -34,11 +34,11 @@ describe('applyEvent', () => {
     expect(r.state.recentCalls).toEqual([c.call]);
     state = r.state;
 
-    r = applyEvent(state, 'ticket:updated', { seq: 8, ticket: { ...c.ticket, state: 'serving' }, waiting: { a: 0, b: 0 } });
+    r = applyEvent(state, 'ticket:updated', { seq: 8, ticket: { ...c.ticket, state: 'serving' }, waiting: { a: 0, b: 0 }, estimates: {} });
     expect(currentTicketAt(r.state, 'quay-2')?.state).toBe('serving');
     state = r.state;
 
-    r = applyEvent(state, 'ticket:updated', { seq: 9, ticket: { ...c.ticket, state: 'done' }, waiting: { a: 0, b: 0 } });
+    r = applyEvent(state, 'ticket:updated', { seq: 9, ticket: { ...c.ticket, state: 'done' }, waiting: { a: 0, b: 0 }, estimates: {} });
     expect(currentTicketAt(r.state, 'quay-2')).toBeNull();
     expect(r.state.seq).toBe(9);
     // Finishing does not erase the call from the hall display's history.
@@ -46,26 +46,26 @@ describe('applyEvent', () => {
   });
 
   it('takes waiting counts from the event, not by counting', () => {
-    const state = applySnapshot(snapshot({ seq: 5, waiting: { a: 2, b: 0 } }));
-    const r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 9, b: 4 } });
+    const state = applySnapshot(snapshot({ seq: 5, waiting: { a: 2, b: 0 }, estimates: {} }));
+    const r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 9, b: 4 }, estimates: {} });
     expect(r.state.waiting).toEqual({ a: 9, b: 4 });
   });
 
   it('drops events the snapshot already covers and duplicates, without a gap', () => {
     const state = applySnapshot(snapshot({ seq: 5 }));
     for (const seq of [0, 4, 5]) {
-      const r = applyEvent(state, 'ticket:issued', { seq, ticket: t1, waiting: { a: 99 } });
+      const r = applyEvent(state, 'ticket:issued', { seq, ticket: t1, waiting: { a: 99 }, estimates: {} });
       expect(r).toEqual({ state, gap: false });
     }
-    const once = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 3 } }).state;
-    const twice = applyEvent(once, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 99 } });
+    const once = applyEvent(state, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 3 }, estimates: {} }).state;
+    const twice = applyEvent(once, 'ticket:issued', { seq: 6, ticket: t1, waiting: { a: 99 }, estimates: {} });
     expect(twice.state).toBe(once);
     expect(twice.gap).toBe(false);
   });
 
   it('reports a gap when an event was missed and leaves the state alone', () => {
     const state = applySnapshot(snapshot({ seq: 5 }));
-    const r = applyEvent(state, 'ticket:issued', { seq: 7, ticket: t1, waiting: { a: 99 } });
+    const r = applyEvent(state, 'ticket:issued', { seq: 7, ticket: t1, waiting: { a: 99 }, estimates: {} });
     expect(r.gap).toBe(true);
     expect(r.state).toBe(state);
   });
@@ -73,14 +73,14 @@ describe('applyEvent', () => {
   it('asks for a snapshot when a ticket of a later business day arrives', () => {
     const state = applySnapshot(snapshot({ seq: 5 }));
     const tomorrow = ticket({ id: 't9', number: 'A001', businessDay: '2026-11-24' });
-    const r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: tomorrow, waiting: { a: 1 } });
+    const r = applyEvent(state, 'ticket:issued', { seq: 6, ticket: tomorrow, waiting: { a: 1 }, estimates: {} });
     expect(r).toEqual({ state, gap: true });
   });
 
   it('does not mutate the state it is given', () => {
     const state = applySnapshot(snapshot({ seq: 5 }));
     const before = structuredClone(state);
-    applyEvent(state, 'ticket:called', { seq: 6, ...called(t1, 1, '2026-11-23T02:00:00.000Z'), waiting: { a: 1 } });
+    applyEvent(state, 'ticket:called', { seq: 6, ...called(t1, 1, '2026-11-23T02:00:00.000Z'), waiting: { a: 1 }, estimates: {} });
     expect(state).toEqual(before);
   });
 });
@@ -92,7 +92,7 @@ describe('recentCalls', () => {
     let state = applySnapshot(snapshot({ seq: 0 }));
     for (let i = 1; i <= RECENT_CALLS_KEPT + 3; i++) {
       const t = ticket({ id: `t${i}`, number: `A${String(i).padStart(3, '0')}`, businessDay: DAY });
-      state = applyEvent(state, 'ticket:called', { seq: i, ...called(t, 1, at(i)), waiting: {} }).state;
+      state = applyEvent(state, 'ticket:called', { seq: i, ...called(t, 1, at(i)), waiting: {}, estimates: {} }).state;
     }
     expect(state.recentCalls).toHaveLength(RECENT_CALLS_KEPT);
     expect(state.recentCalls[0]?.number).toBe('A013');
@@ -105,11 +105,11 @@ describe('recentCalls', () => {
     expect(state.recentCalls).toEqual([first.call]);
 
     // The same call folded in again (e.g. a snapshot raced the event): still one entry.
-    let r = applyEvent(state, 'ticket:called', { seq: 6, ...first, waiting: {} });
+    let r = applyEvent(state, 'ticket:called', { seq: 6, ...first, waiting: {}, estimates: {} });
     expect(r.state.recentCalls).toEqual([first.call]);
 
-    const recall = called(t1, 1, at(3));
-    r = applyEvent(r.state, 'ticket:called', { seq: 7, ...recall, waiting: {} });
+    const recall = called(first.ticket, 1, at(3), true);
+    r = applyEvent(r.state, 'ticket:called', { seq: 7, ...recall, waiting: {}, estimates: {} });
     expect(r.state.recentCalls.map((c) => c.calledAt)).toEqual([at(3), at(1)]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Call, Counter, Service, Snapshot, Ticket } from '../../protocol/index.ts';
+import type { Call, Counter, CounterState, CounterView, Service, Snapshot, Ticket } from '../../protocol/index.ts';
+import { DEFAULT_PRIORITY_GROUPS } from '../../protocol/index.ts';
 
 /** Small, schema-valid centre data for the front-end logic tests. */
 export const DAY = '2026-11-23';
@@ -17,6 +18,8 @@ const counter = (n: number, serviceIds: string[]): Counter => ({
   centreId: 'demo',
   number: n,
   serviceIds,
+  callOrder: 'fifo',
+  weights: {},
   active: true,
 });
 
@@ -36,18 +39,29 @@ export function ticket(overrides: Partial<Ticket> & Pick<Ticket, 'id' | 'number'
     finishedAt: null,
     counterId: null,
     staffId: null,
+    priorityGroupId: null,
+    recallCount: 0,
+    targetCounterId: null,
     ...overrides,
   };
 }
 
 /** The ticket as called to `counterNumber`, and the call the server publishes with it. */
-export function called(t: Ticket, counterNumber: number, calledAt: string): { ticket: Ticket; call: Call } {
+export function called(t: Ticket, counterNumber: number, calledAt: string, recall = false): { ticket: Ticket; call: Call } {
   const counterId = `quay-${counterNumber}`;
-  const next: Ticket = { ...t, state: 'called', calledAt, counterId };
+  const next: Ticket = { ...t, state: 'called', calledAt, counterId, recallCount: recall ? t.recallCount + 1 : 0 };
   return {
     ticket: next,
-    call: { ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId, counterNumber, calledAt },
+    call: { ticketId: t.id, number: t.number, serviceId: t.serviceId, counterId, counterNumber, calledAt, recall },
   };
+}
+
+export const CLOSED: CounterState = { status: 'closed', staffId: null, openedAt: null };
+
+/** A counter as held by `staffId` (open or paused since 08:00 local). */
+export function held(n: number, staffId: string, status: 'open' | 'paused' = 'open', current: Ticket | null = null): CounterView {
+  const c = counters.find((x) => x.number === n) ?? counter(n, ['a']);
+  return { counter: c, state: { status, staffId, openedAt: '2026-11-23T01:00:00.000Z' }, current };
 }
 
 export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
@@ -56,9 +70,12 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     businessDay: DAY,
     centre: { id: 'demo', name: { vi: 'Trung tâm', en: 'Centre' }, timeZone: 'Asia/Ho_Chi_Minh' },
     services,
-    counters: counters.map((c) => ({ counter: c, current: null })),
+    counters: counters.map((c) => ({ counter: c, state: CLOSED, current: null })),
     waiting: { a: 2, b: 0 },
+    estimates: { a: null, b: null },
+    priorityGroups: DEFAULT_PRIORITY_GROUPS,
     recentCalls: [],
+    parked: [],
     ...overrides,
   };
 }

@@ -3,11 +3,16 @@ import { readPageParams } from '../../web-shared/page-params.ts';
 
 describe('readPageParams', () => {
   it('defaults to the first centre, Vietnamese and no return override', () => {
-    expect(readPageParams('')).toEqual({ centre: null, lang: 'vi', returnSeconds: null });
+    expect(readPageParams('')).toEqual({ centre: null, lang: 'vi', returnSeconds: null, counter: null });
   });
 
   it('reads centre, lang and return', () => {
-    expect(readPageParams('?centre=demo&lang=en&return=15')).toEqual({ centre: 'demo', lang: 'en', returnSeconds: 15 });
+    expect(readPageParams('?centre=demo&lang=en&return=15&counter=quay-3')).toEqual({
+      centre: 'demo',
+      lang: 'en',
+      returnSeconds: 15,
+      counter: 'quay-3',
+    });
   });
 
   it('ignores a return that is not a positive number and caps a huge one', () => {

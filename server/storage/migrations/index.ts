@@ -1,9 +1,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init.ts';
+import * as m0002 from './0002_counter_workflow.ts';
+import * as m0003 from './0003_accounts.ts';
+import * as m0004 from './0004_print_jobs.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_counter_workflow': m0002,
+  '0003_accounts': m0003,
+  '0004_print_jobs': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,20 @@
+/**
+ * The admin page's decisions, out of the elements so they are tested in node.
+ */
+import type { DeviceKind, DeviceToken } from '../protocol/auth.schemas.ts';
+
+/** The page a device of this kind opens; bridges have none (their token goes in their config). */
+export const pagePathOf: Record<DeviceKind, string | null> = { kiosk: '/kiosk', display: '/display', bridge: null };
+
+/** The address that pairs a kiosk or display when opened once on it (web-shared/session.ts). */
+export function pairingUrl(origin: string, kind: DeviceKind, token: string): string | null {
+  const path = pagePathOf[kind];
+  return path ? `${origin}${path}?pair=${encodeURIComponent(token)}` : null;
+}
+
+/** Live tokens first (newest first), then revoked ones. */
+export function sortDevices(devices: readonly DeviceToken[]): DeviceToken[] {
+  const live = devices.filter((d) => d.revokedAt === null).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const revoked = devices.filter((d) => d.revokedAt !== null).sort((a, b) => b.revokedAt!.localeCompare(a.revokedAt!));
+  return [...live, ...revoked];
+}

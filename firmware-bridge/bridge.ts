@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { DEFAULT_CP1258_PAGE, type BridgeConfig, type PrinterConfig } from './config.ts';
+import { JobJournal } from './job-journal.ts';
+import { createBridgeLogger, type BridgeLogger } from './log.ts';
+import { PrintService, type ManagedPrinter } from './print-service.ts';
+import { thresholdRgba, type Bitmap } from './printer/bitmap.ts';
+import { createEscposPrinter } from './printer/escpos.printer.ts';
+import type { PrinterPort } from './printer/printer.port.ts';
+import type { OpenSerial } from './printer/serial.interface.ts';
+import { createSimulatedPrinter } from './printer/simulated.printer.ts';
+import { connectToServer, type ServerLink } from './server-link.ts';
+
+export const BRIDGE_VERSION = '0.1.0';
+
+export interface StartBridgeOptions {
+  /** Every printer writes PNG + .bin into simulateDir instead of printing (`--simulate`). */
+  simulate?: boolean;
+  log?: BridgeLogger;
+  /** Opens serial ports (tests pass a MockBinding port). */
+  openSerial?: OpenSerial;
+  /** Builds a printer adapter (tests may wrap or replace one). */
+  makePrinter?: (config: PrinterConfig, made: () => PrinterPort) => PrinterPort;
+}
+
+export interface RunningBridge {
+  config: BridgeConfig;
+  service: PrintService;
+  link: ServerLink;
+  stop(): Promise<void>;
+}
+
+function loadLogo(path: string, width: number): Bitmap {
+  const png = PNG.sync.read(readFileSync(path));
+  if (png.width > width) throw new Error(`logo ${path} is ${png.width} dots wide; the paper takes ${width}`);
+  return thresholdRgba(png.data, png.width, png.height);
+}
+
+/**
+ * The bridge: printers from the config (or simulated ones), the at-most-once journal, the link
+ * to the server. `npm run bridge -- --config <file>` runs it (main.ts); `npm start` runs one
+ * in-process in simulate mode for the demo kiosk.
+ */
+export async function startBridge(config: BridgeConfig, options: StartBridgeOptions = {}): Promise<RunningBridge> {
+  const log = options.log ?? createBridgeLogger(config.logLevel);
+  const printers: ManagedPrinter[] = config.printers.map((p) => {
+    const width = p.width === 58 ? 384 : 576;
+    const made = () =>
+      options.simulate || p.interface === 'simulate' ? createSimulatedPrinter(config.simulateDir) : createEscposPrinter(p, { openSerial: options.openSerial });
+    return {
+      config: p,
+      port: options.makePrinter ? options.makePrinter(p, made) : made(),
+      profile: {
+        commandSet: p.type,
+        paperMm: p.width,
+        mode: p.mode,
+        codePage: p.codePage ?? DEFAULT_CP1258_PAGE[p.type],
+        template: { ...p.template, logo: Boolean(p.logo) },
+        images: (p.logo ? { logo: loadLogo(p.logo, width) } : {}) as Record<string, Bitmap>,
+      },
+    };
+  });
+  for (const p of printers) log.info(`printer ${p.config.id} for kiosk ${p.config.kioskId ?? '(none)'}: ${p.port.description}, ${p.config.width} mm, ${p.config.mode}`);
+  if (config.keypads.length > 0) log.warn('keypads are configured but not supported yet (issue #5)');
+
+  const journal = new JobJournal(config.dataDir);
+  let link: ServerLink | null = null;
+  const service = new PrintService(printers, journal, log, (report) => link?.report(report));
+  await service.refresh();
+  link = connectToServer({ serverUrl: config.serverUrl, token: config.token, version: BRIDGE_VERSION, service, log });
+  const poll = setInterval(() => void service.refresh(), config.statusPollMs);
+  poll.unref?.();
+
+  let stopping: Promise<void> | null = null;
+  return {
+    config,
+    service,
+    link,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(poll);
+        link?.close();
+        await service.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { encodeCp1258, stripDiacritics } from './cp1258.ts';
+import { commandSets } from './escpos-commands.ts';
+import type { EncodedTicket, EncodeOptions } from './escpos-raster.ts';
+import { renderRaster } from './raster-render.ts';
+import type { LayoutBlock, TextSize } from './ticket-layout.ts';
+
+/**
+ * Text modes, for printers known to handle them (faster, smaller jobs than raster):
+ * - `cp1258`: the printer's Windows-1258 table, selected ONCE after ESC @ and never switched;
+ *   toned letters go out as base letter + combining tone mark (cp1258.ts), which is what that
+ *   code page expects. Characters it lacks print as "?" and are reported, never sent from
+ *   another page.
+ * - `ascii`: tone marks stripped ("Tu phap - Ho tich"): legible on any printer, but not
+ *   proper Vietnamese; the last resort.
+ * The QR code is the printer's own (GS ( k / ESC GS y), the logo a raster image.
+ */
+export type TextMode = 'cp1258' | 'ascii';
+
+export interface TextEncodeOptions extends EncodeOptions {
+  mode: TextMode;
+  /** The printer's number for its Windows-1258 table (cp1258 mode): Epson 52, Xprinter 27 … */
+  codePage: number | null;
+}
+
+/** Columns of font A (12 dots wide) across the paper. */
+const columnsOf = (width: number) => Math.floor(width / 12);
+
+/** Punctuation Vietnamese text uses that ASCII lacks, mapped before stripping tone marks. */
+export function toAscii(text: string): string {
+  return stripDiacritics(text.replace(/[–—]/g, '-').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").replace(/…/g, '...'));
+}
+
+/** Word wrap by characters (a toned letter is one column even when sent as two bytes). */
+export function wrapColumns(text: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const len = (s: string) => [...s.normalize('NFC')].length;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (len(candidate) <= columns) {
+      line = candidate;
+      continue;
+    }
+    if (line) lines.push(line);
+    let rest = [...word.normalize('NFC')];
+    while (rest.length > columns) {
+      lines.push(rest.slice(0, columns).join(''));
+      rest = rest.slice(columns);
+    }
+    line = rest.join('');
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+function multiplier(size: TextSize, text: string, columns: number): number {
+  if (size === 'large') return 2;
+  if (size === 'huge') return Math.max(2, Math.min(6, Math.floor(columns / Math.max(1, [...text].length))));
+  return 1;
+}
+
+export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOptions): EncodedTicket & { unmappable: string[] } {
+  const cmd = commandSets[options.commandSet];
+  const columns = columnsOf(options.width);
+  const unmappable: string[] = [];
+  const encode = (line: string): number[] => {
+    if (options.mode === 'ascii') return [...toAscii(line)].map((c) => c.charCodeAt(0));
+    const { bytes, unmappable: missing } = encodeCp1258(line);
+    unmappable.push(...missing);
+    return [...bytes];
+  };
+
+  const out: number[] = [...cmd.init()];
+  if (options.mode === 'cp1258') {
+    if (options.codePage === null) throw new Error('cp1258 mode needs the printer’s code page number');
+    out.push(...cmd.codePage(options.codePage));
+  }
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'text': {
+        const k = multiplier(block.size, block.text, columns);
+        out.push(...cmd.align(block.align), ...cmd.bold(block.bold), ...cmd.size(k, k));
+        for (const line of wrapColumns(block.text, Math.max(1, Math.floor(columns / k)))) out.push(...encode(line), 0x0a);
+        out.push(...cmd.size(1, 1), ...cmd.bold(false));
+        break;
+      }
+      case 'rule':
+        out.push(...cmd.align('left'), ...Array.from({ length: columns }, () => 0x2d), 0x0a);
+        break;
+      case 'qr':
+        out.push(...cmd.align('center'), ...cmd.qr(block.data, options.width >= 576 ? 6 : 5), 0x0a);
+        break;
+      case 'image': {
+        const img = options.images?.[block.name];
+        if (img) out.push(...cmd.align('center'), ...cmd.raster(img));
+        break;
+      }
+      case 'feed':
+        out.push(...cmd.feed(block.lines));
+        break;
+      case 'cut':
+        out.push(...cmd.cut());
+        break;
+    }
+  }
+  const previewBlocks = blocks.map((b) => (b.kind === 'text' && options.mode === 'ascii' ? { ...b, text: toAscii(b.text) } : b));
+  return {
+    bytes: Uint8Array.from(out),
+    preview: () => renderRaster(previewBlocks, options.width, options.images).bitmap,
+    unmappable: [...new Set(unmappable)],
+  };
+}

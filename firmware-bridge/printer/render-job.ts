@@ -1,0 +1,26 @@
+import type { PrintJob } from '../../protocol/bridge.schemas.ts';
+import type { Bitmap } from './bitmap.ts';
+import { dotsFor, type CommandSet } from './escpos-commands.ts';
+import { encodeRaster, type EncodedTicket } from './escpos-raster.ts';
+import { encodeText } from './escpos-text.ts';
+import { ticketLayout, type TicketTemplate } from './ticket-layout.ts';
+
+/** How one printer wants its tickets (from the bridge config). */
+export interface PrinterProfile {
+  commandSet: CommandSet;
+  paperMm: 58 | 80;
+  mode: 'raster' | 'cp1258' | 'ascii';
+  /** The Windows-1258 table's number on this printer (cp1258 mode). */
+  codePage: number | null;
+  template: TicketTemplate;
+  /** The logo, already 1-bit, when the template has one. */
+  images: Readonly<Record<string, Bitmap>>;
+}
+
+/** A print job to bytes for one printer: layout (pure) then the mode's encoder. */
+export function renderJob(job: PrintJob, profile: PrinterProfile): EncodedTicket & { unmappable: string[] } {
+  const blocks = ticketLayout(job.ticket, profile.template, { reprint: job.reprint });
+  const base = { commandSet: profile.commandSet, width: dotsFor(profile.paperMm), images: profile.images };
+  if (profile.mode === 'raster') return { ...encodeRaster(blocks, base), unmappable: [] };
+  return encodeText(blocks, { ...base, mode: profile.mode, codePage: profile.codePage });
+}

@@ -1,0 +1,121 @@
+import {
+  AppError,
+  type Call,
+  type Centre,
+  type CentreSettings,
+  type Counter,
+  type CounterState,
+  type ErrorCode,
+  type Ticket,
+} from '../protocol/index.ts';
+import { commitChange } from './changes.ts';
+import { queueFigures, type QueueFigures } from './figures.ts';
+import { requireCentre, requireCounter } from './lookups.ts';
+import type { Deps, StaffActor } from './ports.ts';
+import { businessDay } from './queue/business-day.ts';
+import { applyAction, type TicketAction } from './queue/ticket.models.ts';
+import type { StoreTx } from './storage/store.port.ts';
+
+/** What every counter action knows before it starts. */
+export interface AtCounter {
+  centre: Centre;
+  counter: Counter;
+  settings: CentreSettings;
+  actor: StaffActor;
+}
+
+/** ... and inside its transaction. */
+export interface InTx extends AtCounter {
+  tx: StoreTx;
+  state: CounterState;
+  now: Date;
+  day: string;
+}
+
+export interface CounterInput {
+  centreId: string;
+  counterId: string;
+  actor: StaffActor;
+}
+
+export const fail = (code: ErrorCode, message: string): never => {
+  throw new AppError(code, message);
+};
+
+export async function locate(deps: Deps, input: CounterInput): Promise<AtCounter> {
+  const centre = await requireCentre(deps.store, input.centreId);
+  const counter = await requireCounter(deps.store, input.centreId, input.counterId);
+  if (!counter.active) fail('counter.inactive', `Counter ${counter.number} is not in use.`);
+  return { centre, counter, settings: await deps.store.getSettings(centre.id), actor: input.actor };
+}
+
+/** Runs `body` in one write transaction with the counter's state read inside the lock. */
+export async function inCounterTx<T>(deps: Deps, at: AtCounter, body: (ctx: InTx) => Promise<T>): Promise<T> {
+  return deps.store.immediate(async (tx) => {
+    const now = deps.clock.now();
+    const state = await tx.getCounterState(at.centre.id, at.counter.id);
+    return body({ ...at, tx, state, now, day: businessDay(now, at.centre.timeZone) });
+  });
+}
+
+export interface TicketChangeResult {
+  ticket: Ticket;
+  seq: number;
+  figures: QueueFigures;
+}
+
+/** Applies a life-cycle action to a ticket at this counter and writes it with its audit event. */
+export async function changeTicket(
+  deps: Deps,
+  ctx: InTx,
+  ticket: Ticket,
+  action: TicketAction,
+  extra: { toServiceId?: string; toCounterId?: string | null; detail?: Record<string, unknown> } = {},
+): Promise<TicketChangeResult> {
+  const next = applyAction(ticket, action, {
+    at: ctx.now,
+    counterId: ctx.counter.id,
+    staffId: ctx.actor.staffId,
+    toServiceId: extra.toServiceId,
+    toCounterId: extra.toCounterId,
+  });
+  if (!next) fail('ticket.invalid_transition', `Ticket ${ticket.number} is ${ticket.state}; cannot ${action}.`);
+  const seq = await commitChange(deps, ctx.tx, {
+    centreId: ctx.centre.id,
+    before: ticket,
+    after: next!,
+    at: ctx.now,
+    actorKind: 'staff',
+    actorId: ctx.actor.staffId,
+    counterId: ctx.counter.id,
+    detail: extra.detail,
+  });
+  const figures = await queueFigures(ctx.tx, ctx.centre, ctx.settings, ctx.day);
+  return { ticket: next!, seq, figures };
+}
+
+export function callOf(ticket: Ticket, counter: Counter): Call {
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    counterId: counter.id,
+    counterNumber: counter.number,
+    calledAt: ticket.calledAt ?? ticket.issuedAt,
+    recall: ticket.recallCount > 0,
+  };
+}
+
+/** Publishes the fact of a ticket change: a call (to announce) or any other update. */
+export function publishTicket(deps: Deps, at: AtCounter, result: TicketChangeResult): void {
+  const payload = { seq: result.seq, ticket: result.ticket, ...result.figures };
+  if (result.ticket.state === 'called') {
+    deps.notifier.publish({
+      type: 'ticket:called',
+      centreId: at.centre.id,
+      payload: { ...payload, call: callOf(result.ticket, at.counter) },
+    });
+  } else {
+    deps.notifier.publish({ type: 'ticket:updated', centreId: at.centre.id, payload });
+  }
+}

@@ -1,0 +1,36 @@
+import type { DeviceKind, Role } from '../auth/principal.ts';
+import type { Staff } from '../../protocol/index.ts';
+import { DEMO_CENTRE_ID } from './demo-centre.ts';
+
+/**
+ * The demo centre's accounts and devices, documented in README.md ("The demo centre"). They are
+ * made only in demo mode, on a store with no account yet; the password is public, so never
+ * run a real centre with DEMO=true.
+ */
+export const DEMO_PASSWORD = 'luot-demo';
+
+/** The administrator is not one of the demo officers: a staff row of its own. */
+export const demoAdminStaff: Staff = { id: 'admin', centreId: DEMO_CENTRE_ID, name: 'Quản trị viên' };
+
+/** Username = staff id. `ha` manages the centre; `lan`, `hung` and `tuan` work at counters. */
+export const demoAccounts: { staffId: string; role: Role }[] = [
+  { staffId: 'admin', role: 'admin' },
+  { staffId: 'ha', role: 'manager' },
+  { staffId: 'lan', role: 'staff' },
+  { staffId: 'hung', role: 'staff' },
+  { staffId: 'tuan', role: 'staff' },
+];
+
+/** Fixed device tokens (`luot_<id>.<secret>`), so `npm start` can print ready-to-open pairing URLs. */
+export const DEMO_DEVICE_SECRET = 'demo';
+export const demoDevices: { id: string; kind: DeviceKind; name: string }[] = [
+  { id: 'demo-kiosk', kind: 'kiosk', name: 'Kiosk sảnh chính (demo)' },
+  { id: 'demo-display', kind: 'display', name: 'Màn hình sảnh (demo)' },
+  { id: 'demo-bridge', kind: 'bridge', name: 'Bộ kết nối máy in & bàn phím (demo)' },
+];
+
+export const DEMO_TOKENS = {
+  kiosk: 'luot_demo-kiosk.demo',
+  display: 'luot_demo-display.demo',
+  bridge: 'luot_demo-bridge.demo',
+} as const satisfies Record<DeviceKind, string>;

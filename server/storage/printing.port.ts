@@ -1,0 +1,76 @@
+import type { DeviceStatus, PrintErrorCode, PrintJobStatus } from '../../protocol/index.ts';
+
+/**
+ * Print jobs and bridge devices: the store's part for printing (issue #4). Kept apart from the
+ * queue store like accounts.port.ts; the Store and every write transaction carry it, so a
+ * kiosk's print job is written in the same transaction as its ticket.
+ */
+export interface PrintJobRecord {
+  id: string;
+  centreId: string;
+  ticketId: string;
+  /** The ticket's display number (read with the job, for lists). */
+  number: string;
+  /** The kiosk that issued (or, for a reprint, whose printer was chosen); null when staff issued. */
+  kioskId: string | null;
+  bridgeId: string;
+  printerId: string;
+  status: PrintJobStatus;
+  reprint: boolean;
+  /** The officer who asked for a reprint. */
+  requestedBy: string | null;
+  /** Times the job was handed to a bridge. */
+  attempts: number;
+  error: PrintErrorCode | null;
+  errorMessage: string | null;
+  createdAtMs: number;
+  updatedAtMs: number;
+  /** After this the job is abandoned and never delivered again. */
+  deadlineAtMs: number;
+}
+
+export type NewPrintJob = Omit<PrintJobRecord, 'number' | 'attempts' | 'error' | 'errorMessage' | 'updatedAtMs'>;
+
+export interface PrintJobUpdate {
+  status: PrintJobStatus;
+  error?: PrintErrorCode | null;
+  errorMessage?: string | null;
+  /** Count one more hand-over to a bridge. */
+  attempt?: boolean;
+  atMs: number;
+}
+
+export interface DeviceRecord {
+  centreId: string;
+  bridgeId: string;
+  deviceId: string;
+  kind: 'printer' | 'keypad';
+  kioskId: string | null;
+  status: DeviceStatus;
+  detail: string | null;
+  connected: boolean;
+  lastSeenAtMs: number;
+}
+
+export interface PrintStore {
+  insertPrintJob(job: NewPrintJob): Promise<void>;
+  getPrintJob(jobId: string): Promise<PrintJobRecord | null>;
+  /** Writes the change only if the stored status is one of `from`; false otherwise (someone was first). */
+  updatePrintJob(jobId: string, update: PrintJobUpdate, from: readonly PrintJobStatus[]): Promise<boolean>;
+  /** A centre's jobs, newest first. */
+  listPrintJobs(centreId: string, options: { status?: PrintJobStatus; limit: number }): Promise<PrintJobRecord[]>;
+  /** A bridge's jobs still to deliver (pending or sent) before their deadline, oldest first. */
+  listDeliverableJobs(centreId: string, bridgeId: string, nowMs: number): Promise<PrintJobRecord[]>;
+  /** Jobs still pending or sent whose deadline has passed, in every centre. */
+  listOverdueJobs(nowMs: number): Promise<PrintJobRecord[]>;
+
+  /** Replaces what a bridge announced (its config may have changed); the bridge is connected. */
+  replaceBridgeDevices(centreId: string, bridgeId: string, devices: DeviceRecord[]): Promise<void>;
+  /** False when the bridge announced no such device. */
+  updateDeviceStatus(centreId: string, bridgeId: string, deviceId: string, status: DeviceStatus, detail: string | null, atMs: number): Promise<boolean>;
+  /** Marks every device of a bridge as (dis)connected; disconnected devices read `offline`. */
+  setBridgeConnected(centreId: string, bridgeId: string, connected: boolean, atMs: number): Promise<void>;
+  listDevices(centreId: string): Promise<DeviceRecord[]>;
+  /** The printer that serves a kiosk: of several claims, the most recently seen. */
+  printerForKiosk(centreId: string, kioskId: string): Promise<DeviceRecord | null>;
+}
