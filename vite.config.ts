@@ -1,5 +1,6 @@
+import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The three front-ends as one multi-page build. The root is the repository so each page keeps
@@ -10,9 +11,22 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * The announcement clips (counter-display/voice/, docs/voice.md) go to dist/web/voice unhashed:
+ * the display finds them through manifest.json, and a centre may swap files without a rebuild.
+ */
+const voiceClips = (): Plugin => ({
+  name: 'luot-voice-clips',
+  apply: 'build',
+  writeBundle() {
+    cpSync(page('counter-display/voice'), page('dist/web/voice'), { recursive: true });
+  },
+});
+
 export default defineConfig({
   root,
   base: '/',
+  plugins: [voiceClips()],
   // No public/ folder: every file the pages need goes through the build and gets a hash.
   publicDir: false,
   build: {

@@ -74,6 +74,62 @@ export const sectionStyles = css`
   .muted {
     color: var(--luot-muted);
   }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--luot-danger);
+  }
+  input[type='checkbox'] {
+    min-height: auto;
+    width: 1.4rem;
+    height: 1.4rem;
+  }
+  label.check {
+    flex-direction: row;
+    align-items: center;
+    gap: 0.5rem;
+    color: var(--luot-fg);
+  }
+  fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: 0.75rem 1rem;
+    margin: 0;
+    padding: 0.75rem 1rem;
+    border: 2px solid var(--luot-border);
+    border-radius: var(--luot-radius);
+  }
+  legend {
+    padding: 0 0.4rem;
+    color: var(--luot-muted);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .hints {
+    margin: 0 0 1rem;
+    padding: 0.6rem 0.8rem 0.6rem 2rem;
+    border-radius: var(--luot-radius);
+    border: 2px solid var(--luot-danger);
+    color: var(--luot-danger);
+    font-weight: 600;
+  }
+  .saved {
+    color: var(--luot-ok);
+    font-weight: 700;
+  }
+  .once {
+    margin: 0 0 1rem;
+    padding: 0.75rem 1rem;
+    border: 2px dashed var(--luot-accent);
+    border-radius: var(--luot-radius);
+  }
+  .once code {
+    font-size: 1.3rem;
+    user-select: all;
+  }
   .error {
     margin: 0 0 1rem;
     padding: 0.6rem 0.8rem;

@@ -8,13 +8,17 @@ import type { LanguageChangeEvent } from '../web-shared/luot-lang-toggle.ts';
 import '../web-shared/luot-lang-toggle.ts';
 import type { SignedInEvent } from '../web-shared/luot-login.ts';
 import '../web-shared/luot-login.ts';
+import './luot-admin-counters.ts';
 import './luot-admin-devices.ts';
+import './luot-admin-services.ts';
+import './luot-admin-settings.ts';
 import './luot-admin-staff.ts';
 
 /**
  * /admin: the administrator's page. A shell — login gate, header, and one element per section
- * (devices, staff; services, counters and settings join as sections of their own). Each section
- * loads and saves its own part through the API.
+ * (services, counters, centre settings, staff, devices). Each section loads and saves its own
+ * part through the API; when one saves configuration (`luot-config-changed`), `revision` moves
+ * on and the sections that show it read it again. See docs/admin.md.
  */
 export class LuotAdminApp extends LitElement {
   static override properties = {
@@ -23,12 +27,15 @@ export class LuotAdminApp extends LitElement {
     session: { state: true },
     centre: { state: true },
     error: { state: true },
+    revision: { state: true },
   };
   declare language: Language;
   declare api: Api;
   declare session: SessionInfo | null;
   declare centre: Centre | null;
   declare error: ApiError | null;
+  /** Bumped on every saved configuration change. */
+  declare revision: number;
 
   constructor() {
     super();
@@ -38,6 +45,7 @@ export class LuotAdminApp extends LitElement {
     this.session = null;
     this.centre = null;
     this.error = null;
+    this.revision = 0;
   }
 
   override firstUpdated() {
@@ -102,9 +110,12 @@ export class LuotAdminApp extends LitElement {
       ${account && account.role !== 'admin'
         ? html`<p class="prompt" data-testid="admin-only">${t(lang, 'admin.onlyAdmins')}</p>`
         : this.centre
-          ? html`<main>
+          ? html`<main @luot-config-changed=${() => this.revision++}>
+              <luot-admin-services .api=${this.api} .centreId=${this.centre.id} .language=${lang}></luot-admin-services>
+              <luot-admin-counters .api=${this.api} .centreId=${this.centre.id} .language=${lang} .revision=${this.revision}></luot-admin-counters>
+              <luot-admin-settings .api=${this.api} .centreId=${this.centre.id} .language=${lang}></luot-admin-settings>
+              <luot-admin-staff .api=${this.api} .centreId=${this.centre.id} .language=${lang} .selfId=${account?.staffId ?? null}></luot-admin-staff>
               <luot-admin-devices .api=${this.api} .centreId=${this.centre.id} .timeZone=${this.centre.timeZone} .language=${lang}></luot-admin-devices>
-              <luot-admin-staff .api=${this.api} .centreId=${this.centre.id} .language=${lang}></luot-admin-staff>
             </main>`
           : html`<p class="prompt">${t(lang, 'app.loading')}</p>`}`;
   }

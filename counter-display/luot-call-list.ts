@@ -43,8 +43,8 @@ export class LuotCallList extends LitElement {
       overflow: hidden;
     }
     h2 {
-      margin: 0 0 1vh;
-      font-size: 3.2vh;
+      margin: 0 0 1vmin;
+      font-size: 3vmin;
       font-weight: 600;
       color: var(--luot-display-muted);
     }
@@ -53,18 +53,20 @@ export class LuotCallList extends LitElement {
       margin: 0;
       padding: 0;
       display: grid;
-      grid-template-columns: repeat(2, 1fr);
-      gap: 1vh 2vw;
+      grid-template-columns: repeat(var(--luot-call-columns, 2), 1fr);
+      gap: 0.8vmin 2vmin;
+      min-height: 0;
     }
     li {
       display: grid;
-      grid-template-columns: 1fr 1.3fr auto;
+      grid-template-columns: auto 1fr auto;
       align-items: baseline;
-      gap: 2vw;
-      padding: 1vh 2vw;
+      gap: 1.8vmin;
+      padding: 0.6vmin 1.5vmin;
       border-radius: var(--luot-radius);
       background: var(--luot-display-row);
-      font-size: 5vh;
+      font-size: var(--luot-call-size, 4.6vmin);
+      white-space: nowrap;
     }
     .number {
       font-weight: 800;
@@ -72,7 +74,7 @@ export class LuotCallList extends LitElement {
       font-variant-numeric: tabular-nums;
     }
     .time {
-      font-size: 3vh;
+      font-size: 0.55em;
       color: var(--luot-display-muted);
       font-variant-numeric: tabular-nums;
     }

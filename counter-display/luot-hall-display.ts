@@ -1,53 +1,110 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Language } from '../protocol/index.ts';
 import { distinctCalls } from '../web-shared/centre-state.ts';
 import { errorText, localized, t } from '../web-shared/i18n.ts';
 import { LiveCentreController } from '../web-shared/live-centre.controller.ts';
 import '../web-shared/luot-clock.ts';
 import '../web-shared/luot-offline-banner.ts';
+import { AnnouncerController } from './announce/announcer.controller.ts';
+import { NewCalls } from './announce/new-calls.ts';
+import { readDisplayParams, type DisplayParams, type Layout } from './display-params.ts';
+import { callShown, countersShown, effectiveVoice, resolveScope, servicesShown, WHOLE_CENTRE, type DisplayScope } from './display-scope.ts';
+import { applyTheme } from './display-theme.ts';
 import './luot-call-list.ts';
 import './luot-counter-strip.ts';
 import './luot-latest-call.ts';
-
-/** Calls listed under the newest one; more would not be readable from across a hall. */
-const PREVIOUS_CALLS = 6;
+import './luot-notice-ticker.ts';
+import './luot-service-queues.ts';
+import './luot-sound-state.ts';
 
 /**
- * The hall TV: the newest call very large (a recall flashes again), the few before it below,
- * and a strip of counters saying which are open, paused or closed — live from `/centre`.
+ * The hall TV (/display): the newest call very large and highlighted, announced aloud; the calls
+ * before it; how many wait for each service; what every counter attends; the clock; the centre's
+ * notice scrolling along the bottom. Landscape or portrait by the screen's shape, sized in
+ * viewport units so 1080p and 4K look alike. Live from `/centre`; which services and counters it
+ * covers comes from its address or a display profile (docs/displays.md).
  */
 export class LuotHallDisplay extends LitElement {
   static override properties = {
     requestedCentreId: { attribute: false },
     language: { type: String },
+    params: { attribute: false },
+    layout: { state: true },
   };
   declare requestedCentreId: string | null;
   declare language: Language;
+  declare params: DisplayParams;
+  declare layout: Layout;
   private readonly centre = new LiveCentreController(this, () => this.requestedCentreId);
+  private readonly announcer = new AnnouncerController(this);
+  private readonly newCalls = new NewCalls();
+  private scope: DisplayScope = WHOLE_CENTRE;
+  private theme: Record<string, string> = {};
 
   constructor() {
     super();
     this.requestedCentreId = null;
     this.language = 'vi';
+    this.params = readDisplayParams('/display', '');
+    this.layout = 'landscape';
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.onResize();
+    window.addEventListener('resize', this.onResize);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('resize', this.onResize);
+  }
+
+  private readonly onResize = () => {
+    this.layout = this.params.layout ?? (window.innerWidth >= window.innerHeight ? 'landscape' : 'portrait');
+  };
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('params')) this.onResize();
+    const live = this.centre.live;
+    if (!live) return;
+    this.scope = resolveScope(this.params, live.display, live.counters);
+    this.announcer.configure(effectiveVoice(this.params.voice, live.display, this.scope), live.display.announcement);
+    // Every new call this display shows, once; a recall is a new call. Not those found on opening.
+    this.announcer.announce(this.newCalls.take(live.recentCalls, (c) => callShown(this.scope, c)));
   }
 
   override updated() {
     document.documentElement.lang = this.language;
-    // For technicians and the browser tests: is this screen live, and how far has it got?
+    this.theme = applyTheme(document.documentElement.style, this.centre.live?.display.theme ?? {}, this.theme);
+    // For technicians and the browser tests: is this screen live, how far has it got, does it speak?
     this.dataset.status = this.centre.status;
     this.dataset.seq = String(this.centre.live?.seq ?? '');
+    this.dataset.layout = this.layout;
+    this.dataset.sound = this.announcer.sound;
+    const { playing, history } = this.announcer.view;
+    this.dataset.announcing = playing?.text ?? '';
+    this.dataset.announced = String(history.filter((h) => h.outcome === 'played').length);
   }
 
   override render() {
     const lang = this.language;
     const { live, error, status } = this.centre;
     const centre = live?.centre ?? this.centre.centre;
-    const calls = live?.recentCalls ?? [];
+    const scope = this.scope;
+    const calls = (live?.recentCalls ?? []).filter((c) => callShown(scope, c));
     const latest = calls[0] ?? null;
+    const listed = this.params.calls ?? live?.display.recentCalls ?? 6;
     // Each ticket once: a recalled number must not fill the list twice.
-    const previous = distinctCalls(calls.slice(1), latest?.ticketId ?? null).slice(0, PREVIOUS_CALLS);
+    const previous = distinctCalls(calls.slice(1), latest?.ticketId ?? null).slice(0, listed);
+    const services = live ? servicesShown(scope, live.services, live.counters) : [];
+    const latestService = latest ? live?.services.find((s) => s.id === latest.serviceId) : undefined;
+    const logo = live?.display.logoUrl;
+    const notice = live ? localized({ vi: live.display.notice.vi, en: live.display.notice.en || live.display.notice.vi }, lang) : '';
     return html`<header>
+        ${logo ? html`<img class="logo" src=${logo} alt="" data-testid="logo" />` : null}
         <h1>${centre ? localized(centre.name, lang) : t(lang, 'app.loading')}</h1>
+        <luot-sound-state .state=${this.announcer.sound} .language=${lang} @luot-unlock=${() => this.announcer.unlock()}></luot-sound-state>
         ${centre ? html`<luot-clock .timeZone=${centre.timeZone}></luot-clock>` : null}
       </header>
       ${error
@@ -55,9 +112,26 @@ export class LuotHallDisplay extends LitElement {
         : status === 'offline'
           ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>`
           : null}
-      <luot-latest-call .call=${latest} .language=${lang}></luot-latest-call>
-      <luot-call-list .calls=${previous} .language=${lang} .timeZone=${centre?.timeZone ?? 'Asia/Ho_Chi_Minh'}></luot-call-list>
-      <luot-counter-strip .counters=${live?.counters ?? []} .language=${lang}></luot-counter-strip>`;
+      ${scope.unknownProfile
+        ? html`<p class="warning" role="status" data-testid="profile-warning">${t(lang, 'display.unknownProfile', { id: scope.unknownProfile })}</p>`
+        : null}
+      <main>
+        <luot-latest-call
+          .call=${latest}
+          .serviceName=${latestService ? localized(latestService.name, lang) : ''}
+          .language=${lang}
+        ></luot-latest-call>
+        ${listed > 0
+          ? html`<luot-call-list .calls=${previous} .language=${lang} .timeZone=${centre?.timeZone ?? 'Asia/Ho_Chi_Minh'}></luot-call-list>`
+          : null}
+        <luot-service-queues .services=${services} .waiting=${live?.waiting ?? {}} .language=${lang}></luot-service-queues>
+        <luot-counter-strip
+          .counters=${live ? countersShown(scope, live.counters) : []}
+          .services=${live?.services ?? []}
+          .language=${lang}
+        ></luot-counter-strip>
+      </main>
+      <luot-notice-ticker .text=${notice}></luot-notice-ticker>`;
   }
 
   static override styles = css`
@@ -65,49 +139,123 @@ export class LuotHallDisplay extends LitElement {
       display: flex;
       flex-direction: column;
       height: 100vh;
+      width: 100vw;
       overflow: hidden;
       background: var(--luot-display-bg);
       color: var(--luot-display-fg);
     }
     header {
+      flex: 0 0 auto;
       display: flex;
       align-items: center;
-      justify-content: space-between;
-      gap: 2vw;
-      padding: 1.5vh 3vw;
+      gap: 2vmin;
+      padding: 1.2vmin 3vmin;
       background: var(--luot-header-bg);
       color: var(--luot-header-fg);
-      --luot-clock-size: 6vh;
+      --luot-clock-size: 5.5vmin;
+    }
+    .logo {
+      height: 7vmin;
+      width: auto;
+      object-fit: contain;
     }
     h1 {
+      flex: 1 1 0;
       margin: 0;
-      font-size: 4vh;
+      font-size: 3.6vmin;
+      line-height: 1.15;
       text-transform: uppercase;
     }
     luot-offline-banner {
-      --luot-banner-font-size: 4vh;
+      --luot-banner-font-size: 4vmin;
     }
-    .error {
+    .error,
+    .warning {
       margin: 0;
-      padding: 1vh 3vw;
-      background: var(--luot-danger);
-      color: var(--luot-danger-fg);
-      font-size: 4vh;
+      padding: 1vmin 3vmin;
+      font-size: 3.4vmin;
       font-weight: 700;
       text-align: center;
     }
-    luot-latest-call {
+    .error {
+      background: var(--luot-danger);
+      color: var(--luot-danger-fg);
+    }
+    .warning {
+      background: var(--luot-display-paused, #ffb74d);
+      color: #1b1b1b;
+    }
+    main {
       flex: 1;
       min-height: 0;
+      display: grid;
+      gap: 2vmin 3vmin;
+      padding: 2vmin 3vmin;
+    }
+    main > * {
+      min-width: 0;
+      min-height: 0;
+    }
+    luot-latest-call {
+      grid-area: now;
     }
     luot-call-list {
-      flex: 0 0 auto;
-      max-height: 34vh;
-      padding: 0 3vw 1.5vh;
+      grid-area: previous;
+    }
+    luot-service-queues {
+      grid-area: queues;
     }
     luot-counter-strip {
+      grid-area: counters;
+    }
+    luot-notice-ticker {
       flex: 0 0 auto;
-      padding: 0 3vw 1.5vh;
+    }
+
+    /* 16:9 and wider: the call fills the left; previous calls and queues stand on the right. */
+    :host([data-layout='landscape']) main {
+      grid-template-columns: 1.55fr 1fr;
+      grid-template-rows: auto 1fr auto;
+      grid-template-areas:
+        'now previous'
+        'now queues'
+        'counters counters';
+      --luot-call-columns: 1;
+      --luot-call-size: 4.4vmin;
+    }
+    :host([data-layout='landscape']) luot-latest-call {
+      --luot-display-number-size: 26vmin;
+      --luot-display-counter-size: 12vmin;
+    }
+
+    /* 9:16: everything stacked; the number can be larger still. */
+    :host([data-layout='portrait']) main {
+      grid-template-columns: 1fr;
+      grid-template-rows: minmax(0, 1fr) auto auto auto;
+      grid-template-areas: 'now' 'previous' 'queues' 'counters';
+      --luot-call-columns: 2;
+      --luot-call-size: 4.2vmin;
+      --luot-counter-tile-min: 22vmin;
+    }
+    /* A tall, narrow header: the sound notice goes under the centre's name. */
+    :host([data-layout='portrait']) header {
+      flex-wrap: wrap;
+      row-gap: 1vmin;
+    }
+    :host([data-layout='portrait']) luot-sound-state {
+      order: 3;
+      flex-basis: 100%;
+      justify-content: center;
+    }
+    :host([data-layout='portrait']) luot-latest-call {
+      --luot-display-number-size: 28vmin;
+      --luot-display-counter-size: 14vmin;
+      --luot-display-label-size: 6vmin;
+      --luot-display-service-size: 5vmin;
+    }
+    :host([data-layout='portrait']) luot-service-queues {
+      --luot-queue-columns: 2;
+      max-height: 28vh;
     }
   `;
 }

@@ -30,7 +30,8 @@ export interface RunningBridge {
   stop(): Promise<void>;
 }
 
-function loadLogo(path: string, width: number): Bitmap {
+/** A PNG logo as dots (dark pixels print); refused when wider than the paper. */
+export function loadLogo(path: string, width: number): Bitmap {
   const png = PNG.sync.read(readFileSync(path));
   if (png.width > width) throw new Error(`logo ${path} is ${png.width} dots wide; the paper takes ${width}`);
   return thresholdRgba(png.data, png.width, png.height);

@@ -82,6 +82,11 @@ export function connectToServer(options: {
       if (typeof ack === 'function') ack(answer);
     });
   });
+  socket.on(BridgeEvents.replaced, (info) => {
+    // Two bridges with one token would take turns every second: wait the longest before trying again.
+    log.error(`the server closed this connection: ${info?.message ?? 'replaced by another'}`);
+    retryMs = RETRY_MAX_MS;
+  });
   socket.on('disconnect', (reason) => {
     clearInterval(heartbeat);
     welcome = false;

@@ -13,9 +13,13 @@ import type { PrioritySelectEvent } from './luot-priority-picker.ts';
 import './luot-priority-picker.ts';
 import type { ServiceSelectEvent } from './luot-service-menu.ts';
 import './luot-ticket-view.ts';
+import './luot-print-status.ts';
+import type { IssuedTicket } from '../protocol/print.schemas.ts';
 
 /** How long to wait before retrying when the server was unreachable at start-up. */
 const RELOAD_MS = 5000;
+/** With a printer, the ticket stays on screen longer: the print outcome may take the server's timeout (10 s). */
+const PRINT_EXTRA_SECONDS = 12;
 /** A citizen who chose a priority group and walked away must not hand it to the next person. */
 const PRIORITY_IDLE_MS = 30_000;
 
@@ -146,6 +150,7 @@ export class LuotKioskApp extends LitElement {
     const groups = this.live?.priorityGroups ?? [];
     const issued = this.issued;
     const service = issued ? (services.find((s) => s.id === issued.ticket.serviceId) ?? null) : null;
+    const printJob = (issued as IssuedTicket | null)?.printJob ?? null;
     return html`<header>
         <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
         <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
@@ -153,14 +158,21 @@ export class LuotKioskApp extends LitElement {
       ${this.error ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
       <main>
         ${issued
-          ? html`<luot-ticket-view
+          ? html`${printJob
+                ? html`<luot-print-status
+                    .jobId=${printJob.id}
+                    .token=${this.api.deviceToken}
+                    .followUrl=${statusUrl(location.origin, issued.ticket.id)}
+                    .language=${lang}
+                  ></luot-print-status>`
+                : null}<luot-ticket-view
               .status=${issued}
               .service=${service}
               .centre=${this.centre}
               .priority=${priorityText(lang, groups, issued.ticket.priorityGroupId)}
               .followUrl=${statusUrl(location.origin, issued.ticket.id)}
               .language=${lang}
-              .returnSeconds=${this.returnSeconds}
+              .returnSeconds=${this.returnSeconds + (printJob ? PRINT_EXTRA_SECONDS : 0)}
               @luot-ticket-done=${() => (this.issued = null)}
             ></luot-ticket-view>`
           : this.picking

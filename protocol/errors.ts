@@ -39,6 +39,9 @@ export const errorStatus = {
   'auth.password_change_required': 403,
   'kiosk.rate_limited': 429,
   'device_token.not_found': 404,
+  // Staff accounts edited by an admin (issue #3)
+  'staff.username_taken': 409,
+  'staff.cannot_change_self': 409,
   // Printing (issue #4)
   'print_job.not_found': 404,
   'print.no_printer': 409,

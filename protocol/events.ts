@@ -80,6 +80,7 @@ export const BridgeEvents = {
   deviceStatus: 'device:status',
   heartbeat: 'bridge:heartbeat',
   printJob: 'print:job',
+  replaced: 'bridge:replaced',
 } as const;
 
 /** What a bridge sends. Every payload is validated on the server (onValidated). */
@@ -92,4 +93,6 @@ export interface BridgeClientToServer {
 /** What the server sends a bridge: print jobs, each answered once (PrintAck). */
 export interface BridgeServerToClient {
   'print:job': (job: PrintJob, ack: (result: PrintAck) => void) => void;
+  /** Another connection with the same token took over (two bridges share a token?): back off. */
+  'bridge:replaced': (info: { message: string }) => void;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CentreSchema, CounterSchema, CounterStateSchema, ServiceSchema } from './centre.schemas.ts';
+import { DisplaySettingsSchema } from './display.schemas.ts';
 import { PriorityGroupSchema } from './settings.schemas.ts';
 import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts';
 import { TicketSchema } from './ticket.schemas.ts';
@@ -30,7 +31,13 @@ export const CallSchema = z
 export type Call = z.infer<typeof CallSchema>;
 
 export const CounterViewSchema = z
-  .object({ counter: CounterSchema, state: CounterStateSchema, current: TicketSchema.nullable() })
+  .object({
+    counter: CounterSchema,
+    state: CounterStateSchema,
+    current: TicketSchema.nullable(),
+    /** The name of the officer holding the counter (counter displays show it); absent when nobody does. */
+    officerName: z.string().optional(),
+  })
   .meta({ id: 'CounterView' });
 export type CounterView = z.infer<typeof CounterViewSchema>;
 
@@ -49,6 +56,8 @@ export const SnapshotSchema = z
     recentCalls: z.array(CallSchema),
     /** Tickets set aside while the citizen fetches a document (any counter may resume them). */
     parked: z.array(TicketSchema),
+    /** What hall and counter displays show and say (the centre's display settings). */
+    display: DisplaySettingsSchema,
   })
   .meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, LocalizedTextSchema } from './common.schemas.ts';
+import { DisplaySettingsSchema } from './display.schemas.ts';
 
 /** A priority group (đối tượng ưu tiên); the list and its wording are the centre's to set. */
 export const PriorityGroupSchema = z
@@ -38,6 +39,8 @@ export const CentreSettingsSchema = z
     /** Per kiosk: tickets back to back, and sustained per minute. */
     kioskBurst: z.number().int().min(1).max(100).default(10),
     kioskPerMinute: z.number().int().min(1).max(600).default(20),
+    /** Hall and counter displays: announcements, notice, profiles, branding (protocol/display.schemas.ts). */
+    display: DisplaySettingsSchema.prefault({}),
   })
   .meta({ id: 'CentreSettings' });
 export type CentreSettings = z.infer<typeof CentreSettingsSchema>;

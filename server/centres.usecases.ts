@@ -1,5 +1,6 @@
 import type { Centre, Service, Snapshot } from '../protocol/index.ts';
 import { callOf } from './at-counter.ts';
+import { officerNames, withOfficer } from './officers.ts';
 import { queueFigures } from './figures.ts';
 import { requireCentre } from './lookups.ts';
 import type { Deps } from './ports.ts';
@@ -25,10 +26,11 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
     const services = await reads.listServices(centreId);
     const counters = await reads.listCounters(centreId);
     const states = await reads.listCounterStates(centreId);
+    const names = await officerNames(reads, centreId);
     const views = [];
     for (const counter of counters) {
       const state = states[counter.id] ?? { status: 'closed' as const, staffId: null, openedAt: null };
-      views.push({ counter, state, current: await reads.currentTicketAt(centreId, counter.id) });
+      views.push(withOfficer({ counter, state, current: await reads.currentTicketAt(centreId, counter.id) }, names));
     }
     const byId = new Map(counters.map((c) => [c.id, c]));
     const recentCalls = (await reads.recentlyCalled(centreId, day, RECENT_CALLS)).flatMap((t) => {
@@ -45,6 +47,7 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
       priorityGroups: settings.priorityGroups.filter((g) => g.active),
       recentCalls,
       parked: await reads.listTickets(centreId, day, ['parked']),
+      display: settings.display,
     };
   });
 }

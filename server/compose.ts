@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import { ensureAccounts, type AccountsSetup } from './accounts-setup.usecases.ts';
@@ -85,9 +85,12 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     onRevoked: (r) => revoked(r),
     printing,
     previewDir: join(config.DATA_DIR, 'printed'),
+    voiceDir: config.VOICE_DIR ? resolve(config.VOICE_DIR) : undefined,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
-  const io = new SocketServer(httpServer, { serveClient: false });
+  // A heartbeat every 10 s, answered within 5 s: a display whose network silently died learns it
+  // (offline banner, reconnect) within 15 s instead of socket.io's default 45 s.
+  const io = new SocketServer(httpServer, { serveClient: false, pingInterval: 10_000, pingTimeout: 5_000 });
   const centreNamespace = attachCentreNamespace(io, deps, log, { authenticator, sessionSecret });
   printNotifier = createPrintNotifier(io);
   const bridgeNamespace = attachBridgeNamespace(io, printing, bridges, log, { authenticator });
@@ -123,6 +126,8 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   publicUrl ||= url;
 
+  // Bridges connected to a previous run are not connected to this one (they will say hello again).
+  await store.disconnectAllBridges(deps.clock.now().getTime());
   // Print jobs past their deadline are abandoned (also those left over from before a restart).
   const abandon = () => abandonOverdue(printing).catch((error) => log.error('print job sweep failed', error));
   await abandon();
@@ -141,6 +146,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
       closing ??= (async () => {
         clearInterval(sweeper);
         clearInterval(printSweeper);
+        bridgeNamespace.stopping();
         io.disconnectSockets(true);
         const closed = new Promise<void>((resolve) => io.close(() => resolve()));
         // A keep-alive connection that never goes idle (a display or kiosk retrying every two

@@ -36,7 +36,10 @@ export const ConfigSchema = z.object({
     .default(10_000)
     .describe('How long a kiosk waits for its ticket to print; then the job is abandoned and the kiosk shows the number on screen.'),
   BRIDGE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000).describe('How often firmware bridges report their devices.'),
-  PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }))
+  VOICE_DIR: unsetIfEmpty(z.string().min(1)).describe(
+    "Folder of the centre's own announcement recordings (manifest.json and clips, docs/voice.md); unset: the default espeak-ng set.",
+  ),
+  PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).regex(/^[\x21-\x7e]+$/, 'ASCII only (a QR payload): write an international name in punycode'))
     .describe("Address citizens' phones reach the server at, printed in the ticket's QR code (e.g. http://192.168.1.10:3000); unset: the address the server listens on."),
 });
 

@@ -1,6 +1,7 @@
 import type { CounterState, CounterView } from '../protocol/index.ts';
 import { changeTicket, fail, inCounterTx, locate, publishTicket, type AtCounter, type CounterInput, type InTx } from './at-counter.ts';
 import { queueFigures } from './figures.ts';
+import { officerNames, withOfficer } from './officers.ts';
 import type { Deps } from './ports.ts';
 import { CLOSED, decideCounter, type CounterCommand } from './queue/counter.models.ts';
 
@@ -19,7 +20,7 @@ async function writeCounterState(deps: Deps, ctx: InTx, state: CounterState) {
     staffId: state.staffId,
   });
   const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);
-  const view: CounterView = { counter: ctx.counter, state, current };
+  const view = withOfficer({ counter: ctx.counter, state, current }, await officerNames(ctx.tx, ctx.centre.id));
   return { seq, view, figures: await queueFigures(ctx.tx, ctx.centre, ctx.settings, ctx.day) };
 }
 

@@ -160,13 +160,17 @@ export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
   await publish(pd, jobId);
 }
 
-/** A bridge said hello: every job still waiting for its printers, oldest first. */
+/** A bridge said hello: every job still waiting for its printers, oldest first per printer. */
 export async function deliverPending(pd: PrintDeps, bridge: BridgeRef): Promise<void> {
   const jobs = await pd.store.listDeliverableJobs(bridge.centreId, bridge.bridgeId, pd.clock.now().getTime());
-  // One after another: the bridge queues per printer anyway, and the order is the queue's.
-  for (const job of jobs) {
-    await deliverJob(pd, job.id).catch((error) => pd.log.error(`print job ${job.id}: delivery failed`, error));
-  }
+  const byPrinter = new Map<string, PrintJobRecord[]>();
+  for (const job of jobs) byPrinter.set(job.printerId, [...(byPrinter.get(job.printerId) ?? []), job]);
+  // Printers in parallel; one printer's jobs one after another, in the order they were issued.
+  await Promise.all(
+    [...byPrinter.values()].map(async (queue) => {
+      for (const job of queue) await deliverJob(pd, job.id).catch((error) => pd.log.error(`print job ${job.id}: delivery failed`, error));
+    }),
+  );
 }
 
 /**

@@ -7,12 +7,15 @@ import { errorStatus } from '../protocol/errors.ts';
 import type {
   CallTicketBody,
   Centre,
+  CentreSettings,
   Counter,
   CounterActionBody,
+  CounterInput,
   CounterView,
   GrantPriorityBody,
   ResumeTicketBody,
   Service,
+  ServiceInput,
   TicketStatus,
   TransferTicketBody,
 } from '../protocol/index.ts';
@@ -23,6 +26,7 @@ import type {
   DeviceToken,
   SessionInfo,
 } from '../protocol/auth.schemas.ts';
+import type { CreateStaffRequest, StaffWithPassword, UpdateStaffBody } from '../protocol/staff.schemas.ts';
 import type { ClientErrorCode } from './i18n.ts';
 import { bearerHeader } from './session.ts';
 
@@ -77,7 +81,7 @@ export interface ApiAuth {
 
 export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetch(input, init), auth: ApiAuth = {}) {
   const deviceToken = auth.deviceToken ?? null;
-  async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api${path}`, {
@@ -117,6 +121,25 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
       request<Account>('POST', '/auth/password', { oldPassword, newPassword }),
     /** [listStaff] accounts of the centre, without secrets. */
     listStaff: (centreId: string) => request<Account[]>('GET', `/centres/${c(centreId)}/staff`),
+    /** [createStaff] without a password, the answer carries a one-time password, once. */
+    createStaff: (centreId: string, body: CreateStaffRequest) =>
+      request<StaffWithPassword>('POST', `/centres/${c(centreId)}/staff`, body),
+    /** [updateStaff] name, role, active; disabling ends the account's sessions. */
+    updateStaff: (centreId: string, staffId: string, body: UpdateStaffBody) =>
+      request<Account>('PATCH', `/centres/${c(centreId)}/staff/${c(staffId)}`, body),
+    /** [resetStaffPassword] a one-time password, once; to be changed at the next login. */
+    resetStaffPassword: (centreId: string, staffId: string) =>
+      request<StaffWithPassword>('POST', `/centres/${c(centreId)}/staff/${c(staffId)}/reset-password`),
+    /** [putService] create or replace; every screen gets the change at once. */
+    putService: (centreId: string, serviceId: string, body: ServiceInput) =>
+      request<Service>('PUT', `/centres/${c(centreId)}/services/${c(serviceId)}`, body),
+    /** [putCounter] create or replace, with its services in calling order and weights. */
+    putCounter: (centreId: string, counterId: string, body: CounterInput) =>
+      request<Counter>('PUT', `/centres/${c(centreId)}/counters/${c(counterId)}`, body),
+    /** [getSettings] */
+    getSettings: (centreId: string) => request<CentreSettings>('GET', `/centres/${c(centreId)}/settings`),
+    /** [putSettings] replaces them all. */
+    putSettings: (centreId: string, body: CentreSettings) => request<CentreSettings>('PUT', `/centres/${c(centreId)}/settings`, body),
     /** [listDeviceTokens] no secrets. */
     listDeviceTokens: (centreId: string) => request<DeviceToken[]>('GET', `/centres/${c(centreId)}/device-tokens`),
     /** [createDeviceToken] the answer carries the secret, once. */

@@ -46,8 +46,16 @@ const eventSchemas = {
 /** The handshake (protocol/realtime.schemas.ts CentreHandshakeSchema). */
 export type CentreAuth = { centreId: string; token?: string };
 
+/**
+ * socket.io retries a lost connection by itself with a growing pause, 5 s at most by default.
+ * A display must be right again within 2 s of the network (or the server) coming back, so the
+ * pause stays between 0.5 and 1 s: a few hundred tiny handshakes per minute per display while
+ * the server is away, nothing while it is up.
+ */
+export const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } as const;
+
 const defaultConnect = (url: string, auth: CentreAuth): CentreSocket =>
-  io(`${url}${CENTRE_NAMESPACE}`, { auth });
+  io(`${url}${CENTRE_NAMESPACE}`, { auth, ...RECONNECT });
 
 export class CentreClient {
   state: CentreState | null = null;
@@ -98,6 +106,24 @@ export class CentreClient {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Makes sure the state is current now (the network just came back, the screen woke up): asks
+   * for a snapshot, and if the connection does not answer within `snapshotTimeoutMs` it is
+   * treated as dead and opened afresh, rather than waiting for socket.io's heartbeat to notice.
+   */
+  refresh(): void {
+    if (this.closed) return;
+    if (!this.socket.connected) {
+      if (!this.socket.active) this.socket.connect();
+      return;
+    }
+    this.requestSnapshot(() => {
+      this.log.warn('[luot] the connection did not answer; reconnecting');
+      this.socket.disconnect();
+      this.socket.connect();
+    });
+  }
+
   close(): void {
     this.closed = true;
     clearTimeout(this.timer);
@@ -136,11 +162,15 @@ export class CentreClient {
     if (result.gap) this.requestSnapshot();
   }
 
-  private requestSnapshot(): void {
+  private requestSnapshot(onTimeout?: () => void): void {
     if (this.requesting || this.closed || !this.socket.connected) return;
     this.requesting = true;
     this.socket.timeout(this.snapshotTimeoutMs).emit(CentreEvents.requestSnapshot, {}, (err, result) => {
       this.requesting = false;
+      if (err && onTimeout && this.socket.connected) {
+        onTimeout();
+        return;
+      }
       if (err || !result.ok) {
         this.log.warn('[luot] snapshot request failed; retrying', err ?? result);
         this.schedule(() => this.requestSnapshot(), 1_000);

@@ -37,9 +37,18 @@ export class LiveCentreController implements ReactiveController {
       this.started = true;
       void this.host.updateComplete.then(() => this.load());
     }
+    // The network came back, or the screen woke from sleep: be current now, not at the next fact.
+    window.addEventListener('online', this.refresh);
+    document.addEventListener('visibilitychange', this.refresh);
   }
 
+  private readonly refresh = () => {
+    if (document.visibilityState === 'visible') this.client?.refresh();
+  };
+
   hostDisconnected(): void {
+    window.removeEventListener('online', this.refresh);
+    document.removeEventListener('visibilitychange', this.refresh);
     clearTimeout(this.timer);
     this.client?.close();
     this.client = null;

@@ -35,7 +35,7 @@ export function createEscposPrinter(config: PrinterConfig, options: { openSerial
     interface: serial ?? iface,
     options: { timeout: config.timeoutMs },
   });
-  const description = tcp ? `tcp://${tcp.host}:${tcp.port}` : serial ? `serial ${serial && typeof iface === 'object' ? iface.serial.path : ''}` : String(iface);
+  const description = tcp ? `tcp://${tcp.host}:${tcp.port}` : typeof iface === 'object' ? `serial ${iface.serial.path}` : iface;
   // Star Line Mode has no DLE EOT (it reports through ASB): only ask Epson-type printers.
   const asks = config.statusQuery && config.type === 'epson';
 

@@ -30,6 +30,8 @@ export interface AppOptions {
   printing?: PrintDeps;
   /** Where a simulated printer writes <job id>.png (demo), served as the job's preview. */
   previewDir?: string;
+  /** A centre's own announcement clips, served at /voice/ before the default set (docs/voice.md). */
+  voiceDir?: string;
 }
 
 /**
@@ -65,7 +67,7 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   api.route('/', countersRoutes(deps));
   api.route('/', adminRoutes(deps));
   api.route('/', devicesRoutes(deps, { onRevoked }));
-  api.route('/', staffRoutes(deps));
+  api.route('/', staffRoutes(deps, { onRevoked }));
   if (options.printing) api.route('/', printJobsRoutes(options.printing, { previewDir: options.previewDir ?? null }));
   api.get('/health', (c) => c.json({ ok: true, version: options.version }));
 
@@ -101,6 +103,6 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   api.onError(errorHandler(options.log));
   api.notFound(notFound);
   app.route('/api', api);
-  app.route('/', staticRoutes(options.webRoot));
+  app.route('/', staticRoutes(options.webRoot, { voiceDir: options.voiceDir }));
   return app;
 }

@@ -7,3 +7,4 @@ export const CentreParams = z.object({ centreId: pathId('centreId') });
 export const CounterParams = z.object({ centreId: pathId('centreId'), counterId: pathId('counterId') });
 export const TicketParams = z.object({ ticketId: pathId('ticketId') });
 export const DeviceTokenParams = z.object({ centreId: pathId('centreId'), tokenId: pathId('tokenId') });
+export const StaffParams = z.object({ centreId: pathId('centreId'), staffId: pathId('staffId') });

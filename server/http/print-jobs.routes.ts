@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
-  AppError,
   DeviceViewSchema,
   IdSchema,
   ListPrintJobsQuerySchema,
@@ -49,18 +48,20 @@ export function printJobsRoutes(pd: PrintDeps, options: { previewDir: string | n
       path: '/print-jobs/{jobId}/preview.png',
       operationId: 'getPrintJobPreview',
       tags: ['printing'],
-      summary: "The ticket as a simulated printer printed it (demo mode, `--simulate`); 404 for a real printer's job",
+      summary: "The ticket as a simulated printer printed it (demo mode, `--simulate`); 204 for a real printer's job (no image)",
       ...guard('ticket:issue'),
       request: { params: JobParams },
       responses: {
         200: { description: 'The printed ticket, 1 bit per dot', content: { 'image/png': { schema: z.string().meta({ format: 'binary' }) } } },
+        204: { description: 'No image: the job went to a real printer (or is not printed yet)' },
         ...errorResponses(400, 401, 403, 404),
       },
     }),
     async (c) => {
       const job = await getPrintJob(pd, c.req.valid('param').jobId, principalOf(c));
       const png = options.previewDir ? await readFile(join(options.previewDir, `${job.id}.png`)).catch(() => null) : null;
-      if (!png) throw new AppError('print_job.not_found', 'No printout preview for this job (only a simulated printer makes one).');
+      // Not an error: a real printer's job simply has no picture (and the kiosk's console stays clean).
+      if (!png) return c.body(null, 204);
       return c.body(new Uint8Array(png), 200, { 'content-type': 'image/png', 'cache-control': 'private, max-age=3600' });
     },
   );

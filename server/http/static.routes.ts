@@ -14,6 +14,11 @@ const types: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
   '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.oga': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.webm': 'audio/webm',
+  '.flac': 'audio/flac',
 };
 
 /** Page paths and the built HTML file each serves (see vite.config.ts). */
@@ -30,11 +35,11 @@ export const pages: Record<string, string> = {
  * Serves the Vite build from `webRoot` with plain fs reads, so the same code runs on Node and Bun.
  * Hashed assets are cached for a year; pages are revalidated so a display picks up a new build.
  */
-export function staticRoutes(webRoot: string) {
+export function staticRoutes(webRoot: string, options: { voiceDir?: string } = {}) {
   const app = new Hono();
-  const send = async (relative: string, cache: string) => {
-    const file = normalize(join(webRoot, relative));
-    if (!file.startsWith(normalize(webRoot) + sep)) return null;
+  const send = async (relative: string, cache: string, root = webRoot) => {
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(normalize(root) + sep)) return null;
     try {
       const body = await readFile(file);
       return new Response(body, {
@@ -54,5 +59,13 @@ export function staticRoutes(webRoot: string) {
     app.get(`${path}/*`, handler);
   }
   app.get('/assets/*', async (c, next) => (await send(c.req.path, 'public, max-age=31536000, immutable')) ?? next());
+  // Announcement clips (docs/voice.md): a centre's own recordings in VOICE_DIR first, then the
+  // default set the build copied to <webRoot>/voice. Not hashed, so they can be swapped in place;
+  // displays fetch them once at start-up.
+  app.get('/voice/:file{[A-Za-z0-9][A-Za-z0-9._-]*}', async (c, next) => {
+    const file = c.req.param('file');
+    const own = options.voiceDir ? await send(file, 'no-cache', options.voiceDir) : null;
+    return own ?? (await send(`voice/${file}`, 'no-cache')) ?? next();
+  });
   return app;
 }

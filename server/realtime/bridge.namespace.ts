@@ -84,8 +84,11 @@ export function attachBridgeNamespace(
   registry: ReturnType<typeof createBridgeRegistry>,
   log: Logger,
   auth: { authenticator: Authenticator },
-): { revoke(r: Revocation): void } {
+): { revoke(r: Revocation): void; stopping(): void } {
   const nsp = io.of(BRIDGE_NAMESPACE);
+  // The server is closing: connections end, but their devices are not "disconnected" on record
+  // (the store is closing too); the next start marks every bridge disconnected anyway.
+  let stopping = false;
 
   nsp.use(async (socket, next) => {
     const parsed = BridgeHandshakeSchema.safeParse(socket.handshake.auth);
@@ -110,6 +113,7 @@ export function attachBridgeNamespace(
     const previous = registry.set(bridge, socket);
     if (previous) {
       log.warn(`bridge ${bridge.bridgeId}: a second connection with the same token; the older one is closed`);
+      previous.emit(BridgeEvents.replaced, { message: 'Another bridge connected with this token; check that each bridge has its own token.' });
       previous.disconnect(true);
     }
     socket.on(
@@ -150,12 +154,15 @@ export function attachBridgeNamespace(
     );
     socket.on('disconnect', (reason) => {
       // A replaced connection says nothing: its successor owns the devices now.
-      if (!registry.remove(bridge, socket)) return;
+      if (!registry.remove(bridge, socket) || stopping) return;
       void bridgeDisconnected(pd, bridge, reason).catch((error) => log.error(`bridge ${bridge.bridgeId}: recording the disconnect failed`, error));
     });
   });
 
   return {
+    stopping() {
+      stopping = true;
+    },
     revoke(r) {
       if (r.kind !== 'device') return;
       for (const socket of registry.sockets()) {

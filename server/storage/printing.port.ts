@@ -71,6 +71,8 @@ export interface PrintStore {
   /** Marks every device of a bridge as (dis)connected; disconnected devices read `offline`. */
   setBridgeConnected(centreId: string, bridgeId: string, connected: boolean, atMs: number): Promise<void>;
   listDevices(centreId: string): Promise<DeviceRecord[]>;
+  /** At start: no bridge is connected to a server that just started (a crash left no record of it). */
+  disconnectAllBridges(atMs: number): Promise<void>;
   /** The printer that serves a kiosk: of several claims, the most recently seen. */
   printerForKiosk(centreId: string, kioskId: string): Promise<DeviceRecord | null>;
 }

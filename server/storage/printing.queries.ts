@@ -184,6 +184,13 @@ export function printingQueries(executor: Kysely<any>): PrintStore {
       if (!connected) q = q.set({ status: 'offline', detail: 'bridge disconnected' });
       await q.execute();
     },
+    async disconnectAllBridges(atMs) {
+      await db
+        .updateTable('device_status')
+        .set({ connected: 0, status: 'offline', detail: 'bridge not connected since the server started', last_seen_at: atMs })
+        .where('connected', '=', 1)
+        .execute();
+    },
     async listDevices(centreId) {
       const rows = await db
         .selectFrom('device_status')

@@ -1,5 +1,6 @@
 import { issueTicketsBenchmark } from './issue-tickets.bench.ts';
+import { printBenchmark } from './print.bench.ts';
 import type { Benchmark } from './types.ts';
 
 /** Every benchmark, in run order. A new capability appends its own module here. */
-export const benchmarks: Benchmark[] = [issueTicketsBenchmark];
+export const benchmarks: Benchmark[] = [issueTicketsBenchmark, printBenchmark];

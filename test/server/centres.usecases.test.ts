@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PRIORITY_GROUPS, SnapshotSchema } from '../../protocol/index.ts';
+import { DEFAULT_PRIORITY_GROUPS, defaultDisplaySettings, SnapshotSchema } from '../../protocol/index.ts';
 import { callNext, finishTicket, parkTicket, startServing } from '../../server/calls.usecases.ts';
 import { getSnapshot, listCentres, listServices, RECENT_CALLS } from '../../server/centres.usecases.ts';
 import { pauseCounter } from '../../server/counters.usecases.ts';
@@ -46,6 +46,7 @@ describe('getSnapshot', () => {
       priorityGroups: DEFAULT_PRIORITY_GROUPS,
       recentCalls: [],
       parked: [],
+      display: defaultDisplaySettings(),
     });
     expect(SnapshotSchema.parse(snapshot)).toEqual(snapshot);
   });

@@ -21,7 +21,7 @@ const OPENED_AT = '2026-03-16T02:00:00.000Z';
 describe('open', () => {
   it('a closed counter: the officer holds it; the view and a counter:updated fact say so', async () => {
     const view = await openCounter(deps, at('quay-1'));
-    expect(view).toEqual({ counter: quay(1), state: { status: 'open', staffId: 'lan', openedAt: OPENED_AT }, current: null });
+    expect(view).toEqual({ counter: quay(1), state: { status: 'open', staffId: 'lan', openedAt: OPENED_AT }, current: null, officerName: 'Nguyễn Thị Lan' });
     expect(CounterViewSchema.parse(view)).toEqual(view);
     expect(await deps.store.getCounterState(HCM, 'quay-1')).toEqual(view.state);
     expect(await deps.store.counterHeldBy(HCM, 'lan')).toBe('quay-1');

@@ -60,6 +60,9 @@ const allowed: Record<string, Caller[]> = {
   createDeviceToken: admin,
   listDeviceTokens: admin,
   revokeDeviceToken: admin,
+  createStaff: admin,
+  updateStaff: admin,
+  resetStaffPassword: admin,
   putService: admin,
   putCounter: admin,
   getSettings: admin,
@@ -87,6 +90,9 @@ const mustSucceed = new Set([
   'createDeviceToken',
   'listDeviceTokens',
   'revokeDeviceToken',
+  'createStaff',
+  'updateStaff',
+  'resetStaffPassword',
   'getPrintJob',
   'listPrintJobs',
   'listDevices',
@@ -98,6 +104,8 @@ const bodies: Record<string, unknown> = {
   changePassword: { oldPassword: 'not-the-password', newPassword: 'something-long-enough' },
   issueTicket: { serviceId: 'dat-dai' },
   createDeviceToken: { kind: 'display', name: 'Role matrix' },
+  createStaff: { username: 'role-matrix', name: 'Role matrix', role: 'staff' },
+  updateStaff: { name: 'Lê Minh Tuấn' },
 };
 
 interface Operation {
@@ -177,7 +185,7 @@ async function pathFor(op: Operation): Promise<string> {
     // Each attempt revokes a token of its own.
     tokenId = (await createDeviceToken(server.deps, { centreId: 'demo', createdBy: null, kind: 'display', name: 'to revoke' })).device.id;
   }
-  const values: Record<string, string> = { centreId: 'demo', counterId: 'quay-1', serviceId: 'dat-dai', ticketId, tokenId, jobId: PRINT_JOB_ID };
+  const values: Record<string, string> = { centreId: 'demo', counterId: 'quay-1', serviceId: 'dat-dai', staffId: 'tuan', ticketId, tokenId, jobId: PRINT_JOB_ID };
   return op.path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     if (!(name in values)) throw new Error(`role matrix: no sample value for path parameter {${name}} of ${op.operationId}`);
     return values[name]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result, Snapshot } from '../../protocol/index.ts';
-import { CentreClient, type CentreSocket } from '../../web-shared/centre-client.ts';
+import { CentreClient, RECONNECT, type CentreSocket } from '../../web-shared/centre-client.ts';
 import { called, held, snapshot, ticket } from './centre.fixtures.ts';
 
 type Handler = (...args: any[]) => void;
@@ -149,5 +149,43 @@ describe('CentreClient', () => {
     server.emit('ticket:issued', { seq: 6, ticket: t1, waiting: { a: 3 }, estimates: {} });
     expect(client.state).toBeNull();
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('refresh(): asks for a snapshot and applies it (the network came back, the screen woke up)', () => {
+    const { client, server } = setup();
+    server.emit('connect');
+    server.emit('state:snapshot', snapshot({ seq: 5 }));
+    client.refresh();
+    expect(server.requests).toHaveLength(1);
+    server.requests[0]!.ack(null, { ok: true, data: snapshot({ seq: 7, waiting: { a: 9 } }) });
+    expect(client.state?.seq).toBe(7);
+    expect(client.state?.waiting.a).toBe(9);
+  });
+
+  it('refresh(): a connection that does not answer is opened afresh, not waited on', () => {
+    const { socket, server } = fakeSocket();
+    const client = new CentreClient({ centreId: 'demo', log: { warn: vi.fn() }, connect: () => socket as unknown as CentreSocket });
+    server.emit('connect');
+    server.emit('state:snapshot', snapshot({ seq: 5 }));
+    client.refresh();
+    server.requests[0]!.ack(new Error('operation has timed out'), undefined as never);
+    expect(socket.disconnect).toHaveBeenCalledTimes(1);
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    client.close();
+  });
+
+  it('refresh(): while disconnected and not retrying, connects now', () => {
+    const { socket, server } = fakeSocket();
+    const client = new CentreClient({ centreId: 'demo', log: { warn: vi.fn() }, connect: () => socket as unknown as CentreSocket });
+    socket.active = false;
+    client.refresh();
+    expect(socket.connect).toHaveBeenCalledTimes(1);
+    expect(server.requests).toHaveLength(0);
+    client.close();
+  });
+
+  it('retries a lost connection at most 1 s apart, so a display is right within 2 s of the network returning', () => {
+    expect(RECONNECT.reconnectionDelayMax).toBeLessThanOrEqual(1000);
+    expect(RECONNECT.reconnectionDelay).toBeLessThanOrEqual(RECONNECT.reconnectionDelayMax);
   });
 });

@@ -1,5 +1,5 @@
 import type { Call, Counter, CounterState, CounterView, Service, Snapshot, Ticket } from '../../protocol/index.ts';
-import { DEFAULT_PRIORITY_GROUPS } from '../../protocol/index.ts';
+import { DEFAULT_PRIORITY_GROUPS, defaultDisplaySettings } from '../../protocol/index.ts';
 
 /** Small, schema-valid centre data for the front-end logic tests. */
 export const DAY = '2026-11-23';
@@ -76,6 +76,7 @@ export function snapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     priorityGroups: DEFAULT_PRIORITY_GROUPS,
     recentCalls: [],
     parked: [],
+    display: defaultDisplaySettings(),
     ...overrides,
   };
 }
