@@ -25,6 +25,7 @@ import './luot-counter-controls.ts';
 import './luot-current-ticket.ts';
 import './luot-grant-priority-form.ts';
 import './luot-parked-list.ts';
+import './luot-print-problems.ts';
 import './luot-transfer-form.ts';
 import './luot-waiting-list.ts';
 
@@ -174,6 +175,10 @@ export class LuotCounterDesk extends LitElement {
           <section class="card">
             <luot-parked-list .tickets=${parkedForCounter(live?.parked ?? [], this.counter)} .services=${services}
               .counters=${this.counters} .canResume=${allowed['resume-ticket']} .busy=${busy} .language=${lang}></luot-parked-list>
+          </section>
+          <section class="card">
+            <luot-print-problems .api=${this.api} .centreId=${this.centre.id} .timeZone=${this.centre.timeZone}
+              .language=${lang}></luot-print-problems>
           </section>
         </aside>
       </div>`;

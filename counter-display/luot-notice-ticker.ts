@@ -37,10 +37,14 @@ export class LuotNoticeTicker extends LitElement {
     }
     span {
       display: inline-block;
-      padding-left: 100%;
+      padding-left: 3vmin;
       animation: scroll linear infinite;
     }
+    /* From just off the right edge to just off the left; still, it reads from the left edge. */
     @keyframes scroll {
+      from {
+        transform: translateX(100vw);
+      }
       to {
         transform: translateX(-100%);
       }
@@ -51,7 +55,6 @@ export class LuotNoticeTicker extends LitElement {
         text-align: center;
       }
       span {
-        padding-left: 0;
         animation: none;
       }
     }

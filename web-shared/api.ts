@@ -26,6 +26,7 @@ import type {
   DeviceToken,
   SessionInfo,
 } from '../protocol/auth.schemas.ts';
+import type { DeviceView, PrintJobView } from '../protocol/print.schemas.ts';
 import type { CreateStaffRequest, StaffWithPassword, UpdateStaffBody } from '../protocol/staff.schemas.ts';
 import type { ClientErrorCode } from './i18n.ts';
 import { bearerHeader } from './session.ts';
@@ -164,6 +165,12 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     counterCommand: (centreId: string, counterId: string, command: CounterCommand) =>
       request<CounterView>('POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${command}`, {}),
     /** [grantPriority] the reason is kept in the audit trail. */
+    /** Print jobs of the centre, newest first, optionally of one status (printing:manage). */
+    listPrintJobs: (centreId: string, status?: PrintJobView['status']) =>
+      request<PrintJobView[]>('GET', `/centres/${c(centreId)}/print-jobs${status ? `?status=${c(status)}` : ''}`),
+    listDevices: (centreId: string) => request<DeviceView[]>('GET', `/centres/${c(centreId)}/devices`),
+    reprintTicket: (centreId: string, ticketId: string, kioskId?: string) =>
+      request<PrintJobView>('POST', `/centres/${c(centreId)}/tickets/${c(ticketId)}/reprint`, kioskId ? { kioskId } : {}),
     grantPriority: (centreId: string, body: GrantPriorityBody) =>
       request<TicketStatus>('POST', `/centres/${c(centreId)}/grant-priority`, body),
   };

@@ -19,6 +19,8 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Holder[]>> = {
   'centre:admin': ['admin'],
   'reports:read': ['manager', 'admin'],
   'bridge:act': ['device:bridge'],
+  // Failed prints and printer health are every officer's business: any of them may reprint.
+  'printing:manage': ACCOUNTS,
 };
 
 export function holderOf(principal: Principal): Holder | null {

@@ -20,4 +20,5 @@ export type Permission =
   | 'counter:force-close' // admins
   | 'centre:admin' // admins: services, counters, staff, settings, device tokens
   | 'reports:read' // managers and admins
-  | 'bridge:act'; // bridge devices, for their own devices only
+  | 'bridge:act' // bridge devices, for their own devices only
+  | 'printing:manage'; // accounts: see failed prints and printers, reprint a ticket

@@ -36,6 +36,7 @@ const expected: Record<Permission, Name[]> = {
   'centre:admin': ['admin'],
   'reports:read': ['admin', 'manager'],
   'bridge:act': ['bridge'],
+  'printing:manage': ['admin', 'manager', 'staff'],
 };
 
 describe('can(principal, permission, centreId)', () => {

@@ -1,6 +1,7 @@
+import { displayLatencyBenchmark } from './display-latency.bench.ts';
 import { issueTicketsBenchmark } from './issue-tickets.bench.ts';
 import { printBenchmark } from './print.bench.ts';
 import type { Benchmark } from './types.ts';
 
 /** Every benchmark, in run order. A new capability appends its own module here. */
-export const benchmarks: Benchmark[] = [issueTicketsBenchmark, printBenchmark];
+export const benchmarks: Benchmark[] = [issueTicketsBenchmark, printBenchmark, displayLatencyBenchmark];

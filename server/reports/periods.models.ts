@@ -1,0 +1,92 @@
+/**
+ * Calendar arithmetic for reports. Every instant becomes a local date in the CENTRE's zone
+ * first (businessDay); from then on a day is a plain `YYYY-MM-DD` and weeks and months are
+ * computed on the calendar alone, with UTC date maths that no process TZ can shift.
+ * Weeks are ISO 8601: they start on Monday and belong to the year of their Thursday.
+ */
+import { businessDay } from '../queue/business-day.ts';
+
+export type Period = 'day' | 'week' | 'month';
+
+export const localDay = (at: Date | number, timeZone: string): string => businessDay(new Date(at), timeZone);
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The hour (0–23) on a wall clock in `timeZone`. */
+export function localHour(at: Date | number, timeZone: string): number {
+  let f = hourFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, f);
+  }
+  const hour = Number(f.formatToParts(new Date(at)).find((p) => p.type === 'hour')?.value ?? '0');
+  return hour === 24 ? 0 : hour;
+}
+
+const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Noon UTC of the calendar day: safe from any offset when only the date is read back. */
+function utcNoon(day: string): Date {
+  const m = DAY_RE.exec(day);
+  if (!m) throw new RangeError(`not a calendar day: ${day}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
+}
+
+const dayOf = (d: Date): string => d.toISOString().slice(0, 10);
+
+export function isCalendarDay(day: string): boolean {
+  const m = DAY_RE.exec(day);
+  return m !== null && dayOf(utcNoon(day)) === day;
+}
+
+export function addDays(day: string, n: number): string {
+  const d = utcNoon(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return dayOf(d);
+}
+
+/** Days from `from` to `to` (0 for the same day; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcNoon(to).getTime() - utcNoon(from).getTime()) / 86_400_000);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(day: string): number {
+  const w = utcNoon(day).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+/** The Monday of the ISO week of `day`. */
+export const weekStart = (day: string): string => addDays(day, 1 - isoWeekday(day));
+
+/** ISO week label, e.g. 2026-W12; around New Year the week may belong to the other year. */
+export function isoWeek(day: string): string {
+  const thursday = addDays(day, 4 - isoWeekday(day));
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+export const monthOf = (day: string): string => day.slice(0, 7);
+
+/** The group a day falls in for a period: the day itself, its ISO week, or its month. */
+export function periodKey(day: string, period: Period): string {
+  if (period === 'week') return isoWeek(day);
+  if (period === 'month') return monthOf(day);
+  return day;
+}
+
+/** First and last day of a `YYYY-MM` month. */
+export function monthRange(month: string): { from: string; to: string } {
+  const from = `${month}-01`;
+  const next = utcNoon(from);
+  next.setUTCMonth(next.getUTCMonth() + 1, 1);
+  return { from, to: addDays(dayOf(next), -1) };
+}
+
+/** Every day from `from` to `to`, inclusive. */
+export function eachDay(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}

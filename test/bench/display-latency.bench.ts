@@ -1,0 +1,169 @@
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import { CENTRE_NAMESPACE, type TicketStatus } from '../../protocol/index.ts';
+import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import { loginHeaders } from '../helpers/credentials.ts';
+import { spawnServer, type ChildServer } from './spawn-server.ts';
+import { round, summarize } from './stats.ts';
+import type { Benchmark, BenchResult } from './types.ts';
+
+const CENTRE = 'demo';
+const LEVELS = [20, 500, 2_000];
+/** Calls timed per level; each is a finish + call-next at one counter (two facts). */
+const CALLS = 100;
+/** Handshakes in flight at once while the displays connect. */
+const CONNECT_BATCH = 100;
+/** A call counts as missed by a display that has not seen it this long after it was made. */
+const DELIVERY_TIMEOUT_MS = 10_000;
+
+/** One hall display: its socket, the sequence numbers it received, when each call arrived. */
+interface Display {
+  socket: Socket;
+  snapshotSeq: number | null;
+  seqs: number[];
+  /** Ticket id → when its ticket:called arrived. */
+  calledAt: Map<string, number>;
+}
+
+export const displayLatencyBenchmark: Benchmark = {
+  name: 'display-latency',
+  method:
+    `call → display latency: N socket.io clients on /centre with the demo display token (websocket, ` +
+    `${CONNECT_BATCH} handshakes at a time), then ${CALLS} calls at one counter over HTTP (finish + call-next, ` +
+    'one after the other once every display has the previous one). Latency: from just before the call-next ' +
+    'request to each display receiving its ticket:called; over every (call, display) pair. The server runs in a ' +
+    'child process with a fresh SQLite file per level; the displays all share the bench process, so at high N ' +
+    'the tail includes this process decoding the other displays\' copies. Missed: facts a display never got ' +
+    "(gaps in its seq after its snapshot), which a real display would fill with a snapshot. 'connect s': all N " +
+    'connected and holding their snapshot.',
+  async run() {
+    const results: BenchResult[] = [];
+    for (const n of LEVELS) results.push(await runLevel(n));
+    return results;
+  },
+};
+
+async function runLevel(n: number): Promise<BenchResult> {
+  const server = await spawnServer();
+  const displays: Display[] = [];
+  try {
+    const headers = await loginHeaders(server.url, 'admin');
+    const post = (path: string, body: unknown = {}) => postJson(server, `/api/centres/${CENTRE}${path}`, body, headers);
+    // Tickets first, so no display spends the run receiving ticket:issued facts.
+    for (let i = 0; i < CALLS; i++) await post('/tickets', { serviceId: 'tu-phap-ho-tich' });
+    await post('/counters/quay-1/open');
+
+    const connectStart = performance.now();
+    for (let i = 0; i < n; i += CONNECT_BATCH) {
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - i) }, () => connectDisplay(server.url));
+      displays.push(...(await Promise.all(batch)));
+    }
+    const connectSeconds = (performance.now() - connectStart) / 1000;
+
+    const latencies: number[] = [];
+    let undelivered = 0;
+    for (let call = 0; call < CALLS; call++) {
+      if (call > 0) await post('/counters/quay-1/finish');
+      const sent = performance.now();
+      const { ticket } = (await post('/counters/quay-1/call-next')) as TicketStatus;
+      const arrived = await allReceived(displays, ticket.id, DELIVERY_TIMEOUT_MS);
+      if (!arrived) undelivered += displays.filter((d) => !d.calledAt.has(ticket.id)).length;
+      for (const d of displays) {
+        const at = d.calledAt.get(ticket.id);
+        if (at !== undefined) latencies.push(at - sent);
+      }
+    }
+    const lastSeq = await seqOf(server, headers);
+    await settle(displays, lastSeq, 2_000);
+    const missed = displays.reduce((sum, d) => sum + missedSeqs(d, lastSeq), 0);
+    const latency = summarize(latencies);
+    const problems: string[] = [];
+    if (missed > 0) problems.push(`${missed} facts missed across ${n} displays`);
+    if (undelivered > 0) problems.push(`${undelivered} calls not delivered within ${DELIVERY_TIMEOUT_MS} ms`);
+    return {
+      case: `${n} displays`,
+      metrics: {
+        displays: n,
+        calls: CALLS,
+        deliveries: latencies.length,
+        'connect s': round(connectSeconds, 1),
+        'p50 ms': round(latency.p50),
+        'p99 ms': round(latency.p99),
+        'max ms': round(latency.max),
+        missed,
+      },
+      problems,
+    };
+  } finally {
+    for (const d of displays) d.socket.disconnect();
+    await server.stop();
+  }
+}
+
+function connectDisplay(url: string): Promise<Display> {
+  const socket = io(`${url}${CENTRE_NAMESPACE}`, {
+    auth: { centreId: CENTRE, token: DEMO_TOKENS.display },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+  const display: Display = { socket, snapshotSeq: null, seqs: [], calledAt: new Map() };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('a display did not get its snapshot within 60 s')), 60_000);
+    socket.on('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    socket.on('state:snapshot', (snapshot: { seq: number }) => {
+      display.snapshotSeq ??= snapshot.seq;
+      clearTimeout(timer);
+      resolve(display);
+    });
+    socket.onAny((event: string, payload: { seq?: number; ticket?: { id: string } }) => {
+      if (event === 'state:snapshot' || typeof payload?.seq !== 'number') return;
+      display.seqs.push(payload.seq);
+      if (event === 'ticket:called' && payload.ticket) display.calledAt.set(payload.ticket.id, performance.now());
+    });
+  });
+}
+
+/** Resolves true once every display has the call of `ticketId`, false after `timeoutMs`. */
+async function allReceived(displays: Display[], ticketId: string, timeoutMs: number): Promise<boolean> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (displays.every((d) => d.calledAt.has(ticketId))) return true;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  return false;
+}
+
+async function settle(displays: Display[], lastSeq: number, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline && displays.some((d) => !d.seqs.includes(lastSeq))) {
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Facts after the display's snapshot, up to `lastSeq`, that it never received. */
+function missedSeqs(d: Display, lastSeq: number): number {
+  const got = new Set(d.seqs);
+  let missed = 0;
+  for (let s = (d.snapshotSeq ?? 0) + 1; s <= lastSeq; s++) if (!got.has(s)) missed++;
+  return missed;
+}
+
+async function seqOf(server: ChildServer, headers: Record<string, string>): Promise<number> {
+  const res = await fetch(`${server.url}/api/centres/${CENTRE}/snapshot`, { headers });
+  if (!res.ok) throw new Error(`snapshot: HTTP ${res.status}`);
+  return ((await res.json()) as { seq: number }).seq;
+}
+
+async function postJson(server: ChildServer, path: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`POST ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}
