@@ -1,7 +1,6 @@
-import { LitElement, html } from 'lit';
-import type { Language } from '../protocol/common.schemas.ts';
+import { html } from 'lit';
+import { AdminSection } from './admin-section.ts';
 import type { Counter, Service } from '../protocol/index.ts';
-import { toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { localized, t } from '../web-shared/i18n.ts';
 import { configChanged, feedback } from './admin-feedback.ts';
 import { sectionStyles } from './admin-section.styles.ts';
@@ -14,39 +13,25 @@ import type { CounterSaveEvent } from './luot-admin-counter-form.ts';
  * (luot-admin-counter-form.ts) to create or edit one. `revision` changes when another section
  * saved something (a new service): the lists are read again.
  */
-export class LuotAdminCounters extends LitElement {
+export class LuotAdminCounters extends AdminSection {
   static override properties = {
-    api: { attribute: false },
-    centreId: { type: String },
-    language: { type: String },
     revision: { type: Number },
     counters: { state: true },
     services: { state: true },
     editing: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  declare api: Api;
-  declare centreId: string;
-  declare language: Language;
   declare revision: number;
   declare counters: Counter[];
   declare services: Service[];
   /** The counter in the form: a Counter, 'new', or null when the form is closed. */
   declare editing: Counter | 'new' | null;
-  declare busy: boolean;
-  declare error: ApiError | null;
 
   constructor() {
     super();
-    this.centreId = '';
-    this.language = 'vi';
     this.revision = 0;
     this.counters = [];
     this.services = [];
     this.editing = null;
-    this.busy = false;
-    this.error = null;
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -59,17 +44,6 @@ export class LuotAdminCounters extends LitElement {
     this.services = [...services].sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
-  private async run(fn: () => Promise<void>) {
-    this.busy = true;
-    this.error = null;
-    try {
-      await fn();
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-  }
 
   private async save(e: CounterSaveEvent) {
     e.stopPropagation();

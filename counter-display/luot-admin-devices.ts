@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
+import { css, html } from 'lit';
+import { AdminSection } from './admin-section.ts';
 import type { CreatedDeviceToken, DeviceKind, DeviceToken } from '../protocol/auth.schemas.ts';
-import type { Language } from '../protocol/common.schemas.ts';
-import { toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { errorText, t } from '../web-shared/i18n.ts';
 import { formatIssueTime } from '../web-shared/time.ts';
 import { pairingUrl, sortDevices } from './admin-logic.ts';
@@ -13,53 +12,28 @@ const KINDS: DeviceKind[] = ['kiosk', 'display', 'bridge'];
  * Admin section "devices": make a token for a kiosk, display or bridge (its secret and a ready
  * pairing address are shown once), list the tokens with when each was last seen, revoke one.
  */
-export class LuotAdminDevices extends LitElement {
+export class LuotAdminDevices extends AdminSection {
   static override properties = {
-    api: { attribute: false },
-    centreId: { type: String },
     timeZone: { type: String },
-    language: { type: String },
     devices: { state: true },
     created: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  declare api: Api;
-  declare centreId: string;
   declare timeZone: string;
-  declare language: Language;
   declare devices: DeviceToken[];
   /** The token just made: the only moment its secret exists outside the device. */
   declare created: CreatedDeviceToken | null;
-  declare busy: boolean;
-  declare error: ApiError | null;
 
   constructor() {
     super();
-    this.centreId = '';
     this.timeZone = 'Asia/Ho_Chi_Minh';
-    this.language = 'vi';
     this.devices = [];
     this.created = null;
-    this.busy = false;
-    this.error = null;
   }
 
   override firstUpdated() {
     void this.refresh();
   }
 
-  private async run(fn: () => Promise<void>) {
-    this.busy = true;
-    this.error = null;
-    try {
-      await fn();
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-  }
 
   private refresh() {
     return this.run(async () => {

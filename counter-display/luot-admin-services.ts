@@ -1,7 +1,6 @@
-import { LitElement, html } from 'lit';
-import type { Language } from '../protocol/common.schemas.ts';
+import { html } from 'lit';
+import { AdminSection } from './admin-section.ts';
 import type { Service } from '../protocol/index.ts';
-import { toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { localized, t } from '../web-shared/i18n.ts';
 import { configChanged, feedback } from './admin-feedback.ts';
 import { hasHint, slugOf, type Hint } from './admin-form.ts';
@@ -13,39 +12,25 @@ import { newServiceForm, numberingText, serviceBody, serviceFieldLabels, service
  * Vietnamese and English, numbering (prefix + digits, or a numeric band), order, in use or not.
  * Saved changes reach every kiosk and display at once (the server pushes a new snapshot).
  */
-export class LuotAdminServices extends LitElement {
+export class LuotAdminServices extends AdminSection {
   static override properties = {
-    api: { attribute: false },
-    centreId: { type: String },
-    language: { type: String },
     services: { state: true },
     form: { state: true },
     isNew: { state: true },
     hints: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  declare api: Api;
-  declare centreId: string;
-  declare language: Language;
   declare services: Service[];
   /** The service being edited or created; null when the form is closed. */
   declare form: ServiceForm | null;
   declare isNew: boolean;
   declare hints: Hint[];
-  declare busy: boolean;
-  declare error: ApiError | null;
 
   constructor() {
     super();
-    this.centreId = '';
-    this.language = 'vi';
     this.services = [];
     this.form = null;
     this.isNew = false;
     this.hints = [];
-    this.busy = false;
-    this.error = null;
   }
 
   override firstUpdated() {
@@ -56,17 +41,6 @@ export class LuotAdminServices extends LitElement {
     this.services = [...(await this.api.listServices(this.centreId))].sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
-  private async run(fn: () => Promise<void>) {
-    this.busy = true;
-    this.error = null;
-    try {
-      await fn();
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-  }
 
   private open(service: Service | null) {
     this.isNew = service === null;

@@ -1,7 +1,6 @@
-import { LitElement, css, html } from 'lit';
-import type { Language } from '../protocol/common.schemas.ts';
+import { css, html } from 'lit';
+import { AdminSection } from './admin-section.ts';
 import type { CentreSettings } from '../protocol/index.ts';
-import { toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { t, type MessageKey } from '../web-shared/i18n.ts';
 import { configChanged, feedback } from './admin-feedback.ts';
 import { hasHint, type Hint } from './admin-form.ts';
@@ -18,22 +17,14 @@ const NUMBER_FIELDS: NumberField[] = ['maxWaitMinutes', 'maxRecalls', 'defaultSe
  * normal ones), the priority groups, the maximum wait, recalls, carry-over at midnight, the
  * default service time of estimates, and the kiosks' rate limit. Saved settings apply at once.
  */
-export class LuotAdminSettings extends LitElement {
+export class LuotAdminSettings extends AdminSection {
   static override properties = {
-    api: { attribute: false },
-    centreId: { type: String },
-    language: { type: String },
     form: { state: true },
     base: { state: true },
     savedGroups: { state: true },
     hints: { state: true },
     saved: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  declare api: Api;
-  declare centreId: string;
-  declare language: Language;
   declare form: SettingsForm | null;
   /** The settings as last read or saved: the body keeps what this form does not edit. */
   declare base: CentreSettings | null;
@@ -42,20 +33,14 @@ export class LuotAdminSettings extends LitElement {
   declare hints: Hint[];
   /** True right after a save, until the next edit. */
   declare saved: boolean;
-  declare busy: boolean;
-  declare error: ApiError | null;
 
   constructor() {
     super();
-    this.centreId = '';
-    this.language = 'vi';
     this.form = null;
     this.base = null;
     this.savedGroups = 0;
     this.hints = [];
     this.saved = false;
-    this.busy = false;
-    this.error = null;
   }
 
   override firstUpdated() {
@@ -68,17 +53,6 @@ export class LuotAdminSettings extends LitElement {
     this.savedGroups = settings.priorityGroups.length;
   }
 
-  private async run(fn: () => Promise<void>) {
-    this.busy = true;
-    this.error = null;
-    try {
-      await fn();
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-  }
 
   private set(change: Partial<SettingsForm>) {
     this.form = { ...this.form!, ...change };

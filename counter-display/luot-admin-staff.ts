@@ -1,8 +1,7 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
+import { AdminSection } from './admin-section.ts';
 import type { Account, Role } from '../protocol/auth.schemas.ts';
-import type { Language } from '../protocol/common.schemas.ts';
 import type { StaffWithPassword } from '../protocol/staff.schemas.ts';
-import { toApiError, type Api, type ApiError } from '../web-shared/api.ts';
 import { t } from '../web-shared/i18n.ts';
 import { feedback } from './admin-feedback.ts';
 import { hasHint, type Hint } from './admin-form.ts';
@@ -24,23 +23,15 @@ import {
  * Admin section "staff": create accounts, rename them, change their role, disable them, and
  * reset a password. A one-time password is shown once, right after it is made.
  */
-export class LuotAdminStaff extends LitElement {
+export class LuotAdminStaff extends AdminSection {
   static override properties = {
-    api: { attribute: false },
-    centreId: { type: String },
-    language: { type: String },
     selfId: { type: String },
     accounts: { state: true },
     edits: { state: true },
     draft: { state: true },
     issued: { state: true },
     hints: { state: true },
-    busy: { state: true },
-    error: { state: true },
   };
-  declare api: Api;
-  declare centreId: string;
-  declare language: Language;
   /** The signed-in admin: their own row cannot be demoted or disabled. */
   declare selfId: string | null;
   declare accounts: Account[];
@@ -49,21 +40,15 @@ export class LuotAdminStaff extends LitElement {
   /** The account just given a one-time password: the only moment it is shown. */
   declare issued: StaffWithPassword | null;
   declare hints: Hint[];
-  declare busy: boolean;
-  declare error: ApiError | null;
 
   constructor() {
     super();
-    this.centreId = '';
-    this.language = 'vi';
     this.selfId = null;
     this.accounts = [];
     this.edits = {};
     this.draft = newStaffForm();
     this.issued = null;
     this.hints = [];
-    this.busy = false;
-    this.error = null;
   }
 
   override firstUpdated() {
@@ -75,17 +60,6 @@ export class LuotAdminStaff extends LitElement {
     this.edits = Object.fromEntries(this.accounts.map((a) => [a.staffId, staffEditOf(a)]));
   }
 
-  private async run(fn: () => Promise<void>) {
-    this.busy = true;
-    this.error = null;
-    try {
-      await fn();
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
-  }
 
   private async create(e: Event) {
     e.preventDefault();
