@@ -43,6 +43,8 @@ export default defineConfig({
         console: page('counter-display/console.html'),
         display: page('counter-display/display.html'),
         admin: page('counter-display/admin.html'),
+        // The rating screen of a counter without a keypad, served for /rate/<counter id> (issue #5).
+        rate: page('counter-display/rate.html'),
       },
       output: {
         // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
@@ -63,10 +65,11 @@ export default defineConfig({
     host: '127.0.0.1',
     proxy: {
       '/api': 'http://127.0.0.1:3000',
+      '/voice': 'http://127.0.0.1:3000',
       '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
     },
   },
   optimizeDeps: {
-    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html'],
+    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html', 'counter-display/rate.html'],
   },
 });

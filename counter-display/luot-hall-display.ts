@@ -53,6 +53,7 @@ export class LuotHallDisplay extends LitElement {
     super.connectedCallback();
     this.onResize();
     window.addEventListener('resize', this.onResize);
+    if (this.params.voice !== 'off' && this.params.voice !== 'silent') this.announcer.prepare();
   }
 
   override disconnectedCallback() {
@@ -212,16 +213,15 @@ export class LuotHallDisplay extends LitElement {
       flex: 0 0 auto;
     }
 
-    /* 16:9 and wider: the call fills the left; previous calls and queues stand on the right. */
+    /* 16:9 and wider: the call on the left; previous calls, then the queues, in full-height columns. */
     :host([data-layout='landscape']) main {
-      grid-template-columns: 1.55fr 1fr;
-      grid-template-rows: auto 1fr auto;
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 0.75fr) minmax(0, 0.75fr);
+      grid-template-rows: minmax(0, 1fr) auto;
       grid-template-areas:
-        'now previous'
-        'now queues'
-        'counters counters';
+        'now previous queues'
+        'counters counters counters';
       --luot-call-columns: 1;
-      --luot-call-size: 4.4vmin;
+      --luot-call-size: 4vmin;
     }
     :host([data-layout='landscape']) luot-latest-call {
       --luot-display-number-size: 26vmin;

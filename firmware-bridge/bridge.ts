@@ -10,6 +10,9 @@ import type { PrinterPort } from './printer/printer.port.ts';
 import type { OpenSerial } from './printer/serial.interface.ts';
 import { createSimulatedPrinter } from './printer/simulated.printer.ts';
 import { connectToServer, type ServerLink } from './server-link.ts';
+import { linkKeypads } from './keypad/keypad-link.ts';
+import { KeypadService, type KeypadServiceOptions } from './keypad/keypad-service.ts';
+import type { OpenKeypadSerial } from './keypad/serial.keypad.ts';
 
 export const BRIDGE_VERSION = '0.1.0';
 
@@ -21,11 +24,17 @@ export interface StartBridgeOptions {
   openSerial?: OpenSerial;
   /** Builds a printer adapter (tests may wrap or replace one). */
   makePrinter?: (config: PrinterConfig, made: () => PrinterPort) => PrinterPort;
+  /** Opens keypads' serial ports (tests pass MockBinding ports). */
+  openKeypad?: OpenKeypadSerial;
+  /** Keypad reconnection, silence and delivery timings (tests shorten them). */
+  keypadTiming?: KeypadServiceOptions['timing'];
 }
 
 export interface RunningBridge {
   config: BridgeConfig;
   service: PrintService;
+  /** Rating keypads (issue #5): serial adapters, the press outbox and its delivery. */
+  keypads: KeypadService;
   link: ServerLink;
   stop(): Promise<void>;
 }
@@ -62,13 +71,30 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
     };
   });
   for (const p of printers) log.info(`printer ${p.config.id} for kiosk ${p.config.kioskId ?? '(none)'}: ${p.port.description}, ${p.config.width} mm, ${p.config.mode}`);
-  if (config.keypads.length > 0) log.warn('keypads are configured but not supported yet (issue #5)');
 
   const journal = new JobJournal(config.dataDir);
   let link: ServerLink | null = null;
+  const keypads = new KeypadService({
+    keypads: config.keypads,
+    dataDir: config.dataDir,
+    log,
+    simulate: options.simulate,
+    open: options.openKeypad,
+    timing: options.keypadTiming,
+    onStatus: (report) => link?.report(report),
+  });
+  for (const k of config.keypads) log.info(`keypad ${k.id} for counter ${k.counterId}: ${options.simulate ? 'simulated' : k.path}${k.path === 'simulate' ? '' : ` at ${k.baudRate} baud`}`);
+  keypads.start();
   const service = new PrintService(printers, journal, log, (report) => link?.report(report));
   await service.refresh();
-  link = connectToServer({ serverUrl: config.serverUrl, token: config.token, version: BRIDGE_VERSION, service, log });
+  // The hello and heartbeats carry the printers and the keypads.
+  const devices = {
+    devices: () => [...service.devices(), ...keypads.devices()],
+    reports: () => [...service.reports(), ...keypads.reports()],
+    handle: (job: unknown) => service.handle(job),
+  };
+  link = connectToServer({ serverUrl: config.serverUrl, token: config.token, version: BRIDGE_VERSION, service: devices, log });
+  const unlinkKeypads = linkKeypads(link, keypads, log);
   const poll = setInterval(() => void service.refresh(), config.statusPollMs);
   poll.unref?.();
 
@@ -76,11 +102,14 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
   return {
     config,
     service,
+    keypads,
     link,
     stop() {
       stopping ??= (async () => {
         clearInterval(poll);
+        unlinkKeypads();
         link?.close();
+        await keypads.close();
         await service.close();
       })();
       return stopping;

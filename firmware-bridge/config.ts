@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { IdSchema } from '../protocol/common.schemas.ts';
+import { KeypadConfigSchema } from './keypad/keypad-config.ts';
 
 /**
  * The bridge's one config file (JSON), validated here; docs/firmware-bridge.md explains every
@@ -77,11 +78,19 @@ export const BridgeConfigSchema = z
     simulateDir: z.string().min(1).optional().describe('Where simulated printers write <job id>.png and .bin; default <dataDir>/printed.'),
     statusPollMs: z.number().int().min(1000).max(600_000).default(10_000).describe('How often printer status is read between tickets.'),
     printers: z.array(PrinterConfigSchema).max(16).default([]),
-    keypads: z.array(z.unknown()).max(64).default([]).describe('Rating keypads (issue #5).'),
+    keypads: z
+      .array(KeypadConfigSchema)
+      .max(64)
+      .default([])
+      .describe('Rating keypads on serial ports (docs/keypad-protocol.md): each with its id, port and counter.'),
     logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   })
   .strict()
-  .refine((c) => new Set(c.printers.map((p) => p.id)).size === c.printers.length, { message: 'printer ids must be unique', path: ['printers'] });
+  .refine((c) => new Set(c.printers.map((p) => p.id)).size === c.printers.length, { message: 'printer ids must be unique', path: ['printers'] })
+  .refine((c) => new Set([...c.printers.map((p) => p.id), ...c.keypads.map((k) => k.id)]).size === c.printers.length + c.keypads.length, {
+    message: 'keypad ids must be unique, and differ from the printer ids',
+    path: ['keypads'],
+  });
 /** A validated config, paths absolute, simulateDir filled in. */
 export type BridgeConfig = z.infer<typeof BridgeConfigSchema> & { simulateDir: string };
 export type BridgeConfigInput = z.input<typeof BridgeConfigSchema>;

@@ -30,7 +30,8 @@ export function connectToServer(options: {
   serverUrl: string;
   token: string;
   version: string;
-  service: PrintService;
+  /** What the hello and heartbeats announce and who prints (the print service, with the keypads' devices added). */
+  service: Pick<PrintService, 'devices' | 'reports' | 'handle'>;
   log: BridgeLogger;
 }): ServerLink {
   const { service, log } = options;

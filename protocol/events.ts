@@ -96,3 +96,35 @@ export interface BridgeServerToClient {
   /** Another connection with the same token took over (two bridges share a token?): back off. */
   'bridge:replaced': (info: { message: string }) => void;
 }
+
+/**
+ * Rating keypads (issue #5) on `/bridge`, beside the print events: a bridge forwards each press
+ * from its outbox (acked once the server has committed it, or knows it already); the server arms
+ * and disarms the keypads of a counter. Payloads: protocol/rating.schemas.ts.
+ */
+export const KeypadEvents = {
+  press: 'rating:press',
+  arm: 'keypad:arm',
+  disarm: 'keypad:disarm',
+} as const;
+
+export interface KeypadClientToServer {
+  'rating:press': (press: import('./rating.schemas.ts').KeypadPress, ack: (result: Result<import('./rating.schemas.ts').PressResult>) => void) => void;
+}
+
+export interface KeypadServerToClient {
+  'keypad:arm': (arm: import('./rating.schemas.ts').KeypadArm) => void;
+  'keypad:disarm': (disarm: import('./rating.schemas.ts').KeypadDisarm) => void;
+}
+
+/**
+ * `/centre` facts about ratings, to the centre's room, unsequenced like print facts (not queue
+ * state): a counter's keypad and rating screen were armed (`rating:armed`, the RatingArm view),
+ * and a ticket got its rating (`rating:recorded`).
+ */
+export const RatingEvents = { armed: 'rating:armed', recorded: 'rating:recorded' } as const;
+
+export interface CentreRatingServerToClient {
+  'rating:armed': (arm: import('./rating.schemas.ts').RatingArmView) => void;
+  'rating:recorded': (event: import('./rating.schemas.ts').RatingRecordedEvent) => void;
+}

@@ -10,4 +10,5 @@ export * from './auth.schemas.ts';
 export * from './staff.schemas.ts';
 export * from './bridge.schemas.ts';
 export * from './print.schemas.ts';
+export * from './rating.schemas.ts';
 export * from './errors.ts';

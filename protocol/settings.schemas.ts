@@ -39,6 +39,10 @@ export const CentreSettingsSchema = z
     /** Per kiosk: tickets back to back, and sustained per minute. */
     kioskBurst: z.number().int().min(1).max(100).default(10),
     kioskPerMinute: z.number().int().min(1).max(600).default(20),
+    /** Ratings (issue #5): how long a counter's keypad stays armed after a ticket is finished there, s. */
+    ratingWindowSeconds: z.number().int().min(10).max(600).default(60),
+    /** Ratings: 4 levels (Rất hài lòng, Hài lòng, Bình thường, Không hài lòng) or 3 (no Bình thường). */
+    ratingScale: z.union([z.literal(3), z.literal(4)]).default(4),
     /** Hall and counter displays: announcements, notice, profiles, branding (protocol/display.schemas.ts). */
     display: DisplaySettingsSchema.prefault({}),
   })

@@ -14,7 +14,7 @@ import { requireCentre, requireCounter } from './lookups.ts';
 import type { Deps, StaffActor } from './ports.ts';
 import { businessDay } from './queue/business-day.ts';
 import { applyAction, type TicketAction } from './queue/ticket.models.ts';
-import type { StoreTx } from './storage/store.port.ts';
+import type { StoreWriteTx } from './storage/store.port.ts';
 
 /** What every counter action knows before it starts. */
 export interface AtCounter {
@@ -26,7 +26,7 @@ export interface AtCounter {
 
 /** ... and inside its transaction. */
 export interface InTx extends AtCounter {
-  tx: StoreTx;
+  tx: StoreWriteTx;
   state: CounterState;
   now: Date;
   day: string;
@@ -62,6 +62,8 @@ export interface TicketChangeResult {
   ticket: Ticket;
   seq: number;
   figures: QueueFigures;
+  /** Work to do once the transaction has committed (arming a rating keypad after a finish). */
+  afterCommit?: () => void;
 }
 
 /** Applies a life-cycle action to a ticket at this counter and writes it with its audit event. */
@@ -91,7 +93,12 @@ export async function changeTicket(
     detail: extra.detail,
   });
   const figures = await queueFigures(ctx.tx, ctx.centre, ctx.settings, ctx.day);
-  return { ticket: next!, seq, figures };
+  // A finished ticket arms the counter's rating keypad (issue #5), in this same transaction.
+  const finished =
+    next!.state === 'done' && deps.ticketFinished
+      ? await deps.ticketFinished.inTransaction(ctx.tx, { ticket: next!, counter: ctx.counter, settings: ctx.settings, at: ctx.now, day: ctx.day })
+      : null;
+  return { ticket: next!, seq, figures, ...(finished ? { afterCommit: finished.afterCommit } : {}) };
 }
 
 export function callOf(ticket: Ticket, counter: Counter): Call {

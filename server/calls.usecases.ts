@@ -28,6 +28,7 @@ async function atCounter(
   const at = await locate(deps, input);
   const result = await inCounterTx(deps, at, body);
   publishTicket(deps, at, result);
+  result.afterCommit?.();
   // A transferred ticket waits again: answer with its new place and estimate.
   if (result.ticket.state === 'waiting') return getTicketStatus(deps, result.ticket.id);
   return { ticket: result.ticket, peopleAhead: 0, estimatedWaitMinutes: null };

@@ -1,6 +1,6 @@
 import { AppError, type Ticket } from '../protocol/index.ts';
 import type { Deps } from './ports.ts';
-import type { ActorKind, StoreTx } from './storage/store.port.ts';
+import type { ActorKind, StoreWriteTx } from './storage/store.port.ts';
 
 export interface Change {
   centreId: string;
@@ -18,7 +18,7 @@ export interface Change {
  * Writes a ticket change the one way every change is written: the row (only if nobody changed it
  * meanwhile), the centre's next sequence number, and an append-only audit event. Returns the seq.
  */
-export async function commitChange(deps: Deps, tx: StoreTx, change: Change): Promise<number> {
+export async function commitChange(deps: Deps, tx: StoreWriteTx, change: Change): Promise<number> {
   const { before, after } = change;
   if (before === null) await tx.insertTicket(after);
   else if (!(await tx.updateTicket(after, before.state))) {
@@ -39,5 +39,6 @@ export async function commitChange(deps: Deps, tx: StoreTx, change: Change): Pro
     serviceId: after.serviceId,
     detail: change.detail ?? null,
   });
+  await deps.ticketChanged?.(tx, change);
   return seq;
 }

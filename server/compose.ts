@@ -16,10 +16,14 @@ import { createNotifierRelay } from './realtime/relay.ts';
 import { attachTicketNamespace } from './realtime/ticket.namespace.ts';
 import { expireStaleTickets } from './day-end.usecases.ts';
 import { ensureDemoCentre } from './setup.usecases.ts';
+import { ensureRollups, recordForReports } from './reports/rollups.usecases.ts';
 import { abandonOverdue, printOnIssue } from './print-jobs.usecases.ts';
 import type { PrintDeps, PrintNotifier } from './printing.ports.ts';
 import { attachBridgeNamespace, createBridgeRegistry } from './realtime/bridge.namespace.ts';
 import { createPrintNotifier } from './realtime/print.notifier.ts';
+import { createKeypadTransport, createRatingNotifier } from './realtime/keypad.namespace.ts';
+import type { RatingDeps, RatingNotifier } from './rating.ports.ts';
+import { armOnFinish } from './ratings.usecases.ts';
 import { createSqliteStore } from './storage/sqlite.store.ts';
 
 export const VERSION = '0.1.0';
@@ -39,6 +43,8 @@ export interface RunningServer {
   accounts: AccountsSetup;
   /** The printing use cases' dependencies (bridges, timeouts), for the demo bridge and tests. */
   printing: PrintDeps;
+  /** The rating use cases' dependencies (keypads through the bridges), for tests. */
+  ratings: RatingDeps;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,9 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   const relay = createNotifierRelay();
   const deps: Deps = { store, clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, notifier: relay };
   const accounts = await ensureAccounts(deps, { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD });
+  // Reports (issue #6): rollups follow every ticket change; a store that never had them gets them built.
+  deps.ticketChanged = recordForReports;
+  for (const centreId of await ensureRollups(store, deps.clock)) log.info(`reports: rollups of centre ${centreId} built from its tickets`);
   const sessionSecret = loadSessionSecret({ configured: config.SESSION_SECRET, dataDir: config.DATA_DIR });
   const authenticator = createAuthenticator(deps);
 
@@ -74,6 +83,17 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   };
   deps.ticketIssued = printOnIssue(printing);
 
+  // Ratings (issue #5): finishing a ticket arms its counter's keypads (through the bridges) and
+  // rating screen; the notifier exists once socket.io does.
+  let ratingNotifier: RatingNotifier = { armed: () => {}, recorded: () => {} };
+  const ratings: RatingDeps = {
+    ...deps,
+    keypads: createKeypadTransport(bridges),
+    ratingNotifier: { armed: (a) => ratingNotifier.armed(a), recorded: (r) => ratingNotifier.recorded(r) },
+    log,
+  };
+  deps.ticketFinished = armOnFinish(ratings);
+
   // Revocations reach the live sockets through this hook, set once the namespace exists.
   let revoked: (r: Revocation) => void = () => {};
   const app = createHttpApp(deps, {
@@ -84,6 +104,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     sessionSecret,
     onRevoked: (r) => revoked(r),
     printing,
+    ratings,
     previewDir: join(config.DATA_DIR, 'printed'),
     voiceDir: config.VOICE_DIR ? resolve(config.VOICE_DIR) : undefined,
   });
@@ -91,9 +112,15 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   // A heartbeat every 10 s, answered within 5 s: a display whose network silently died learns it
   // (offline banner, reconnect) within 15 s instead of socket.io's default 45 s.
   const io = new SocketServer(httpServer, { serveClient: false, pingInterval: 10_000, pingTimeout: 5_000 });
+  // While stopping, keep-alive connections still carry requests for a grace period. A client's
+  // next poll would then be answered "400 unknown session" by this process, which has just
+  // dropped every session; cutting the connection instead makes the client simply reconnect.
+  let shuttingDown = false;
+  io.engine.use((req: { socket: { destroy(): void } }, _res: unknown, next: () => void) => (shuttingDown ? req.socket.destroy() : next()));
   const centreNamespace = attachCentreNamespace(io, deps, log, { authenticator, sessionSecret });
   printNotifier = createPrintNotifier(io);
-  const bridgeNamespace = attachBridgeNamespace(io, printing, bridges, log, { authenticator });
+  ratingNotifier = createRatingNotifier(io);
+  const bridgeNamespace = attachBridgeNamespace(io, printing, bridges, log, { authenticator, ratings });
   revoked = (r) => {
     centreNamespace.revoke(r);
     bridgeNamespace.revoke(r);
@@ -140,10 +167,12 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     port,
     deps,
     printing,
+    ratings,
     demoCreated,
     accounts,
     close() {
       closing ??= (async () => {
+        shuttingDown = true;
         clearInterval(sweeper);
         clearInterval(printSweeper);
         bridgeNamespace.stopping();

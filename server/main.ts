@@ -26,7 +26,9 @@ async function main() {
   if (config.DEMO && !('Bun' in globalThis) && (await server.deps.store.getDeviceToken('demo-bridge'))) {
     try {
       const { startDemoBridge } = await import('../firmware-bridge/demo.ts');
-      demoBridge = await startDemoBridge({ serverUrl: server.url, token: DEMO_TOKENS.bridge, dataDir: config.DATA_DIR, logLevel: config.LOG_LEVEL });
+      // A simulated rating keypad at every counter of the demo centre (issue #5).
+      const keypadCounters = (await server.deps.store.listCounters('demo')).filter((c) => c.active).map((c) => c.id);
+      demoBridge = await startDemoBridge({ serverUrl: server.url, token: DEMO_TOKENS.bridge, dataDir: config.DATA_DIR, logLevel: config.LOG_LEVEL, keypadCounters });
     } catch (error) {
       log.error('the demo printer did not start; tickets will show on screen only', error);
     }
@@ -49,6 +51,8 @@ async function main() {
       `  Admin (quản trị):           ${server.url}/admin`,
       `  API (OpenAPI 3.1):          ${server.url}/api/openapi.json`,
       ...(demoBridge ? [`  Demo printer (simulated):   ${join(config.DATA_DIR, 'printed')}/<job id>.png`] : []),
+      `  Rating screen (đánh giá):   ${server.url}/rate/<counter id>  (in the officer's browser, e.g. /rate/quay-1)`,
+      ...(demoBridge ? ['  Demo keypads (simulated):   one per counter; armed on "Kết thúc", a button ~10 s later'] : []),
       ...(config.DEMO
         ? ['', `  Demo accounts: admin, ha (manager), lan, hung, tuan (staff) — password "${DEMO_PASSWORD}"`]
         : []),

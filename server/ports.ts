@@ -24,7 +24,34 @@ export interface Deps {
   notifier: Notifier;
   /** Told inside the issuing transaction (printing, issue #4); absent: nothing else happens. */
   ticketIssued?: TicketIssuedHook;
+  /** Told inside every ticket change's transaction, after its audit event (the reports' rollups, issue #6). */
+  ticketChanged?: TicketChangedHook;
+  /** Told inside the transaction that finishes a ticket at a counter (arming its rating keypad, issue #5). */
+  ticketFinished?: TicketFinishedHook;
 }
+
+/**
+ * Work that belongs to finishing a ticket at a counter: the counter's rating keypad is armed for
+ * it in the same transaction (so the arm exists exactly when the finish does), and told after commit.
+ */
+export interface TicketFinishedHook {
+  inTransaction(
+    tx: import('./storage/store.port.ts').StoreWriteTx,
+    finished: {
+      ticket: import('../protocol/index.ts').Ticket;
+      counter: import('../protocol/index.ts').Counter;
+      settings: import('../protocol/index.ts').CentreSettings;
+      at: Date;
+      day: string;
+    },
+  ): Promise<{ afterCommit(): void }>;
+}
+
+/** Work that follows every ticket change in its own transaction: the daily report rollups. */
+export type TicketChangedHook = (
+  tx: import('./storage/store.port.ts').StoreWriteTx,
+  change: import('./changes.ts').Change,
+) => Promise<void>;
 
 /**
  * Work that belongs to issuing a ticket but not to the queue rules: the print job of a kiosk's

@@ -173,6 +173,8 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
       request<PrintJobView>('POST', `/centres/${c(centreId)}/tickets/${c(ticketId)}/reprint`, kioskId ? { kioskId } : {}),
     grantPriority: (centreId: string, body: GrantPriorityBody) =>
       request<TicketStatus>('POST', `/centres/${c(centreId)}/grant-priority`, body),
+    /** [liveReport] [timeSummary] [busiestHours] [ratingSummary] [ticketLog]: a report's path under /api (counter-display/reports-logic.ts). */
+    getReport: <T>(path: string) => request<T>('GET', path),
   };
 }
 

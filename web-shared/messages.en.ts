@@ -1,4 +1,5 @@
 /** The English catalogue, for foreign residents and visitors: the same keys as messages.vi.ts. */
+import { reportsEn } from './messages.reports.ts';
 import type { MessageKey } from './messages.vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -282,4 +283,6 @@ export const en: Record<MessageKey, string> = {
   'error.route.not_found': 'Not found',
   'error.internal': 'Something went wrong; please try again',
   'error.network': 'Cannot reach the server',
+  // The reports page (issue #6).
+  ...reportsEn,
 };

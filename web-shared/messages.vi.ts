@@ -4,6 +4,7 @@
  * kiosk fonts (test/web/i18n.test.ts checks).
  */
 import type { ClientErrorCode } from './i18n.ts';
+import { reportsVi } from './messages.reports.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -289,6 +290,8 @@ export const vi = {
   'error.route.not_found': 'Không tìm thấy chức năng được yêu cầu',
   'error.internal': 'Hệ thống đang gặp lỗi, vui lòng thử lại',
   'error.network': 'Không kết nối được tới máy chủ',
+  // The reports page (issue #6).
+  ...reportsVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

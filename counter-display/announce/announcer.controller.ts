@@ -73,7 +73,20 @@ export class AnnouncerController implements ReactiveController {
     this.unlocker = null;
     this.clips = null;
     this.speech = null;
+    this.mode = 'off'; // so configure() sets the players up again if the element comes back
     delete window.__luotAnnouncer;
+  }
+
+  /**
+   * Asks the browser for sound now, as the page loads, unless the address silenced this screen:
+   * whether sound is allowed is decided when the audio context is made, and made later (after a
+   * stray touch, say) it would hide that the browser blocks sound.
+   */
+  prepare(): void {
+    if (this.unlocker) return;
+    this.unlocker = new SoundUnlock();
+    this.unlocker.subscribe(() => this.changed());
+    if (typeof speechSynthesis !== 'undefined') speechSynthesis.addEventListener?.('voiceschanged', () => this.changed());
   }
 
   /** Called on every update; cheap when nothing changed. */
@@ -81,11 +94,7 @@ export class AnnouncerController implements ReactiveController {
     this.settings = settings;
     if (mode === this.mode) return;
     this.mode = mode;
-    if (mode !== 'off' && mode !== 'silent' && !this.unlocker) {
-      this.unlocker = new SoundUnlock();
-      this.unlocker.subscribe(() => this.changed());
-      if (typeof speechSynthesis !== 'undefined') speechSynthesis.addEventListener?.('voiceschanged', () => this.changed());
-    }
+    if (mode !== 'off' && mode !== 'silent') this.prepare();
     if ((mode === 'clips' || mode === 'auto') && !this.clips && this.unlocker?.context) {
       this.clips = new ClipPlayer(this.unlocker.context, VOCABULARY, { chime: this.chime, onChange: () => this.changed() });
       void this.clips.load();

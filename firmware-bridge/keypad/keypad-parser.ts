@@ -45,14 +45,14 @@ export class KeypadParser extends Transform {
   }
 
   override _flush(done: TransformCallback): void {
-    if (this.inFrame) this.drop('partial', `stream ended inside "${printable(this.frame.subarray(0, this.length))}"`);
+    if (this.inFrame) this.discard('partial', `stream ended inside "${printable(this.frame.subarray(0, this.length))}"`);
     this.reportGarbage();
     done();
   }
 
   private byte(b: number): void {
     if (b === START) {
-      if (this.inFrame) this.drop('partial', `"${printable(this.frame.subarray(0, this.length))}" cut by a new $`);
+      if (this.inFrame) this.discard('partial', `"${printable(this.frame.subarray(0, this.length))}" cut by a new $`);
       this.reportGarbage();
       this.inFrame = true;
       this.frame[0] = b;
@@ -70,13 +70,13 @@ export class KeypadParser extends Transform {
       return;
     }
     if (b < 0x20 || b > 0x7e) {
-      this.drop('binary', `byte 0x${b.toString(16).padStart(2, '0')} inside "${printable(this.frame.subarray(0, this.length))}"`);
+      this.discard('binary', `byte 0x${b.toString(16).padStart(2, '0')} inside "${printable(this.frame.subarray(0, this.length))}"`);
       this.inFrame = false;
       return;
     }
     // Room for this byte and CR LF.
     if (this.length + 1 + 2 > MAX_FRAME) {
-      this.drop('overlong', `"${printable(this.frame.subarray(0, 24))}…" passed ${MAX_FRAME} bytes; waiting for the next $`);
+      this.discard('overlong', `"${printable(this.frame.subarray(0, 24))}…" passed ${MAX_FRAME} bytes; waiting for the next $`);
       this.inFrame = false;
       return;
     }
@@ -87,20 +87,20 @@ export class KeypadParser extends Transform {
     const text = frame.toString('latin1');
     const star = frame.lastIndexOf(CHECKSUM_MARK);
     if (star < 1 || star !== frame.length - 3 || !/^[0-9A-Fa-f]{2}$/.test(text.slice(star + 1))) {
-      return this.drop('checksum', `"${text}" has no *hh checksum`);
+      return this.discard('checksum', `"${text}" has no *hh checksum`);
     }
     const body = frame.subarray(1, star);
     const expected = checksum(body);
     if (Number.parseInt(text.slice(star + 1), 16) !== expected) {
-      return this.drop('checksum', `"${text}": checksum ${text.slice(star + 1)}, computed ${expected.toString(16).toUpperCase().padStart(2, '0')}`);
+      return this.discard('checksum', `"${text}": checksum ${text.slice(star + 1)}, computed ${expected.toString(16).toUpperCase().padStart(2, '0')}`);
     }
     const decoded = decodeMessage(body.toString('latin1'));
-    if (!decoded.ok) return this.drop('invalid', `"${text}": ${decoded.reason}`);
+    if (!decoded.ok) return this.discard('invalid', `"${text}": ${decoded.reason}`);
     this.stats.messages++;
     this.push(decoded.message satisfies AnyMessage);
   }
 
-  private drop(reason: DropReason, detail: string): void {
+  private discard(reason: DropReason, detail: string): void {
     this.stats.dropped[reason]++;
     this.onDrop(reason, detail);
   }

@@ -2,7 +2,7 @@
  * The rating keypad's serial protocol (docs/keypad-protocol.md), pure: no I/O, no serial import.
  * NMEA-style ASCII lines a cheap microcontroller can speak and a human can read in a capture:
  *
- *   $PRESS,K3,5F2A91C0,17,2*4B\r\n
+ *   $PRESS,K3,5F2A91C0,17,2*70\r\n
  *
  * `$`, the body (a type and comma-separated fields), `*`, two hex digits of the XOR of every
  * body byte, CR LF. At most MAX_FRAME bytes from `$` to LF (NMEA 0183's 82).
@@ -182,6 +182,8 @@ export function decodeMessage(body: string): Decoded<AnyMessage> {
 /** A ticket number as a keypad's display can show it: ASCII letters and digits, at most 8. */
 export const displayable = (text: string): string =>
   text
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
     .normalize('NFD')
     .replace(/[^A-Za-z0-9-]/g, '')
     .slice(0, 8);

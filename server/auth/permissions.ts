@@ -21,6 +21,9 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Holder[]>> = {
   'bridge:act': ['device:bridge'],
   // Failed prints and printer health are every officer's business: any of them may reprint.
   'printing:manage': ACCOUNTS,
+  // Ratings (issue #5): the counter's rating screen runs in its officer's session (the use case
+  // checks the officer holds that counter); bridges forward keypad presses.
+  'rating:record': [...ACCOUNTS, 'device:bridge'],
 };
 
 export function holderOf(principal: Principal): Holder | null {

@@ -21,4 +21,5 @@ export type Permission =
   | 'centre:admin' // admins: services, counters, staff, settings, device tokens
   | 'reports:read' // managers and admins
   | 'bridge:act' // bridge devices, for their own devices only
-  | 'printing:manage'; // accounts: see failed prints and printers, reprint a ticket
+  | 'printing:manage' // accounts: see failed prints and printers, reprint a ticket
+  | 'rating:record'; // accounts at the counter they hold (rating screen, integrations), bridge devices (keypads)

@@ -12,6 +12,9 @@ import { countersRoutes } from './counters.routes.ts';
 import { devicesRoutes } from './devices.routes.ts';
 import { errorHandler, notFound, type Logger } from './errors.ts';
 import { printJobsRoutes } from './print-jobs.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { ratingsRoutes } from './ratings.routes.ts';
+import type { RatingDeps } from '../rating.ports.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { staticRoutes } from './static.routes.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
@@ -28,6 +31,8 @@ export interface AppOptions {
   onRevoked?: (revocation: Revocation) => void;
   /** Printing (issue #4): print jobs, devices, reprint. Absent: no printing routes. */
   printing?: PrintDeps;
+  /** Ratings (issue #5): recordRating, getRatingArm. Absent: no rating routes. */
+  ratings?: RatingDeps;
   /** Where a simulated printer writes <job id>.png (demo), served as the job's preview. */
   previewDir?: string;
   /** A centre's own announcement clips, served at /voice/ before the default set (docs/voice.md). */
@@ -68,7 +73,9 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   api.route('/', adminRoutes(deps));
   api.route('/', devicesRoutes(deps, { onRevoked }));
   api.route('/', staffRoutes(deps, { onRevoked }));
+  api.route('/', reportsRoutes(deps));
   if (options.printing) api.route('/', printJobsRoutes(options.printing, { previewDir: options.previewDir ?? null }));
+  if (options.ratings) api.route('/', ratingsRoutes(options.ratings));
   api.get('/health', (c) => c.json({ ok: true, version: options.version }));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

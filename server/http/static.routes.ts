@@ -29,6 +29,8 @@ export const pages: Record<string, string> = {
   '/admin': 'counter-display/admin.html',
   // The citizen's status page, /t/<ticket id>, linked from the ticket's QR code.
   '/t': 'kiosk/status.html',
+  // The customer-facing rating screen of a counter without a keypad, /rate/<counter id> (issue #5).
+  '/rate': 'counter-display/rate.html',
 };
 
 /**

@@ -16,6 +16,8 @@ import { can } from '../auth/permissions.ts';
 import { bridgeDisconnected, bridgeHello, deviceStatusReported, heartbeat } from '../bridge-devices.usecases.ts';
 import type { Logger } from '../http/errors.ts';
 import type { BridgeRef, PrintDeps, PrintTransport, Undelivered } from '../printing.ports.ts';
+import type { RatingDeps } from '../rating.ports.ts';
+import { attachKeypadEvents, keypadsWelcomed } from './keypad.namespace.ts';
 import { onValidated } from './validated.ts';
 
 type BridgeSocket = Socket<BridgeClientToServer, BridgeServerToClient>;
@@ -83,7 +85,7 @@ export function attachBridgeNamespace(
   pd: PrintDeps,
   registry: ReturnType<typeof createBridgeRegistry>,
   log: Logger,
-  auth: { authenticator: Authenticator },
+  auth: { authenticator: Authenticator; ratings?: RatingDeps },
 ): { revoke(r: Revocation): void; stopping(): void } {
   const nsp = io.of(BRIDGE_NAMESPACE);
   // The server is closing: connections end, but their devices are not "disconnected" on record
@@ -125,11 +127,14 @@ export function attachBridgeNamespace(
           registry.ready(bridge, socket);
           // After the answer has gone out: the bridge knows it is welcome before jobs arrive.
           setImmediate(() => void afterWelcome().catch((error) => log.error(`bridge ${bridge.bridgeId}: delivering pending jobs failed`, error)));
+          // Rating keypads (issue #5): counters still armed light their keypads again.
+          if (auth.ratings) setImmediate(() => keypadsWelcomed(auth.ratings!, bridge, log));
           return welcome;
         },
         log,
       ),
     );
+    if (auth.ratings) attachKeypadEvents(socket, auth.ratings, bridge, log);
     socket.on(
       BridgeEvents.deviceStatus,
       onValidated(

@@ -90,3 +90,31 @@ export function eachDay(from: string, to: string): string[] {
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** How far `timeZone`'s wall clock is ahead of UTC at instant `ms` (+7 h for Hà Nội). */
+export function zoneOffsetMs(ms: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The first instant (epoch ms) of local day `day` in `timeZone`: its midnight, or where a
+ * daylight-saving jump skips midnight, the first moment of that day.
+ */
+export function startOfLocalDay(day: string, timeZone: string): number {
+  const wallMidnight = Date.parse(`${day}T00:00:00Z`);
+  let guess = wallMidnight - zoneOffsetMs(wallMidnight, timeZone);
+  guess = wallMidnight - zoneOffsetMs(guess, timeZone);
+  // A skipped midnight: step forward until the local day is `day`.
+  while (localDay(guess, timeZone) < day) guess += 15 * 60_000;
+  while (localDay(guess - 1, timeZone) === day) guess -= 15 * 60_000;
+  return guess;
+}

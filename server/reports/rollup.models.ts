@@ -47,6 +47,8 @@ export interface ReportedChange {
   at: Date;
   /** The counter the change happened at (null for issue and day end). */
   counterId: string | null;
+  /** Who made it (the officer at the counter); the audit event's actor. */
+  actorId?: string | null;
   detail?: Record<string, unknown> | null;
 }
 
@@ -92,7 +94,7 @@ export function rollupDeltas(change: ReportedChange, timeZone: string, firstCall
   } else if (before.state !== 'no_show' && after.state === 'no_show') {
     daily.push({ key: key(after, after.serviceId, after.counterId, after.staffId), noShow: 1 });
   } else if (isTransfer(change)) {
-    daily.push({ key: key(before, before.serviceId, change.counterId ?? before.counterId, before.staffId), transferred: 1 });
+    daily.push({ key: key(before, before.serviceId, change.counterId ?? before.counterId, change.actorId ?? before.staffId), transferred: 1 });
   } else if (before.state !== 'expired' && after.state === 'expired') {
     const atCounter = before.state !== 'waiting';
     daily.push({ key: key(before, before.serviceId, atCounter ? before.counterId : null, atCounter ? before.staffId : null), expired: 1 });

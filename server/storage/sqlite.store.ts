@@ -6,6 +6,8 @@ import { accountsQueries } from './accounts.queries.ts';
 import { kyselyQueries } from './kysely.queries.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { printingQueries } from './printing.queries.ts';
+import { ratingQueries } from './rating.queries.ts';
+import { reportsQueries } from './reports.queries.ts';
 import { openSqliteDatabase } from './sqlite-driver.ts';
 import type { Store } from './store.port.ts';
 
@@ -34,12 +36,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     ...reads,
     ...accountsQueries(db),
     ...printingQueries(db),
+    ...reportsQueries(db),
+    ...ratingQueries(db),
     immediate(fn) {
       // Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it ourselves.
       return db.connection().execute(async (conn) => {
         await sql`BEGIN IMMEDIATE`.execute(conn);
         try {
-          const result = await fn({ ...kyselyQueries(conn), ...accountsQueries(conn), ...printingQueries(conn) });
+          const result = await fn({ ...kyselyQueries(conn), ...accountsQueries(conn), ...printingQueries(conn), ...reportsQueries(conn), ...ratingQueries(conn) });
           await sql`COMMIT`.execute(conn);
           return result;
         } catch (error) {

@@ -37,6 +37,7 @@ const expected: Record<Permission, Name[]> = {
   'reports:read': ['admin', 'manager'],
   'bridge:act': ['bridge'],
   'printing:manage': ['admin', 'manager', 'staff'],
+  'rating:record': ['admin', 'manager', 'staff', 'bridge'],
 };
 
 describe('can(principal, permission, centreId)', () => {

@@ -96,7 +96,7 @@ export async function startStack(): Promise<Stack> {
       // Chromium logs every failed request: 409s (queue.empty …) and a stopped server (refused, or
       // cut mid-request: the kiosk's live socket polls too) are expected here; anything else (a
       // 404 asset, an exception) is a finding.
-      if (/status of 409|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)|WebSocket connection to/.test(m.text())) return;
+      if (/status of 409|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|SOCKET_NOT_CONNECTED|INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)|WebSocket connection to/.test(m.text())) return;
       // A hall display asks for sound at start; without a tap (or the kiosk autoplay flag) the
       // browser says no, and the display shows its "tap to turn on sound" notice (docs/voice.md).
       if (/The AudioContext was not allowed to start/.test(m.text())) return;

@@ -15,6 +15,10 @@ import { describeInBrowser, poll, startStack, type Stack } from './browser.harne
 
 const SHOTS = join(process.cwd(), 'test-results', 'display');
 const PAIR = `pair=${DEMO_TOKENS.display}`;
+/** A small round emblem, as a centre would upload it. */
+const LOGO =
+  'data:image/svg+xml,' +
+  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4.5" fill="#ffd54f"/><path d="M5 1.5l1 3h3l-2.5 2 1 3L5 7.6 2.5 9.5l1-3L1 4.5h3z" fill="#c62828"/></svg>');
 const NOTICE = 'Trung tâm làm việc từ thứ Hai đến thứ Sáu, sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ.';
 
 type Officer = 'admin' | 'lan' | 'hung' | 'tuan';
@@ -98,6 +102,9 @@ describeInBrowser('hall and counter displays (chromium)', () => {
   it('hall display: the newest call large, previous calls, queues, counters, clock and notice; every call announced in turn, a recall again', async () => {
     await changeSettings((s) => {
       s.display.notice.vi = NOTICE;
+      // Branding without code: a logo and the header colour of the centre's house style.
+      s.display.logoUrl = LOGO;
+      s.display.theme = { '--luot-header-bg': '#005baa' };
     });
     const hall = await stack.open(`/display?${PAIR}&voice=silent`);
     await hall.setViewportSize({ width: 1920, height: 1080 });
@@ -106,6 +113,10 @@ describeInBrowser('hall and counter displays (chromium)', () => {
     expect(await host.getAttribute('data-layout')).toBe('landscape');
     expect(await hall.getByTestId('notice').textContent()).toBe(NOTICE);
     expect(await hall.evaluate(() => getComputedStyle(document.body).cursor)).toBe('none');
+    expect(await hall.getByTestId('logo').isVisible()).toBe(true);
+    expect(await hall.locator('luot-hall-display').evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('header')!).backgroundColor)).toBe(
+      'rgb(0, 91, 170)',
+    );
 
     // Three officers open their counters; the kiosk's tickets are called through the API.
     await act('lan', 'quay-1', 'open');
@@ -250,6 +261,7 @@ describeInBrowser('hall and counter displays (chromium)', () => {
     await expect.poll(() => host.getAttribute('data-sound'), poll).toBe('locked');
     const button = hall.getByTestId('sound-state');
     expect((await button.textContent())!.trim()).toBe('Chạm vào màn hình để bật âm thanh');
+    await allInside(hall, ['latest-number', 'previous-call', 'service-waiting', 'counter-tile', 'notice', 'sound-state']);
     await hall.screenshot({ path: join(SHOTS, 'hall-sound-locked.png'), animations: 'disabled' });
     await button.click();
     await expect.poll(() => host.getAttribute('data-sound'), poll).toBe('on');

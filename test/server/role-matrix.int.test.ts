@@ -74,6 +74,16 @@ const allowed: Record<string, Caller[]> = {
   listPrintJobs: accounts,
   listDevices: accounts,
   reprintTicket: accounts,
+  // Ratings (issue #5): the counter's rating screen (its officer's session; the use case checks
+  // the officer holds the counter) and bridges rate; anyone of the centre may see the arm.
+  recordRating: [...accounts, 'bridge'],
+  getRatingArm: [...accounts, ...devices],
+  // Reports (issue #6): reports:read, managers and admins.
+  liveReport: ['admin', 'manager'],
+  timeSummary: ['admin', 'manager'],
+  busiestHours: ['admin', 'manager'],
+  ratingSummary: ['admin', 'manager'],
+  ticketLog: ['admin', 'manager'],
 };
 
 /** Allowed callers must get a 2xx from these with the sample request below (not just pass the guard). */
@@ -96,6 +106,12 @@ const mustSucceed = new Set([
   'getPrintJob',
   'listPrintJobs',
   'listDevices',
+  'getRatingArm',
+  'liveReport',
+  'timeSummary',
+  'busiestHours',
+  'ratingSummary',
+  'ticketLog',
 ]);
 
 /** Sample bodies; other operations get `{}` (a 400 or 409 after the guard still proves it let the caller in). */

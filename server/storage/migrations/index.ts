@@ -3,6 +3,8 @@ import * as m0001 from './0001_init.ts';
 import * as m0002 from './0002_counter_workflow.ts';
 import * as m0003 from './0003_accounts.ts';
 import * as m0004 from './0004_print_jobs.ts';
+import * as m0005 from './0005_ratings.ts';
+import * as m0006 from './0006_report_rollups.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '0002_counter_workflow': m0002,
   '0003_accounts': m0003,
   '0004_print_jobs': m0004,
+  '0005_ratings': m0005,
+  '0006_report_rollups': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

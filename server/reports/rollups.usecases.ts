@@ -1,0 +1,67 @@
+/**
+ * Keeping the report rollups (docs/reports.md, "Rollups"): every ticket change adds its figures
+ * in its own transaction (the `ticketChanged` hook of Deps), and a centre whose rollups were
+ * never built — a database from before them, or history written straight into the tables by the
+ * seed — gets them rebuilt from its tickets, a month per transaction.
+ */
+import type { Change } from '../changes.ts';
+import type { Clock, TicketChangedHook } from '../ports.ts';
+import type { Store, StoreWriteTx } from '../storage/store.port.ts';
+import { addDays, monthRange } from './periods.models.ts';
+import { deltasFromTickets, foldDeltas, foldHourly } from './rollup-rebuild.models.ts';
+import { isCallFromWaiting, isTransfer, rollupDeltas } from './rollup.models.ts';
+
+/** The hook compose.ts hands to Deps: first call, transfer count and rollup increments. */
+export const recordForReports: TicketChangedHook = async (tx: StoreWriteTx, change: Change) => {
+  const { after, at } = change;
+  let firstCall = false;
+  if (isCallFromWaiting(change)) {
+    firstCall = await tx.recordFirstCall(after.id, { atMs: at.getTime(), serviceId: after.serviceId, counterId: after.counterId, staffId: after.staffId });
+  }
+  if (isTransfer(change)) await tx.countTransfer(after.id);
+  // The zone only matters for the hour of issue.
+  const timeZone = change.before === null ? ((await tx.getCentre(change.centreId))?.timeZone ?? 'UTC') : 'UTC';
+  const { daily, hourly } = rollupDeltas(change, timeZone, firstCall);
+  if (daily.length > 0 || hourly.length > 0) await tx.addToRollups(change.centreId, daily, hourly);
+};
+
+/** Rebuilds a centre's rollups for the days from `from` to `to` (default: every day with a ticket). */
+export async function rebuildRollups(
+  store: Store,
+  clock: Clock,
+  centreId: string,
+  range?: { from: string; to: string },
+): Promise<{ days: number; tickets: number }> {
+  const centre = await store.getCentre(centreId);
+  if (!centre) return { days: 0, tickets: 0 };
+  const span = range ?? (await store.ticketDayRange(centreId));
+  let tickets = 0;
+  if (span) {
+    // A month per transaction: the write lock is never held for long, and a live change made
+    // between two months lands on rows that are either rebuilt already or not yet.
+    for (let from = span.from; from <= span.to; ) {
+      const monthEnd = monthRange(from.slice(0, 7)).to;
+      const to = monthEnd < span.to ? monthEnd : span.to;
+      tickets += await store.immediate(async (tx) => {
+        const facts = await tx.ticketFacts(centreId, from, to);
+        const { daily, hourly } = deltasFromTickets(facts, await tx.transferFacts(centreId, from, to), centre.timeZone);
+        await tx.replaceRollups(centreId, from, to, foldDeltas(daily), foldHourly(hourly));
+        return facts.length;
+      });
+      from = addDays(to, 1);
+    }
+  }
+  if (!range) await store.immediate((tx) => tx.markRollupsBuilt(centreId, clock.now().getTime()));
+  return { days: span ? 1 + Math.round((Date.parse(span.to) - Date.parse(span.from)) / 86_400_000) : 0, tickets };
+}
+
+/** At start: builds the rollups of every centre that never had them. */
+export async function ensureRollups(store: Store, clock: Clock): Promise<string[]> {
+  const built: string[] = [];
+  for (const centre of await store.listCentres()) {
+    if ((await store.rollupsBuiltAt(centre.id)) !== null) continue;
+    await rebuildRollups(store, clock, centre.id);
+    built.push(centre.id);
+  }
+  return built;
+}

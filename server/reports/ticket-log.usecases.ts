@@ -1,0 +1,98 @@
+/**
+ * ticketLog: every ticket of a local date range, newest first, a page at a time (keyset cursor on
+ * business day, issue time and id — stable while new tickets arrive), filterable by service,
+ * counter, officer and state.
+ */
+import { AppError } from '../../protocol/index.ts';
+import type { TicketLog, TicketLogEntry, TicketLogQuery } from '../../protocol/reports.schemas.ts';
+import type { Deps } from '../ports.ts';
+import type { TicketFacts } from '../storage/reports.port.ts';
+import { reportContext } from './report-context.ts';
+
+type LogQuery = Omit<TicketLogQuery, 'format' | 'lang'>;
+
+/** The most rows one export of the ticket log holds (Excel's own limit is 1 048 576). */
+export const TICKET_LOG_EXPORT_LIMIT = 100_000;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const minutes = (ms: number) => Math.round((Math.max(0, ms) / 60_000) * 10) / 10;
+
+export function encodeCursor(t: Pick<TicketFacts, 'businessDay' | 'issuedAtMs' | 'id'>): string {
+  return Buffer.from(JSON.stringify([t.businessDay, t.issuedAtMs, t.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { businessDay: string; issuedAtMs: number; id: string } {
+  try {
+    const [businessDay, issuedAtMs, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof businessDay === 'string' && typeof issuedAtMs === 'number' && typeof id === 'string') return { businessDay, issuedAtMs, id };
+  } catch {
+    // fall through: one answer for every bad cursor
+  }
+  throw new AppError('request.invalid_payload', 'cursor: not a cursor this server gave');
+}
+
+export function logEntry(t: TicketFacts, rating: TicketLogEntry['rating'] = null): TicketLogEntry {
+  const start = t.servingAtMs ?? t.calledAtMs;
+  return {
+    id: t.id,
+    number: t.number,
+    businessDay: t.businessDay,
+    issuedServiceId: t.issuedServiceId,
+    serviceId: t.serviceId,
+    state: t.state,
+    issuedAt: iso(t.issuedAtMs)!,
+    firstCalledAt: iso(t.firstCall?.atMs ?? null),
+    servingAt: iso(t.servingAtMs),
+    finishedAt: iso(t.finishedAtMs),
+    counterId: t.counterId,
+    staffId: t.staffId,
+    priorityGroupId: t.priorityGroupId,
+    transferCount: t.transferCount,
+    waitMinutes: t.firstCall ? minutes(t.firstCall.atMs - t.issuedAtMs) : null,
+    serviceMinutes: t.state === 'done' && start !== null && t.finishedAtMs !== null ? minutes(t.finishedAtMs - start) : null,
+    rating,
+  };
+}
+
+export async function ticketLog(deps: Deps, centreId: string, query: LogQuery): Promise<TicketLog> {
+  const ctx = await reportContext(deps, centreId, query);
+  const rows = await deps.store.ticketLog({
+    centreId,
+    from: ctx.from,
+    to: ctx.to,
+    serviceId: query.serviceId,
+    counterId: query.counterId,
+    staffId: query.staffId,
+    state: query.state,
+    after: query.cursor ? decodeCursor(query.cursor) : undefined,
+    // One more than asked: tells whether there is a next page without a count.
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const grades = await deps.store.ratingGrades(page.map((t) => t.id));
+  return {
+    ...ctx.head,
+    items: page.map((t) => logEntry(t, grades.get(t.id) ?? null)),
+    nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
+    officers: ctx.names.staff.map((s) => ({ id: s.id, name: s.name })),
+  };
+}
+
+/** The whole range for an export, newest first, up to TICKET_LOG_EXPORT_LIMIT tickets. */
+export async function exportTicketLog(
+  deps: Deps,
+  centreId: string,
+  query: Omit<LogQuery, 'cursor' | 'limit'>,
+  limit = TICKET_LOG_EXPORT_LIMIT,
+): Promise<TicketLog & { truncatedAt?: number }> {
+  const items: TicketLogEntry[] = [];
+  let cursor: string | undefined;
+  let head: TicketLog | null = null;
+  do {
+    const page = await ticketLog(deps, centreId, { ...query, cursor, limit: Math.min(5_000, limit - items.length) });
+    head ??= page;
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < limit);
+  return { ...head!, items, nextCursor: null, ...(cursor ? { truncatedAt: limit } : {}) };
+}

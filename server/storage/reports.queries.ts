@@ -1,0 +1,374 @@
+import { sql, type Kysely } from 'kysely';
+import type { RatingGrade, TicketState } from '../../protocol/index.ts';
+import type { RejectedOutcome } from '../reports/rating-summary.models.ts';
+import type { DurationAccumulator, MinuteHistogram } from '../reports/stats.models.ts';
+import { addDuration, emptyDurations, mergeHistogram } from '../reports/stats.models.ts';
+import type { DailyRollupRow } from '../reports/time-summary.models.ts';
+import type { ReportStore, TicketFacts } from './reports.port.ts';
+
+/** The tables of migration 0006 as stored, and the ticket columns the reports read. */
+interface ReportDailyRow {
+  centre_id: string;
+  business_day: string;
+  service_id: string;
+  counter_id: string;
+  staff_id: string;
+  issued: number;
+  served: number;
+  no_show: number;
+  transferred: number;
+  expired: number;
+  wait_n: number;
+  wait_sum_ms: number;
+  wait_max_ms: number;
+  wait_hist: string;
+  service_n: number;
+  service_sum_ms: number;
+  service_max_ms: number;
+  service_hist: string;
+}
+interface ReportTicketRow {
+  id: string;
+  centre_id: string;
+  service_id: string;
+  queue_service_id: string;
+  business_day: string;
+  number: string;
+  state: string;
+  issued_at: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  staff_id: string | null;
+  priority_group_id: string | null;
+  first_called_at: number | null;
+  first_counter_id: string | null;
+  first_staff_id: string | null;
+  first_service_id: string | null;
+  transfer_count: number;
+}
+interface RatingRow {
+  centre_id: string;
+  ticket_id: string;
+  business_day: string;
+  staff_id: string | null;
+  counter_id: string;
+  service_id: string;
+  grade: string;
+}
+interface PressRow {
+  centre_id: string;
+  counter_id: string;
+  ticket_id: string | null;
+  staff_id: string | null;
+  outcome: string;
+  pressed_at: number;
+}
+interface ReportsDatabase {
+  ratings: RatingRow;
+  rating_presses: PressRow;
+  rating_arms: { ticket_id: string; service_id: string };
+  report_daily: ReportDailyRow;
+  report_hourly: { centre_id: string; business_day: string; service_id: string; hour: number; issued: number };
+  report_rollup_state: { centre_id: string; built_at: number };
+  tickets: ReportTicketRow;
+  ticket_events: { ticket_id: string; seq: number; from_state: string | null; to_state: string; counter_id: string | null; actor_id: string | null; detail: string | null };
+}
+
+const parseHistogram = (json: string): MinuteHistogram => JSON.parse(json || '{}') as MinuteHistogram;
+
+const durationsOf = (n: number, sum: number, max: number, hist: string): DurationAccumulator => ({
+  count: Number(n),
+  sumMs: Number(sum),
+  maxMs: Number(max),
+  histogram: parseHistogram(hist),
+});
+
+const rollupFromRow = (r: ReportDailyRow): DailyRollupRow => ({
+  businessDay: r.business_day,
+  serviceId: r.service_id,
+  counterId: r.counter_id,
+  staffId: r.staff_id,
+  issued: Number(r.issued),
+  served: Number(r.served),
+  noShow: Number(r.no_show),
+  transferred: Number(r.transferred),
+  expired: Number(r.expired),
+  wait: durationsOf(r.wait_n, r.wait_sum_ms, r.wait_max_ms, r.wait_hist),
+  service: durationsOf(r.service_n, r.service_sum_ms, r.service_max_ms, r.service_hist),
+});
+
+const rollupToRow = (centreId: string, r: DailyRollupRow): ReportDailyRow => ({
+  centre_id: centreId,
+  business_day: r.businessDay,
+  service_id: r.serviceId,
+  counter_id: r.counterId,
+  staff_id: r.staffId,
+  issued: r.issued,
+  served: r.served,
+  no_show: r.noShow,
+  transferred: r.transferred,
+  expired: r.expired,
+  wait_n: r.wait.count,
+  wait_sum_ms: r.wait.sumMs,
+  wait_max_ms: r.wait.maxMs,
+  wait_hist: JSON.stringify(r.wait.histogram),
+  service_n: r.service.count,
+  service_sum_ms: r.service.sumMs,
+  service_max_ms: r.service.maxMs,
+  service_hist: JSON.stringify(r.service.histogram),
+});
+
+const factsFromRow = (r: ReportTicketRow): TicketFacts => ({
+  id: r.id,
+  issuedServiceId: r.service_id,
+  serviceId: r.queue_service_id,
+  businessDay: r.business_day,
+  number: r.number,
+  state: r.state as TicketState,
+  issuedAtMs: Number(r.issued_at),
+  calledAtMs: r.called_at === null ? null : Number(r.called_at),
+  servingAtMs: r.serving_at === null ? null : Number(r.serving_at),
+  finishedAtMs: r.finished_at === null ? null : Number(r.finished_at),
+  counterId: r.counter_id,
+  staffId: r.staff_id,
+  priorityGroupId: r.priority_group_id,
+  firstCall:
+    r.first_called_at === null
+      ? null
+      : { atMs: Number(r.first_called_at), serviceId: r.first_service_id ?? r.queue_service_id, counterId: r.first_counter_id, staffId: r.first_staff_id },
+  transferCount: Number(r.transfer_count),
+});
+
+/** Larger of the stored and the new maximum, in SQL both SQLite and PostgreSQL read. */
+const greater = (column: 'wait_max_ms' | 'service_max_ms') =>
+  sql<number>`CASE WHEN excluded.${sql.ref(column)} > report_daily.${sql.ref(column)} THEN excluded.${sql.ref(column)} ELSE report_daily.${sql.ref(column)} END`;
+const plus = (table: 'report_daily' | 'report_hourly', column: string) => sql<number>`${sql.ref(`${table}.${column}`)} + excluded.${sql.ref(column)}`;
+
+/** The ReportStore as portable Kysely queries over one executor (root database or a write transaction). */
+export function reportsQueries(executor: Kysely<any>): ReportStore {
+  const db = executor as Kysely<ReportsDatabase>;
+  const ticketsOfDays = (centreId: string, from: string, to: string) =>
+    db.selectFrom('tickets').selectAll().where('centre_id', '=', centreId).where('business_day', '>=', from).where('business_day', '<=', to);
+
+  return {
+    async recordFirstCall(ticketId, call) {
+      const r = await db
+        .updateTable('tickets')
+        .set({ first_called_at: call.atMs, first_service_id: call.serviceId, first_counter_id: call.counterId, first_staff_id: call.staffId })
+        .where('id', '=', ticketId)
+        .where('first_called_at', 'is', null)
+        .executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+    async countTransfer(ticketId) {
+      await db
+        .updateTable('tickets')
+        .set((eb) => ({ transfer_count: eb('transfer_count', '+', 1) }))
+        .where('id', '=', ticketId)
+        .execute();
+    },
+    async addToRollups(centreId, daily, hourly) {
+      for (const d of daily) {
+        const k = d.key;
+        const wait = emptyDurations();
+        const service = emptyDurations();
+        if (d.waitMs !== undefined) addDuration(wait, d.waitMs);
+        if (d.serviceMs !== undefined) addDuration(service, d.serviceMs);
+        // Histograms are JSON: merged here, in the same transaction, when this change adds a duration.
+        if (wait.count + service.count > 0) {
+          const stored = await db
+            .selectFrom('report_daily')
+            .select(['wait_hist', 'service_hist'])
+            .where('centre_id', '=', centreId)
+            .where('business_day', '=', k.businessDay)
+            .where('service_id', '=', k.serviceId)
+            .where('counter_id', '=', k.counterId)
+            .where('staff_id', '=', k.staffId)
+            .executeTakeFirst();
+          if (stored) {
+            mergeHistogram(wait.histogram, parseHistogram(stored.wait_hist));
+            mergeHistogram(service.histogram, parseHistogram(stored.service_hist));
+          }
+        }
+        const row = rollupToRow(centreId, {
+          ...k,
+          issued: d.issued ?? 0,
+          served: d.served ?? 0,
+          noShow: d.noShow ?? 0,
+          transferred: d.transferred ?? 0,
+          expired: d.expired ?? 0,
+          wait,
+          service,
+        });
+        await db
+          .insertInto('report_daily')
+          .values(row)
+          .onConflict((oc) =>
+            oc.columns(['centre_id', 'business_day', 'service_id', 'counter_id', 'staff_id']).doUpdateSet({
+              issued: plus('report_daily', 'issued'),
+              served: plus('report_daily', 'served'),
+              no_show: plus('report_daily', 'no_show'),
+              transferred: plus('report_daily', 'transferred'),
+              expired: plus('report_daily', 'expired'),
+              wait_n: plus('report_daily', 'wait_n'),
+              wait_sum_ms: plus('report_daily', 'wait_sum_ms'),
+              wait_max_ms: greater('wait_max_ms'),
+              service_n: plus('report_daily', 'service_n'),
+              service_sum_ms: plus('report_daily', 'service_sum_ms'),
+              service_max_ms: greater('service_max_ms'),
+              ...(wait.count > 0 ? { wait_hist: row.wait_hist } : {}),
+              ...(service.count > 0 ? { service_hist: row.service_hist } : {}),
+            }),
+          )
+          .execute();
+      }
+      for (const h of hourly) {
+        await db
+          .insertInto('report_hourly')
+          .values({ centre_id: centreId, business_day: h.businessDay, service_id: h.serviceId, hour: h.hour, issued: h.issued })
+          .onConflict((oc) => oc.columns(['centre_id', 'business_day', 'service_id', 'hour']).doUpdateSet({ issued: plus('report_hourly', 'issued') }))
+          .execute();
+      }
+    },
+    async replaceRollups(centreId, lo, hi, daily, hourly) {
+      await db.deleteFrom('report_daily').where('centre_id', '=', centreId).where('business_day', '>=', lo).where('business_day', '<=', hi).execute();
+      await db.deleteFrom('report_hourly').where('centre_id', '=', centreId).where('business_day', '>=', lo).where('business_day', '<=', hi).execute();
+      // In slices: SQLite allows at most 32 766 bound parameters per statement.
+      const rows = daily.map((r) => rollupToRow(centreId, r));
+      for (let i = 0; i < rows.length; i += 1000) await db.insertInto('report_daily').values(rows.slice(i, i + 1000)).execute();
+      const hours = hourly.map((h) => ({ centre_id: centreId, business_day: h.businessDay, service_id: h.serviceId, hour: h.hour, issued: h.issued }));
+      for (let i = 0; i < hours.length; i += 5000) await db.insertInto('report_hourly').values(hours.slice(i, i + 5000)).execute();
+    },
+    async rollupsBuiltAt(centreId) {
+      const r = await db.selectFrom('report_rollup_state').select('built_at').where('centre_id', '=', centreId).executeTakeFirst();
+      return r ? Number(r.built_at) : null;
+    },
+    async markRollupsBuilt(centreId, atMs) {
+      await db
+        .insertInto('report_rollup_state')
+        .values({ centre_id: centreId, built_at: atMs })
+        .onConflict((oc) => oc.column('centre_id').doUpdateSet({ built_at: atMs }))
+        .execute();
+    },
+
+    async readDailyRollups(centreId, from, to) {
+      const rows = await db
+        .selectFrom('report_daily')
+        .selectAll()
+        .where('centre_id', '=', centreId)
+        .where('business_day', '>=', from)
+        .where('business_day', '<=', to)
+        .execute();
+      return rows.map(rollupFromRow);
+    },
+    async readHourlyRollups(centreId, from, to) {
+      const rows = await db
+        .selectFrom('report_hourly')
+        .select(['business_day', 'service_id', 'hour', 'issued'])
+        .where('centre_id', '=', centreId)
+        .where('business_day', '>=', from)
+        .where('business_day', '<=', to)
+        .execute();
+      return rows.map((r) => ({ businessDay: r.business_day, serviceId: r.service_id, hour: Number(r.hour), issued: Number(r.issued) }));
+    },
+    async ticketDayRange(centreId) {
+      const r = await db
+        .selectFrom('tickets')
+        .select((eb) => [eb.fn.min('business_day').as('lo'), eb.fn.max('business_day').as('hi')])
+        .where('centre_id', '=', centreId)
+        .executeTakeFirst();
+      return r?.lo && r.hi ? { from: String(r.lo), to: String(r.hi) } : null;
+    },
+    async ticketFacts(centreId, from, to) {
+      return (await ticketsOfDays(centreId, from, to).execute()).map(factsFromRow);
+    },
+    async transferFacts(centreId, from, to) {
+      const rows = await db
+        .selectFrom('ticket_events as e')
+        .innerJoin('tickets as t', 't.id', 'e.ticket_id')
+        .select(['e.ticket_id', 't.business_day', 'e.counter_id', 'e.actor_id', 'e.detail'])
+        .where('t.centre_id', '=', centreId)
+        .where('t.business_day', '>=', from)
+        .where('t.business_day', '<=', to)
+        .where('t.transfer_count', '>', 0)
+        .where('e.to_state', '=', 'waiting')
+        .where('e.from_state', 'in', ['called', 'serving'])
+        .orderBy('e.seq')
+        .execute();
+      return rows.flatMap((r) => {
+        const detail = r.detail ? (JSON.parse(r.detail) as { fromServiceId?: unknown; toServiceId?: unknown }) : {};
+        if (detail.toServiceId === undefined || typeof detail.fromServiceId !== 'string') return [];
+        return [{ ticketId: r.ticket_id, businessDay: r.business_day, fromServiceId: detail.fromServiceId, counterId: r.counter_id, staffId: r.actor_id }];
+      });
+    },
+    async ticketLog(f) {
+      let q = ticketsOfDays(f.centreId, f.from, f.to);
+      if (f.serviceId) q = q.where((eb) => eb.or([eb('queue_service_id', '=', f.serviceId!), eb('service_id', '=', f.serviceId!)]));
+      if (f.counterId) q = q.where('counter_id', '=', f.counterId);
+      if (f.staffId) q = q.where('staff_id', '=', f.staffId);
+      if (f.state) q = q.where('state', '=', f.state);
+      const a = f.after;
+      if (a) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('business_day', '<', a.businessDay),
+            eb.and([
+              eb('business_day', '=', a.businessDay),
+              eb.or([eb('issued_at', '<', a.issuedAtMs), eb.and([eb('issued_at', '=', a.issuedAtMs), eb('id', '<', a.id)])]),
+            ]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy('business_day', 'desc').orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+      return rows.map(factsFromRow);
+    },
+
+    async ratingCounts(centreId, from, to) {
+      // Covered by ratings_report_ix: the table itself is never read.
+      const rows = await db
+        .selectFrom('ratings')
+        .select(['business_day', 'staff_id', 'counter_id', 'service_id', 'grade', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('centre_id', '=', centreId)
+        .where('business_day', '>=', from)
+        .where('business_day', '<=', to)
+        .groupBy(['business_day', 'staff_id', 'counter_id', 'service_id', 'grade'])
+        .execute();
+      return rows.map((r) => ({
+        businessDay: r.business_day,
+        staffId: r.staff_id ?? '',
+        counterId: r.counter_id,
+        serviceId: r.service_id,
+        grade: r.grade as RatingGrade,
+        count: Number(r.n),
+      }));
+    },
+    async rejectedPresses(centreId, fromMs, toMs) {
+      const rows = await db
+        .selectFrom('rating_presses as p')
+        .leftJoin('rating_arms as a', 'a.ticket_id', 'p.ticket_id')
+        .select(['p.pressed_at', 'p.counter_id', 'p.staff_id', 'p.outcome', 'a.service_id'])
+        .where('p.centre_id', '=', centreId)
+        .where('p.pressed_at', '>=', fromMs)
+        .where('p.pressed_at', '<', toMs)
+        .where('p.outcome', 'like', 'rejected_%')
+        .execute();
+      return rows.map((r) => ({
+        pressedAtMs: Number(r.pressed_at),
+        counterId: r.counter_id,
+        staffId: r.staff_id,
+        serviceId: r.service_id,
+        outcome: r.outcome as RejectedOutcome,
+      }));
+    },
+    async ratingGrades(ticketIds) {
+      const grades = new Map<string, RatingGrade>();
+      for (let i = 0; i < ticketIds.length; i += 500) {
+        const rows = await db.selectFrom('ratings').select(['ticket_id', 'grade']).where('ticket_id', 'in', ticketIds.slice(i, i + 500)).execute();
+        for (const r of rows) grades.set(r.ticket_id, r.grade as RatingGrade);
+      }
+      return grades;
+    },
+  };
+}
