@@ -45,6 +45,8 @@ export default defineConfig({
         admin: page('counter-display/admin.html'),
         // The rating screen of a counter without a keypad, served for /rate/<counter id> (issue #5).
         rate: page('counter-display/rate.html'),
+        // The managers' reports, /reports (issue #6).
+        reports: page('counter-display/reports.html'),
       },
       output: {
         // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
@@ -52,6 +54,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            // Only the reports page draws charts: keep chart.js out of the kiosk's and displays' vendor chunk.
+            { name: 'charts', test: /node_modules[\\/](chart\.js|@kurkle)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
@@ -70,6 +74,6 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html', 'counter-display/rate.html'],
+    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html', 'counter-display/rate.html', 'counter-display/reports.html'],
   },
 });

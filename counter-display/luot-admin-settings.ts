@@ -10,7 +10,7 @@ import type { GroupsChangeEvent } from './luot-admin-priority-groups.ts';
 import { LIMITS, settingsBody, settingsFieldLabels, settingsFormOf, settingsHints, type SettingsForm } from './settings-form.ts';
 
 type NumberField = Exclude<keyof typeof LIMITS, 'normalPerPriority'>;
-const NUMBER_FIELDS: NumberField[] = ['maxWaitMinutes', 'maxRecalls', 'defaultServiceMinutes', 'kioskBurst', 'kioskPerMinute'];
+const NUMBER_FIELDS: NumberField[] = ['maxWaitMinutes', 'maxRecalls', 'defaultServiceMinutes', 'kioskBurst', 'kioskPerMinute', 'ratingWindowSeconds'];
 
 /**
  * Admin section "centre settings": the priority policy (strict, or one priority ticket after N
@@ -115,6 +115,16 @@ export class LuotAdminSettings extends AdminSection {
         <label class="check"><input type="checkbox" .checked=${f.carryOver} data-testid="settings-carryOver"
           @change=${(e: Event) => this.set({ carryOver: (e.target as HTMLInputElement).checked })} />${t(lang, 'admin.settings.carryOver')}</label>
         ${number('defaultServiceMinutes')} ${number('kioskBurst')} ${number('kioskPerMinute')}
+      </fieldset>
+      <fieldset>
+        <legend>${t(lang, 'admin.settings.rating')}</legend>
+        <label>${t(lang, 'admin.settings.ratingScale')}
+          <select data-testid="settings-ratingScale" @change=${(e: Event) => this.set({ ratingScale: value(e) === '3' ? 3 : 4 })}>
+            <option value="4" ?selected=${f.ratingScale === 4}>${t(lang, 'admin.settings.ratingScale4')}</option>
+            <option value="3" ?selected=${f.ratingScale === 3}>${t(lang, 'admin.settings.ratingScale3')}</option>
+          </select>
+        </label>
+        ${number('ratingWindowSeconds')}
       </fieldset>
       <span class="actions">
         <button type="submit" ?disabled=${this.busy} data-testid="settings-save">${t(lang, 'admin.save')}</button>

@@ -167,6 +167,9 @@ export class LuotCounterDesk extends LitElement {
             .priority=${current ? priorityText(lang, groups, current.priorityGroupId) : null}></luot-current-ticket>
           <luot-console-actions .allowed=${allowed} .busy=${busy} .language=${lang}></luot-console-actions>
           ${this.renderForm(current, busy)}
+          <!-- Counters without a keypad: the same buttons on a screen turned to the citizen. -->
+          <a class="rating-screen" href="/rate/${encodeURIComponent(this.counter.id)}" target="luot-rate"
+            data-testid="open-rating-screen">${t(lang, 'counter.ratingScreen')}</a>
         </section>
         <aside>
           <section class="card">
@@ -210,6 +213,7 @@ export class LuotCounterDesk extends LitElement {
     .card { background: var(--luot-surface); border-radius: var(--luot-radius); box-shadow: var(--luot-shadow); padding: 1.5rem; }
     .current { display: flex; flex-direction: column; gap: 1.25rem; }
     .current h2 { margin: 0; font-size: 1.2rem; color: var(--luot-muted); }
+    .rating-screen { align-self: flex-start; color: var(--luot-accent); font-weight: 600; }
     .error, .done { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.3rem; font-weight: 700; text-align: center; border-radius: var(--luot-radius); }
     .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
     .done { background: var(--luot-ok); color: #fff; }

@@ -85,7 +85,7 @@ export class LuotReportLive extends LitElement {
         <div class="figure"><b class=${l.pausedCounters > 0 ? 'warn' : ''} data-testid="live-paused">${n(l.pausedCounters)}</b><span>${t(lang, 'reports.live.paused')}</span></div>
         <div class="figure"><b data-testid="live-issued">${n(l.today.issued)}</b><span>${t(lang, 'reports.live.issued')}</span></div>
         <div class="figure"><b data-testid="live-served">${n(l.today.served)}</b><span>${t(lang, 'reports.live.served')}</span></div>
-        <div class="figure"><b>${n(l.today.waitP50Minutes)}′</b><span>${t(lang, 'reports.live.waitP50')}</span></div>
+        <div class="figure"><b>${l.today.waitP50Minutes === null ? '–' : `${n(l.today.waitP50Minutes)}′`}</b><span>${t(lang, 'reports.live.waitP50')}</span></div>
         <div class="figure"><b class=${l.printFailuresToday > 0 ? 'warn' : ''}>${n(l.printFailuresToday)}</b><span>${t(lang, 'reports.live.printFailures')}</span></div>
       </div>
       <div class="charts">

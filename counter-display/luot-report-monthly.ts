@@ -64,7 +64,8 @@ export class LuotReportMonthly extends ReportSection {
     const drop = (c: string[]) => (perPlace ? [c[0]!, ...c.slice(2)] : c);
     return {
       columns: drop([t(lang, `reports.by.${s.groupBy}`), ...keys.map((k) => t(lang, `reports.times.${k}`))]).map((label, i) => ({ label, numeric: i > 0 })),
-      rows: s.groups.map((g) => ({ key: g.key, cells: drop([g.name[lang], ...cells(g)]) })),
+      // "Not at a counter" only holds tickets issued or expired while waiting: nothing this table shows.
+      rows: s.groups.filter((g) => g.key !== '' || g.served + g.noShow + g.transferred > 0).map((g) => ({ key: g.key, cells: drop([g.name[lang], ...cells(g)]) })),
       footer: drop([t(lang, 'reports.total'), ...cells(s.totals)]),
     };
   }

@@ -8,8 +8,9 @@ import './luot-report-range.ts';
 import './luot-report-table.ts';
 import type { TableColumn, TableRow } from './luot-report-table.ts';
 import { ReportSection } from './report-section.ts';
+import { styleMap } from 'lit/directives/style-map.js';
 import { reportStyles } from './report.styles.ts';
-import { formatNumber, formatShare, GRADE_COLOURS, ratingChart, reportPath } from './reports-logic.ts';
+import { chartHeight, formatNumber, formatShare, GRADE_COLOURS, ratingChart, reportPath } from './reports-logic.ts';
 
 const RATING_GROUPS: readonly TimeGroupBy[] = ['staff', 'counter', 'service', 'day', 'week', 'month'];
 
@@ -79,7 +80,8 @@ export class LuotReportRatings extends ReportSection {
               <div class="figure"><b data-testid="ratings-rejected">${formatNumber(s.totals.rejectedTotal, lang)}</b><span>${t(lang, 'reports.ratings.rejected')}</span></div>
             </div>
             <p class="note">${t(lang, s.scale === 4 ? 'reports.ratings.scale4' : 'reports.ratings.scale3')}</p>
-            <luot-report-chart .data=${ratingChart(s, lang)} stacked ?horizontal=${s.groups.length > 8} label=${t(lang, 'reports.ratings.title')}></luot-report-chart>
+            <luot-report-chart .data=${ratingChart(s, lang)} stacked ?horizontal=${s.groups.length > 8} label=${t(lang, 'reports.ratings.title')}
+              style=${styleMap(chartHeight(s.groups.length))}></luot-report-chart>
             <div class="table-head"><h3>${t(lang, `reports.by.${s.groupBy}`)}</h3>
               <luot-report-export .path=${this.path} .language=${lang} name="ratings"></luot-report-export></div>
             <luot-report-table data-testid="ratings-table" .columns=${tb.columns} .rows=${tb.rows} .footer=${tb.footer}></luot-report-table>`

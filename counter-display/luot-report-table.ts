@@ -56,6 +56,7 @@ export class LuotReportTable extends LitElement {
     th, td { padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--luot-border); text-align: left; vertical-align: top; }
     th { font-size: 0.9rem; color: var(--luot-muted); font-weight: 600; }
     .num { text-align: right; white-space: nowrap; }
+    th:first-child, td:first-child { min-width: 11rem; }
     tfoot td { font-weight: 700; border-top: 2px solid var(--luot-fg); }
     @media print {
       .scroll { overflow: visible; }

@@ -8,8 +8,9 @@ import './luot-report-range.ts';
 import './luot-report-table.ts';
 import type { TableColumn, TableRow } from './luot-report-table.ts';
 import { ReportSection } from './report-section.ts';
+import { styleMap } from 'lit/directives/style-map.js';
 import { reportStyles } from './report.styles.ts';
-import { distributionChart, formatNumber, hoursChart, peakHour, reportPath, TIME_GROUPS, waitChart } from './reports-logic.ts';
+import { chartHeight, distributionChart, formatNumber, hoursChart, peakHour, reportPath, TIME_GROUPS, waitChart } from './reports-logic.ts';
 
 /**
  * Waiting and service times: per service, counter, officer or period — tickets issued, served,
@@ -89,7 +90,7 @@ export class LuotReportTimes extends ReportSection {
             <div class="charts">
               <figure><figcaption>${t(lang, 'reports.times.waitChart')}</figcaption>
                 <luot-report-chart .data=${waitChart(s, lang, { p50: t(lang, 'reports.times.waitP50'), p90: t(lang, 'reports.times.waitP90') })}
-                  ?horizontal=${s.groups.length > 8} label=${t(lang, 'reports.times.waitChart')}></luot-report-chart></figure>
+                  ?horizontal=${s.groups.length > 8} label=${t(lang, 'reports.times.waitChart')} style=${styleMap(chartHeight(s.groups.length))}></luot-report-chart></figure>
               <figure><figcaption>${t(lang, 'reports.times.distribution')}</figcaption>
                 <luot-report-chart .data=${distributionChart(s, { wait: t(lang, 'reports.times.wait'), service: t(lang, 'reports.times.service') })}
                   label=${t(lang, 'reports.times.distribution')}></luot-report-chart></figure>

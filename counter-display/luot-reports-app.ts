@@ -146,6 +146,7 @@ export class LuotReportsApp extends LitElement {
   }
 
   static override styles = css`
+    *, *::before, *::after { box-sizing: border-box; }
     :host { display: flex; flex-direction: column; min-height: 100vh; background: var(--luot-bg); color: var(--luot-fg); }
     header {
       display: flex; flex-wrap: wrap; align-items: center; gap: 1rem 2rem; padding: 0.75rem 1.5rem;

@@ -2,10 +2,13 @@ import { css } from 'lit';
 
 /** The look of a reports page section: a card with a title, charts beside tables, a print layout. */
 export const reportStyles = css`
+  *, *::before, *::after { box-sizing: border-box; }
   :host { display: block; }
   section {
     padding: 1.25rem 1.5rem; border-radius: var(--luot-radius); background: var(--luot-surface); box-shadow: var(--luot-shadow);
     display: grid; gap: 1rem;
+    /* minmax(0, …): a wide table scrolls inside the card instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
   }
   h2 { margin: 0; font-size: 1.3rem; }
   h3 { margin: 0; font-size: 1.1rem; }

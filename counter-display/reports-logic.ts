@@ -185,3 +185,6 @@ export const parseTab = (value: string | null): ReportTab => (REPORT_TABS as rea
 
 /** Who may open the reports (the server checks `reports:read` again on every request). */
 export const mayReadReports = (role: string): boolean => role === 'manager' || role === 'admin';
+
+/** A chart tall enough for one readable bar per group when there are many (officers, days). */
+export const chartHeight = (groups: number): Record<string, string> => (groups > 12 ? { '--luot-chart-height': `${Math.min(80, 4 + groups * 1.2)}rem` } : {});

@@ -23,6 +23,8 @@ export interface SettingsForm {
   defaultServiceMinutes: string;
   kioskBurst: string;
   kioskPerMinute: string;
+  ratingScale: 3 | 4;
+  ratingWindowSeconds: string;
 }
 
 /** The numeric settings with their bounds (protocol/settings.schemas.ts). */
@@ -33,6 +35,7 @@ export const LIMITS = {
   defaultServiceMinutes: [1, 120],
   kioskBurst: [1, 100],
   kioskPerMinute: [1, 600],
+  ratingWindowSeconds: [10, 600],
 } as const;
 
 export function settingsFormOf(s: CentreSettings): SettingsForm {
@@ -46,6 +49,8 @@ export function settingsFormOf(s: CentreSettings): SettingsForm {
     defaultServiceMinutes: String(s.defaultServiceMinutes),
     kioskBurst: String(s.kioskBurst),
     kioskPerMinute: String(s.kioskPerMinute),
+    ratingScale: s.ratingScale,
+    ratingWindowSeconds: String(s.ratingWindowSeconds),
   };
 }
 
@@ -65,6 +70,8 @@ export function settingsBody(f: SettingsForm, base: CentreSettings): CentreSetti
     defaultServiceMinutes: intOf(f.defaultServiceMinutes),
     kioskBurst: intOf(f.kioskBurst),
     kioskPerMinute: intOf(f.kioskPerMinute),
+    ratingScale: f.ratingScale,
+    ratingWindowSeconds: intOf(f.ratingWindowSeconds),
   };
 }
 
@@ -84,6 +91,7 @@ export function settingsHints(f: SettingsForm): Hint[] {
     range('defaultServiceMinutes'),
     range('kioskBurst'),
     range('kioskPerMinute'),
+    range('ratingWindowSeconds'),
     f.groups.length > 20 ? { field: 'priorityGroups', key: 'admin.hint.tooManyGroups' } : null,
     ...f.groups.flatMap((g, i) => [
       !ID_PATTERN.test(ids[i]!) ? { field: `priorityGroups.${i}.id`, key: 'admin.hint.id' as const } : null,
@@ -105,4 +113,6 @@ export const settingsFieldLabels: FieldLabels = {
   defaultServiceMinutes: 'admin.settings.defaultServiceMinutes',
   kioskBurst: 'admin.settings.kioskBurst',
   kioskPerMinute: 'admin.settings.kioskPerMinute',
+  ratingScale: 'admin.settings.ratingScale',
+  ratingWindowSeconds: 'admin.settings.ratingWindowSeconds',
 };

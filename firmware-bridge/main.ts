@@ -2,11 +2,18 @@ import { BridgeConfigError, loadBridgeConfig } from './config.ts';
 import { startBridge } from './bridge.ts';
 import { createBridgeLogger } from './log.ts';
 
-const USAGE = 'usage: npm run bridge -- --config <file.json> [--simulate]';
+const USAGE = 'usage: npm run bridge -- --config <file.json> [--simulate]\n       npm run bridge -- --list-ports   (serial ports for keypads and printers)';
 
 /** CLI entry: `npm run bridge -- --config bridge.json [--simulate]` (docs/firmware-bridge.md). */
 async function main() {
   const args = process.argv.slice(2);
+  if (args.includes('--list-ports')) {
+    // For the installer: the stable /dev/serial/by-id names to put in the config.
+    const { listSerialPorts } = await import('./keypad/serial-ports.ts');
+    const ports = await listSerialPorts();
+    process.stdout.write(ports.length ? ports.map((p) => `${p.path}${p.description ? `  ${p.description}` : ''}\n`).join('') : 'no serial ports found\n');
+    process.exit(0);
+  }
   const at = args.indexOf('--config');
   const file = at >= 0 ? args[at + 1] : undefined;
   if (!file || args.includes('--help')) {

@@ -31,6 +31,8 @@ export const pages: Record<string, string> = {
   '/t': 'kiosk/status.html',
   // The customer-facing rating screen of a counter without a keypad, /rate/<counter id> (issue #5).
   '/rate': 'counter-display/rate.html',
+  // The managers' reports (issue #6).
+  '/reports': 'counter-display/reports.html',
 };
 
 /**

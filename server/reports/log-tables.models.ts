@@ -115,7 +115,7 @@ export function ratingSummaryTable(s: RatingSummary, lang: Language): ReportTabl
     f.rejectedTotal,
   ];
   return {
-    title: `${t.title} – ${t.by[s.groupBy]}`.slice(0, 31),
+    title: `${t.title} – ${t.by[s.groupBy]}`,
     caption: caption(lang, s.centreName, s.from, s.to, s.timeZone),
     columns: [
       { header: t.by[s.groupBy], kind: 'text', width: 32 },

@@ -22,9 +22,14 @@ export type MinuteHistogram = Record<number, number>;
  */
 export function nearestRank(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1]!;
+  return sorted[Math.min(rankOf(p, sorted.length), sorted.length) - 1]!;
 }
+
+/**
+ * 1-based rank ⌈p/100 · n⌉, at least 1. p · n first, less a hair: 0.07 · 100 is
+ * 7.000000000000001 in floating point, whose ceiling would be 8.
+ */
+const rankOf = (p: number, n: number) => Math.max(1, Math.ceil((p * n) / 100 - 1e-9));
 
 /** The whole minute a duration falls in (negative clock skew counts as 0; capped). */
 export function minuteOf(ms: number): number {
@@ -51,7 +56,7 @@ export function histogramPercentile(histogram: Readonly<MinuteHistogram>, p: num
     .sort((a, b) => a[0] - b[0]);
   const total = slots.reduce((sum, [, n]) => sum + n, 0);
   if (total === 0) return null;
-  const rank = Math.max(1, Math.ceil((p / 100) * total));
+  const rank = rankOf(p, total);
   let seen = 0;
   for (const [minute, n] of slots) {
     seen += n;

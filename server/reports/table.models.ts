@@ -22,7 +22,7 @@ export interface WallTime {
 export type Cell = string | number | WallTime | null;
 
 export interface ReportTable {
-  /** Sheet name (≤ 31 characters) and the first line of a printout. */
+  /** The first line of the sheet; its name is this cut to 31 characters (Excel's limit). */
   title: string;
   /** Lines above the table in XLSX: centre, range, time zone. */
   caption: string[];

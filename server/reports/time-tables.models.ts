@@ -69,7 +69,7 @@ export function timeSummaryTable(s: TimeSummary, lang: Language): ReportTable {
   const t = T[lang];
   const figures = (f: TimeSummary['totals']): Cell[] => [f.issued, f.served, f.noShow, f.transferred, f.expired, ...durationCells(f.wait), ...durationCells(f.service)];
   return {
-    title: `${t.title} – ${t.by[s.groupBy]}`.slice(0, 31),
+    title: `${t.title} – ${t.by[s.groupBy]}`,
     caption: caption(lang, s.centreName, s.from, s.to, s.timeZone),
     columns: [
       { header: t.by[s.groupBy], kind: 'text', width: 32 },

@@ -1,7 +1,8 @@
 import { displayLatencyBenchmark } from './display-latency.bench.ts';
 import { issueTicketsBenchmark } from './issue-tickets.bench.ts';
 import { printBenchmark } from './print.bench.ts';
+import { reportsBenchmark } from './reports.bench.ts';
 import type { Benchmark } from './types.ts';
 
 /** Every benchmark, in run order. A new capability appends its own module here. */
-export const benchmarks: Benchmark[] = [issueTicketsBenchmark, printBenchmark, displayLatencyBenchmark];
+export const benchmarks: Benchmark[] = [issueTicketsBenchmark, printBenchmark, displayLatencyBenchmark, reportsBenchmark];

@@ -26,7 +26,13 @@ describeInBrowser('rating screen of a counter without a keypad (chromium)', () =
   it('shows the buttons when a ticket is finished, rates it once, and thanks the citizen', async () => {
     await post('/auth/login', { username: 'lan', password: DEMO_PASSWORD });
     await post('/centres/demo/counters/quay-1/open');
-    const page = await stack.open('/rate/quay-1?centre=demo');
+    // The officer opens the screen from the console's link, on the screen turned to the citizen.
+    const console = await stack.open('/counter?centre=demo');
+    await console.getByTestId('counter-select').selectOption('quay-1');
+    const link = console.getByTestId('open-rating-screen');
+    await expect.poll(() => link.getAttribute('href'), poll).toBe('/rate/quay-1');
+    expect(await link.textContent()).toContain('Mở màn hình đánh giá');
+    const page = await stack.open((await link.getAttribute('href'))!);
     const pad = page.locator('luot-rating-pad');
     await expect.poll(() => pad.getAttribute('data-phase'), poll).toBe('idle');
 

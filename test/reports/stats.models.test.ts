@@ -32,6 +32,12 @@ describe('nearestRank', () => {
     expect(nearestRank([10, 20, 30, 40], 50)).toBe(20);
   });
 
+  it('is not fooled by floating point (0.07 × 100 is 7.000000000000001)', () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(nearestRank(hundred, 7)).toBe(7);
+    expect(histogramPercentile(Object.fromEntries(hundred.map((m) => [m, 1])), 7)).toBe(7);
+  });
+
   it('answers null for no values and the value itself for one', () => {
     expect(nearestRank([], 50)).toBeNull();
     expect(nearestRank([7], 90)).toBe(7);

@@ -16,6 +16,13 @@ describe('settings form', () => {
     expect(settingsBody(form, settings)).toMatchObject({ priorityPolicy: { mode: 'interleaved', normalPerPriority: 3 }, maxRecalls: 0, carryOver: true });
   });
 
+  it('edits the rating scale and window, and hints a window out of range', () => {
+    const settings = defaultSettings();
+    const form = { ...settingsFormOf(settings), ratingScale: 3 as const, ratingWindowSeconds: '90' };
+    expect(settingsBody(form, settings)).toMatchObject({ ratingScale: 3, ratingWindowSeconds: 90 });
+    expect(settingsHints({ ...form, ratingWindowSeconds: '5' }).map((h) => h.field)).toEqual(['ratingWindowSeconds']);
+  });
+
   it('names a new group from its Vietnamese name until an id is typed; saved ids stay', () => {
     const fresh = renameGroup({ id: '', vi: '', en: '', active: true }, 'Thương binh', true);
     expect(fresh.id).toBe('thuong-binh');
