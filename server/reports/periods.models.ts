@@ -69,11 +69,19 @@ export function isoWeek(day: string): string {
 
 export const monthOf = (day: string): string => day.slice(0, 7);
 
+const weeks = new Map<string, string>();
+
 /** The group a day falls in for a period: the day itself, its ISO week, or its month. */
 export function periodKey(day: string, period: Period): string {
-  if (period === 'week') return isoWeek(day);
   if (period === 'month') return monthOf(day);
-  return day;
+  if (period !== 'week') return day;
+  // Reports ask for the same few hundred days tens of thousands of times.
+  let week = weeks.get(day);
+  if (week === undefined) {
+    if (weeks.size > 50_000) weeks.clear();
+    weeks.set(day, (week = isoWeek(day)));
+  }
+  return week;
 }
 
 /** First and last day of a `YYYY-MM` month. */

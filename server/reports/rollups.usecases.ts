@@ -7,7 +7,8 @@
 import type { Change } from '../changes.ts';
 import type { Clock, TicketChangedHook } from '../ports.ts';
 import type { Store, StoreWriteTx } from '../storage/store.port.ts';
-import { addDays, monthRange } from './periods.models.ts';
+import { addDays, localDay, monthRange } from './periods.models.ts';
+import { settleRatings } from './rating-report.usecases.ts';
 import { deltasFromTickets, foldDeltas, foldHourly } from './rollup-rebuild.models.ts';
 import { isCallFromWaiting, isTransfer, rollupDeltas } from './rollup.models.ts';
 
@@ -51,7 +52,14 @@ export async function rebuildRollups(
       from = addDays(to, 1);
     }
   }
-  if (!range) await store.immediate((tx) => tx.markRollupsBuilt(centreId, clock.now().getTime()));
+  if (!range) {
+    await store.immediate(async (tx) => {
+      // The rating rollup is summed again from the ratings on the next rating summary.
+      await tx.clearRatingRollup(centreId);
+      await tx.markRollupsBuilt(centreId, clock.now().getTime());
+    });
+    await settleRatings(store, centreId, localDay(clock.now(), centre.timeZone));
+  }
   return { days: span ? 1 + Math.round((Date.parse(span.to) - Date.parse(span.from)) / 86_400_000) : 0, tickets };
 }
 

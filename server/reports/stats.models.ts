@@ -44,7 +44,8 @@ export function addToHistogram(histogram: MinuteHistogram, ms: number, count = 1
 
 /** Adds `from` into `into` (mutates and returns `into`). */
 export function mergeHistogram(into: MinuteHistogram, from: Readonly<MinuteHistogram>): MinuteHistogram {
-  for (const [minute, n] of Object.entries(from)) into[Number(minute)] = (into[Number(minute)] ?? 0) + n;
+  // for…in over integer keys: a year of rollups merges tens of thousands of these.
+  for (const minute in from) into[minute as unknown as number] = (into[minute as unknown as number] ?? 0) + from[minute as unknown as number]!;
   return into;
 }
 

@@ -1,5 +1,5 @@
 import type { RatingGrade, TicketState } from '../../protocol/index.ts';
-import type { RatingCount, RejectedOutcome } from '../reports/rating-summary.models.ts';
+import type { RatingCount, RejectedOutcome, ServedCount } from '../reports/rating-summary.models.ts';
 import type { HourlyDelta, RollupDelta } from '../reports/rollup.models.ts';
 import type { DailyRollupRow, HourlyRow } from '../reports/time-summary.models.ts';
 
@@ -82,6 +82,8 @@ export interface ReportStore {
 
   readDailyRollups(centreId: string, from: string, to: string): Promise<DailyRollupRow[]>;
   readHourlyRollups(centreId: string, from: string, to: string): Promise<HourlyRow[]>;
+  /** Tickets served per day, service, counter and officer (the rollups' counts, without durations). */
+  servedCounts(centreId: string, from: string, to: string): Promise<ServedCount[]>;
   /** First and last business day with a ticket; null when the centre has none. */
   ticketDayRange(centreId: string): Promise<{ from: string; to: string } | null>;
   /** Every ticket of the days from `from` to `to`, for a rebuild. */
@@ -93,8 +95,19 @@ export interface ReportStore {
 
   /** Ratings of tickets of the days from `from` to `to`, counted per day, officer, counter, service and grade. */
   ratingCounts(centreId: string, from: string, to: string): Promise<RatingCount[]>;
-  /** Presses refused between two instants (epoch ms, end excluded); duplicates are not presses. */
-  rejectedPresses(centreId: string, fromMs: number, toMs: number): Promise<RejectedPress[]>;
+  /**
+   * Presses refused between two instants (epoch ms, end excluded); duplicates are not presses.
+   * `withService`: also the service of the ticket each was judged against (else null).
+   */
+  rejectedPresses(centreId: string, fromMs: number, toMs: number, withService: boolean): Promise<RejectedPress[]>;
+  /** The last business day whose ratings are summed in the rating rollup; null: none yet. */
+  ratingsRolledThrough(centreId: string): Promise<string | null>;
+  /** Sums the ratings of the days after `after` (all when null) up to `through` into the rollup. */
+  rollUpRatings(centreId: string, after: string | null, through: string): Promise<void>;
+  /** Forgets the rating rollup of a centre (a rebuild sums it again). */
+  clearRatingRollup(centreId: string): Promise<void>;
+  /** Rating counts of the days from `from` to `to` from the rollup (settled days only). */
+  rolledRatingCounts(centreId: string, from: string, to: string): Promise<RatingCount[]>;
   /** The grade of each rated ticket among `ticketIds`. */
   ratingGrades(ticketIds: readonly string[]): Promise<Map<string, RatingGrade>>;
 }

@@ -67,6 +67,8 @@ interface PressRow {
 }
 interface ReportsDatabase {
   ratings: RatingRow;
+  report_rating_daily: { centre_id: string; business_day: string; staff_id: string; counter_id: string; service_id: string; grade: string; ratings: number };
+  report_rating_state: { centre_id: string; rolled_through: string };
   rating_presses: PressRow;
   rating_arms: { ticket_id: string; service_id: string };
   report_daily: ReportDailyRow;
@@ -140,6 +142,8 @@ const factsFromRow = (r: ReportTicketRow): TicketFacts => ({
       : { atMs: Number(r.first_called_at), serviceId: r.first_service_id ?? r.queue_service_id, counterId: r.first_counter_id, staffId: r.first_staff_id },
   transferCount: Number(r.transfer_count),
 });
+
+const REJECTED: RejectedOutcome[] = ['rejected_disarmed', 'rejected_late', 'rejected_already_rated', 'rejected_invalid'];
 
 /** Larger of the stored and the new maximum, in SQL both SQLite and PostgreSQL read. */
 const greater = (column: 'wait_max_ms' | 'service_max_ms') =>
@@ -273,6 +277,17 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
         .execute();
       return rows.map((r) => ({ businessDay: r.business_day, serviceId: r.service_id, hour: Number(r.hour), issued: Number(r.issued) }));
     },
+    async servedCounts(centreId, from, to) {
+      const rows = await db
+        .selectFrom('report_daily')
+        .select(['business_day', 'service_id', 'counter_id', 'staff_id', 'served'])
+        .where('centre_id', '=', centreId)
+        .where('business_day', '>=', from)
+        .where('business_day', '<=', to)
+        .where('served', '>', 0)
+        .execute();
+      return rows.map((r) => ({ businessDay: r.business_day, serviceId: r.service_id, counterId: r.counter_id, staffId: r.staff_id, served: Number(r.served) }));
+    },
     async ticketDayRange(centreId) {
       const r = await db
         .selectFrom('tickets')
@@ -344,22 +359,74 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
         count: Number(r.n),
       }));
     },
-    async rejectedPresses(centreId, fromMs, toMs) {
-      const rows = await db
+    async rejectedPresses(centreId, fromMs, toMs, withService) {
+      const presses = db
         .selectFrom('rating_presses as p')
-        .leftJoin('rating_arms as a', 'a.ticket_id', 'p.ticket_id')
-        .select(['p.pressed_at', 'p.counter_id', 'p.staff_id', 'p.outcome', 'a.service_id'])
+        .select(['p.pressed_at', 'p.counter_id', 'p.staff_id', 'p.outcome'])
         .where('p.centre_id', '=', centreId)
         .where('p.pressed_at', '>=', fromMs)
         .where('p.pressed_at', '<', toMs)
-        .where('p.outcome', 'like', 'rejected_%')
-        .execute();
+        .where('p.outcome', 'in', REJECTED);
+      const rows = withService
+        ? await presses.leftJoin('rating_arms as a', 'a.ticket_id', 'p.ticket_id').select('a.service_id').execute()
+        : (await presses.execute()).map((r) => ({ ...r, service_id: null }));
       return rows.map((r) => ({
         pressedAtMs: Number(r.pressed_at),
         counterId: r.counter_id,
         staffId: r.staff_id,
         serviceId: r.service_id,
         outcome: r.outcome as RejectedOutcome,
+      }));
+    },
+    async ratingsRolledThrough(centreId) {
+      const r = await db.selectFrom('report_rating_state').select('rolled_through').where('centre_id', '=', centreId).executeTakeFirst();
+      return r?.rolled_through ?? null;
+    },
+    async rollUpRatings(centreId, after, through) {
+      let source = db
+        .selectFrom('ratings')
+        .select((eb) => [
+          'centre_id',
+          'business_day',
+          eb.fn.coalesce('staff_id', sql<string>`''`).as('staff_id'),
+          'counter_id',
+          'service_id',
+          'grade',
+          eb.fn.countAll<number>().as('ratings'),
+        ])
+        .where('centre_id', '=', centreId)
+        .where('business_day', '<=', through);
+      if (after !== null) source = source.where('business_day', '>', after);
+      await db
+        .insertInto('report_rating_daily')
+        .columns(['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade', 'ratings'])
+        .expression(source.groupBy(['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade']))
+        .execute();
+      await db
+        .insertInto('report_rating_state')
+        .values({ centre_id: centreId, rolled_through: through })
+        .onConflict((oc) => oc.column('centre_id').doUpdateSet({ rolled_through: through }))
+        .execute();
+    },
+    async clearRatingRollup(centreId) {
+      await db.deleteFrom('report_rating_daily').where('centre_id', '=', centreId).execute();
+      await db.deleteFrom('report_rating_state').where('centre_id', '=', centreId).execute();
+    },
+    async rolledRatingCounts(centreId, from, to) {
+      const rows = await db
+        .selectFrom('report_rating_daily')
+        .selectAll()
+        .where('centre_id', '=', centreId)
+        .where('business_day', '>=', from)
+        .where('business_day', '<=', to)
+        .execute();
+      return rows.map((r) => ({
+        businessDay: r.business_day,
+        staffId: r.staff_id,
+        counterId: r.counter_id,
+        serviceId: r.service_id,
+        grade: r.grade as RatingGrade,
+        count: Number(r.ratings),
       }));
     },
     async ratingGrades(ticketIds) {

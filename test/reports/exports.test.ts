@@ -66,3 +66,14 @@ describe('XLSX export', () => {
     expect(sheet.rowCount).toBe(8);
   });
 });
+
+describe('wallTime', () => {
+  it("is the centre's wall clock, across a daylight-saving jump too", () => {
+    expect(wallTime(Date.parse('2026-03-16T16:59:59.900Z'), 'Asia/Ho_Chi_Minh')).toEqual({ wall: [2026, 3, 16, 23, 59, 59] });
+    expect(wallTime(Date.parse('2026-03-16T17:00:00Z'), 'Asia/Ho_Chi_Minh')).toEqual({ wall: [2026, 3, 17, 0, 0, 0] });
+    // New York springs forward at 02:00 EST = 07:00 UTC on 8 March 2026.
+    expect(wallTime(Date.parse('2026-03-08T06:59:59Z'), 'America/New_York')).toEqual({ wall: [2026, 3, 8, 1, 59, 59] });
+    expect(wallTime(Date.parse('2026-03-08T07:00:00Z'), 'America/New_York')).toEqual({ wall: [2026, 3, 8, 3, 0, 0] });
+    expect(wallTime(null, 'UTC')).toBeNull();
+  });
+});

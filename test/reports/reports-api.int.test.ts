@@ -256,3 +256,28 @@ describe('liveReport', () => {
     expect((await server.api('/centres/demo/reports/live', { as: 'anonymous' })).status).toBe(401);
   });
 });
+
+describe('with ratings recorded the real way (issue #5)', () => {
+  it('counts a rating given on the rating screen right after the finish', async () => {
+    const live = await startTestServer();
+    try {
+      await live.openCounter('quay-2', 'hung');
+      const issued = await live.api('/centres/demo/tickets', { json: { serviceId: 'lao-dong-xa-hoi' } });
+      const ticketId = (await issued.json()).ticket.id as string;
+      for (const action of ['call', 'finish']) {
+        const res = await live.api(`/centres/demo/counters/quay-2/${action}`, { json: action === 'call' ? { ticketId } : {}, as: 'hung' });
+        expect(res.status, action).toBe(200);
+      }
+      const rated = await live.api('/centres/demo/ratings', { json: { counterId: 'quay-2', level: 2, idempotencyKey: 'reports-test-0001', source: 'screen' }, as: 'hung' });
+      expect((await rated.json()).outcome).toBe('accepted');
+      const res = await live.api('/centres/demo/reports/rating-summary?groupBy=service', { as: 'manager' });
+      const s = (await res.json()) as RatingSummary;
+      expect(s.totals).toMatchObject({ rated: 1, served: 1, satisfied: 1, satisfiedShare: 1, responseRate: 1 });
+      expect(s.groups.find((g) => g.key === 'lao-dong-xa-hoi')?.levels.satisfied).toBe(1);
+      const log = (await (await live.api('/centres/demo/reports/tickets', { as: 'manager' })).json()) as TicketLog;
+      expect(log.items.find((t) => t.id === ticketId)?.rating).toBe('satisfied');
+    } finally {
+      await live.stop();
+    }
+  });
+});

@@ -60,6 +60,12 @@ describe('the SQLite file', () => {
         priority_group_id: null,
         recall_count: 0,
         target_counter_id: null,
+        // The reports' columns (migration 0006): set at the first call and on transfers.
+        first_called_at: null,
+        first_counter_id: null,
+        first_staff_id: null,
+        first_service_id: null,
+        transfer_count: 0,
       },
     ]);
     expect(raw.services.find((s) => s.id === 'closed')).toMatchObject({ active: 0, numbering: '{"mode":"prefix","prefix":"Z","digits":3}' });

@@ -10,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 // tickets: counts, duration sums and maxima, and sparse minute histograms (JSON text) per centre,
 // business day, service, counter and officer ('' = none). report_rollup_state records that a
 // centre's rollups were built from its tickets once (server start, or the history seed).
+// report_rating_daily holds the ratings of settled days (below).
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('first_called_at', 'bigint').execute();
   await db.schema.alterTable('tickets').addColumn('first_counter_id', 'text').execute();
@@ -77,8 +78,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('ratings')
     .columns(['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade'])
     .execute();
-  // Refused presses are few; they are found by when they were pressed.
-  await db.schema.createIndex('rating_presses_report_ix').on('rating_presses').columns(['centre_id', 'pressed_at', 'outcome']).execute();
+  // Refused presses are few among all presses: found by outcome and time, read from the index.
+  await db.schema
+    .createIndex('rating_presses_report_ix')
+    .on('rating_presses')
+    .columns(['centre_id', 'outcome', 'pressed_at', 'counter_id', 'staff_id'])
+    .execute();
+
+  // Ratings per day, officer, counter, service and grade, for days whose ratings can no longer
+  // change (a keypad may deliver a press up to 7 days late): report_rating_state says up to which
+  // business day they are summed. Recent days are summed from the ratings themselves.
+  await db.schema
+    .createTable('report_rating_daily')
+    .addColumn('centre_id', 'text', (c) => c.notNull())
+    .addColumn('business_day', 'text', (c) => c.notNull())
+    .addColumn('staff_id', 'text', (c) => c.notNull())
+    .addColumn('counter_id', 'text', (c) => c.notNull())
+    .addColumn('service_id', 'text', (c) => c.notNull())
+    .addColumn('grade', 'text', (c) => c.notNull())
+    .addColumn('ratings', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('report_rating_daily_pk', ['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade'])
+    .execute();
+  await db.schema
+    .createTable('report_rating_state')
+    .addColumn('centre_id', 'text', (c) => c.primaryKey())
+    .addColumn('rolled_through', 'text', (c) => c.notNull())
+    .execute();
 
   await db.schema
     .createTable('report_rollup_state')
@@ -89,6 +114,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('report_rollup_state').execute();
+  await db.schema.dropTable('report_rating_state').execute();
+  await db.schema.dropTable('report_rating_daily').execute();
   await db.schema.dropIndex('rating_presses_report_ix').execute();
   await db.schema.dropIndex('ratings_report_ix').execute();
   await db.schema.dropTable('report_hourly').execute();
