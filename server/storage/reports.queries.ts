@@ -1,82 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { RatingGrade, TicketState } from '../../protocol/index.ts';
-import type { RejectedOutcome } from '../reports/rating-summary.models.ts';
+import type { TicketState } from '../../protocol/index.ts';
 import type { DurationAccumulator, MinuteHistogram } from '../reports/stats.models.ts';
 import { addDuration, emptyDurations, mergeHistogram } from '../reports/stats.models.ts';
 import type { DailyRollupRow } from '../reports/time-summary.models.ts';
+import { reportRatingsQueries } from './report-ratings.queries.ts';
 import type { ReportStore, TicketFacts } from './reports.port.ts';
-
-/** The tables of migration 0006 as stored, and the ticket columns the reports read. */
-interface ReportDailyRow {
-  centre_id: string;
-  business_day: string;
-  service_id: string;
-  counter_id: string;
-  staff_id: string;
-  issued: number;
-  served: number;
-  no_show: number;
-  transferred: number;
-  expired: number;
-  wait_n: number;
-  wait_sum_ms: number;
-  wait_max_ms: number;
-  wait_hist: string;
-  service_n: number;
-  service_sum_ms: number;
-  service_max_ms: number;
-  service_hist: string;
-}
-interface ReportTicketRow {
-  id: string;
-  centre_id: string;
-  service_id: string;
-  queue_service_id: string;
-  business_day: string;
-  number: string;
-  state: string;
-  issued_at: number;
-  called_at: number | null;
-  serving_at: number | null;
-  finished_at: number | null;
-  counter_id: string | null;
-  staff_id: string | null;
-  priority_group_id: string | null;
-  first_called_at: number | null;
-  first_counter_id: string | null;
-  first_staff_id: string | null;
-  first_service_id: string | null;
-  transfer_count: number;
-}
-interface RatingRow {
-  centre_id: string;
-  ticket_id: string;
-  business_day: string;
-  staff_id: string | null;
-  counter_id: string;
-  service_id: string;
-  grade: string;
-}
-interface PressRow {
-  centre_id: string;
-  counter_id: string;
-  ticket_id: string | null;
-  staff_id: string | null;
-  outcome: string;
-  pressed_at: number;
-}
-interface ReportsDatabase {
-  ratings: RatingRow;
-  report_rating_daily: { centre_id: string; business_day: string; staff_id: string; counter_id: string; service_id: string; grade: string; ratings: number };
-  report_rating_state: { centre_id: string; rolled_through: string };
-  rating_presses: PressRow;
-  rating_arms: { ticket_id: string; service_id: string };
-  report_daily: ReportDailyRow;
-  report_hourly: { centre_id: string; business_day: string; service_id: string; hour: number; issued: number };
-  report_rollup_state: { centre_id: string; built_at: number };
-  tickets: ReportTicketRow;
-  ticket_events: { ticket_id: string; seq: number; from_state: string | null; to_state: string; counter_id: string | null; actor_id: string | null; detail: string | null };
-}
+import type { ReportDailyRow, ReportsDatabase, ReportTicketRow } from './reports.rows.ts';
 
 const parseHistogram = (json: string): MinuteHistogram => JSON.parse(json || '{}') as MinuteHistogram;
 
@@ -143,8 +72,6 @@ const factsFromRow = (r: ReportTicketRow): TicketFacts => ({
   transferCount: Number(r.transfer_count),
 });
 
-const REJECTED: RejectedOutcome[] = ['rejected_disarmed', 'rejected_late', 'rejected_already_rated', 'rejected_invalid'];
-
 /** Larger of the stored and the new maximum, in SQL both SQLite and PostgreSQL read. */
 const greater = (column: 'wait_max_ms' | 'service_max_ms') =>
   sql<number>`CASE WHEN excluded.${sql.ref(column)} > report_daily.${sql.ref(column)} THEN excluded.${sql.ref(column)} ELSE report_daily.${sql.ref(column)} END`;
@@ -157,6 +84,7 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
     db.selectFrom('tickets').selectAll().where('centre_id', '=', centreId).where('business_day', '>=', from).where('business_day', '<=', to);
 
   return {
+    ...reportRatingsQueries(executor),
     async recordFirstCall(ticketId, call) {
       const r = await db
         .updateTable('tickets')
@@ -338,104 +266,6 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
       }
       const rows = await q.orderBy('business_day', 'desc').orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
       return rows.map(factsFromRow);
-    },
-
-    async ratingCounts(centreId, from, to) {
-      // Covered by ratings_report_ix: the table itself is never read.
-      const rows = await db
-        .selectFrom('ratings')
-        .select(['business_day', 'staff_id', 'counter_id', 'service_id', 'grade', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('centre_id', '=', centreId)
-        .where('business_day', '>=', from)
-        .where('business_day', '<=', to)
-        .groupBy(['business_day', 'staff_id', 'counter_id', 'service_id', 'grade'])
-        .execute();
-      return rows.map((r) => ({
-        businessDay: r.business_day,
-        staffId: r.staff_id ?? '',
-        counterId: r.counter_id,
-        serviceId: r.service_id,
-        grade: r.grade as RatingGrade,
-        count: Number(r.n),
-      }));
-    },
-    async rejectedPresses(centreId, fromMs, toMs, withService) {
-      const presses = db
-        .selectFrom('rating_presses as p')
-        .select(['p.pressed_at', 'p.counter_id', 'p.staff_id', 'p.outcome'])
-        .where('p.centre_id', '=', centreId)
-        .where('p.pressed_at', '>=', fromMs)
-        .where('p.pressed_at', '<', toMs)
-        .where('p.outcome', 'in', REJECTED);
-      const rows = withService
-        ? await presses.leftJoin('rating_arms as a', 'a.ticket_id', 'p.ticket_id').select('a.service_id').execute()
-        : (await presses.execute()).map((r) => ({ ...r, service_id: null }));
-      return rows.map((r) => ({
-        pressedAtMs: Number(r.pressed_at),
-        counterId: r.counter_id,
-        staffId: r.staff_id,
-        serviceId: r.service_id,
-        outcome: r.outcome as RejectedOutcome,
-      }));
-    },
-    async ratingsRolledThrough(centreId) {
-      const r = await db.selectFrom('report_rating_state').select('rolled_through').where('centre_id', '=', centreId).executeTakeFirst();
-      return r?.rolled_through ?? null;
-    },
-    async rollUpRatings(centreId, after, through) {
-      let source = db
-        .selectFrom('ratings')
-        .select((eb) => [
-          'centre_id',
-          'business_day',
-          eb.fn.coalesce('staff_id', sql<string>`''`).as('staff_id'),
-          'counter_id',
-          'service_id',
-          'grade',
-          eb.fn.countAll<number>().as('ratings'),
-        ])
-        .where('centre_id', '=', centreId)
-        .where('business_day', '<=', through);
-      if (after !== null) source = source.where('business_day', '>', after);
-      await db
-        .insertInto('report_rating_daily')
-        .columns(['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade', 'ratings'])
-        .expression(source.groupBy(['centre_id', 'business_day', 'staff_id', 'counter_id', 'service_id', 'grade']))
-        .execute();
-      await db
-        .insertInto('report_rating_state')
-        .values({ centre_id: centreId, rolled_through: through })
-        .onConflict((oc) => oc.column('centre_id').doUpdateSet({ rolled_through: through }))
-        .execute();
-    },
-    async clearRatingRollup(centreId) {
-      await db.deleteFrom('report_rating_daily').where('centre_id', '=', centreId).execute();
-      await db.deleteFrom('report_rating_state').where('centre_id', '=', centreId).execute();
-    },
-    async rolledRatingCounts(centreId, from, to) {
-      const rows = await db
-        .selectFrom('report_rating_daily')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .where('business_day', '>=', from)
-        .where('business_day', '<=', to)
-        .execute();
-      return rows.map((r) => ({
-        businessDay: r.business_day,
-        staffId: r.staff_id,
-        counterId: r.counter_id,
-        serviceId: r.service_id,
-        grade: r.grade as RatingGrade,
-        count: Number(r.ratings),
-      }));
-    },
-    async ratingGrades(ticketIds) {
-      const grades = new Map<string, RatingGrade>();
-      for (let i = 0; i < ticketIds.length; i += 500) {
-        const rows = await db.selectFrom('ratings').select(['ticket_id', 'grade']).where('ticket_id', 'in', ticketIds.slice(i, i + 500)).execute();
-        for (const r of rows) grades.set(r.ticket_id, r.grade as RatingGrade);
-      }
-      return grades;
     },
   };
 }
