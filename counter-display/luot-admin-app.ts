@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { pageShellStyles } from '../web-shared/page-shell.styles.ts';
 import type { SessionInfo } from '../protocol/auth.schemas.ts';
 import type { Centre, Language } from '../protocol/index.ts';
 import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../web-shared/api.ts';
@@ -120,23 +121,12 @@ export class LuotAdminApp extends LitElement {
           : html`<p class="prompt">${t(lang, 'app.loading')}</p>`}`;
   }
 
-  static override styles = css`
-    :host { display: flex; flex-direction: column; min-height: 100vh; background: var(--luot-bg); color: var(--luot-fg); }
-    header {
-      display: flex; flex-wrap: wrap; align-items: center; gap: 1rem 2rem; padding: 0.75rem 1.5rem;
-      background: var(--luot-header-bg); color: var(--luot-header-fg);
-    }
-    h1 { margin: 0; font-size: 1.3rem; flex: 1; }
-    .who { font-weight: 600; }
-    .logout {
-      font: inherit; min-height: 3rem; padding: 0.5em 1em; border-radius: var(--luot-radius);
-      border: 2px solid currentColor; background: transparent; color: inherit; cursor: pointer;
-    }
+  static override styles = [
+    pageShellStyles,
+    css`
     main { display: grid; gap: 1.5rem; padding: 1.5rem; max-width: 70rem; width: 100%; margin: 0 auto; }
-    .error, .prompt { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.3rem; font-weight: 700; text-align: center; }
-    .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
-    .prompt { padding: 4rem 1rem; color: var(--luot-muted); }
-  `;
+  `,
+  ];
 }
 
 customElements.define('luot-admin-app', LuotAdminApp);

@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { pageShellStyles } from '../web-shared/page-shell.styles.ts';
 import type { SessionInfo } from '../protocol/auth.schemas.ts';
 import type { Centre, Language } from '../protocol/index.ts';
 import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../web-shared/api.ts';
@@ -145,19 +146,10 @@ export class LuotReportsApp extends LitElement {
           : html`<p class="prompt">${t(lang, 'app.loading')}</p>`}`;
   }
 
-  static override styles = css`
+  static override styles = [
+    pageShellStyles,
+    css`
     *, *::before, *::after { box-sizing: border-box; }
-    :host { display: flex; flex-direction: column; min-height: 100vh; background: var(--luot-bg); color: var(--luot-fg); }
-    header {
-      display: flex; flex-wrap: wrap; align-items: center; gap: 1rem 2rem; padding: 0.75rem 1.5rem;
-      background: var(--luot-header-bg); color: var(--luot-header-fg);
-    }
-    h1 { margin: 0; font-size: 1.3rem; flex: 1; }
-    .who { font-weight: 600; }
-    .logout {
-      font: inherit; min-height: 3rem; padding: 0.5em 1em; border-radius: var(--luot-radius);
-      border: 2px solid currentColor; background: transparent; color: inherit; cursor: pointer;
-    }
     nav { display: flex; flex-wrap: wrap; gap: 0.4rem; padding: 0.75rem 1.5rem 0; max-width: 90rem; width: 100%; margin: 0 auto; }
     nav button {
       font: inherit; font-weight: 600; min-height: 2.75rem; padding: 0 1.1rem; border-radius: var(--luot-radius) var(--luot-radius) 0 0;
@@ -165,15 +157,13 @@ export class LuotReportsApp extends LitElement {
     }
     nav button.on { background: var(--luot-accent); border-color: var(--luot-accent); color: var(--luot-accent-fg); }
     main { padding: 1rem 1.5rem 2rem; max-width: 90rem; width: 100%; margin: 0 auto; }
-    .error, .prompt { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.3rem; font-weight: 700; text-align: center; }
-    .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
-    .prompt { padding: 4rem 1rem; color: var(--luot-muted); }
     @media print {
       :host { background: #fff; }
       header, nav, .error { display: none; }
       main { padding: 0; max-width: none; }
     }
-  `;
+  `,
+  ];
 }
 
 customElements.define('luot-reports-app', LuotReportsApp);

@@ -1,5 +1,6 @@
 /** The English catalogue, for foreign residents and visitors: the same keys as messages.vi.ts. */
 import { reportsEn } from './messages.reports.ts';
+import { printingEn } from './messages.printing.ts';
 import type { MessageKey } from './messages.vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -90,19 +91,6 @@ export const en: Record<MessageKey, string> = {
   'console.confirm': 'Confirm',
   'console.cancel': 'Cancel',
   'console.park': 'Set aside',
-  'console.print.title': 'Tickets not printed',
-  'console.print.none': 'Every ticket has printed',
-  'console.print.reprint': 'Print again',
-  'console.print.reprinted': 'Ticket {n} sent to the printer again',
-  'console.print.printer': 'Printer {id}',
-  'console.print.status.ok': 'fine',
-  'console.print.status.paper_low': 'paper low',
-  'console.print.status.paper_out': 'out of paper',
-  'console.print.status.cover_open': 'cover open',
-  'console.print.status.offline': 'not responding',
-  'console.print.status.error': 'has a problem',
-  'console.print.status.disconnected': 'disconnected',
-  'console.print.reason.timeout': 'the printer did not answer in time',
   'console.parked': 'Set-aside tickets',
   'console.parkedNone': 'No tickets set aside',
   'console.resumeTicket': 'Resume',
@@ -290,5 +278,7 @@ export const en: Record<MessageKey, string> = {
   'error.internal': 'Something went wrong; please try again',
   'error.network': 'Cannot reach the server',
   // The reports page (issue #6).
+  // Printing in the console (issue #4).
+  ...printingEn,
   ...reportsEn,
 };

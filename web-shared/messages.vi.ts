@@ -5,6 +5,7 @@
  */
 import type { ClientErrorCode } from './i18n.ts';
 import { reportsVi } from './messages.reports.ts';
+import { printingVi } from './messages.printing.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -97,19 +98,6 @@ export const vi = {
   'console.confirm': 'Xác nhận',
   'console.cancel': 'Huỷ',
   'console.park': 'Tạm gác',
-  'console.print.title': 'Phiếu chưa in được',
-  'console.print.none': 'Mọi phiếu đều đã in',
-  'console.print.reprint': 'In lại phiếu',
-  'console.print.reprinted': 'Đã gửi lệnh in lại phiếu {n}',
-  'console.print.printer': 'Máy in {id}',
-  'console.print.status.ok': 'bình thường',
-  'console.print.status.paper_low': 'sắp hết giấy',
-  'console.print.status.paper_out': 'hết giấy',
-  'console.print.status.cover_open': 'nắp đang mở',
-  'console.print.status.offline': 'không phản hồi',
-  'console.print.status.error': 'gặp lỗi',
-  'console.print.status.disconnected': 'mất kết nối',
-  'console.print.reason.timeout': 'máy in không phản hồi kịp',
   'console.parked': 'Số đang tạm gác',
   'console.parkedNone': 'Không có số nào đang tạm gác',
   'console.resumeTicket': 'Tiếp tục',
@@ -297,6 +285,8 @@ export const vi = {
   'error.internal': 'Hệ thống đang gặp lỗi, vui lòng thử lại',
   'error.network': 'Không kết nối được tới máy chủ',
   // The reports page (issue #6).
+  // Printing in the console (issue #4).
+  ...printingVi,
   ...reportsVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
