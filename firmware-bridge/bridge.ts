@@ -64,7 +64,8 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
         commandSet: p.type,
         paperMm: p.width,
         mode: p.mode,
-        codePage: p.codePage ?? DEFAULT_CP1258_PAGE[p.type],
+        codePage: p.codePage ?? (p.mode === 'cp1258' ? DEFAULT_CP1258_PAGE[p.type] : null),
+        realtimeGuard: p.type === 'epson' && p.realtimeGuard,
         template: { ...p.template, logo: Boolean(p.logo) },
         images: (p.logo ? { logo: loadLogo(p.logo, width) } : {}) as Record<string, Bitmap>,
       },
@@ -85,13 +86,21 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
   });
   for (const k of config.keypads) log.info(`keypad ${k.id} for counter ${k.counterId}: ${options.simulate ? 'simulated' : k.path}${k.path === 'simulate' ? '' : ` at ${k.baudRate} baud`}`);
   keypads.start();
-  const service = new PrintService(printers, journal, log, (report) => link?.report(report));
+  const service = new PrintService(
+    printers,
+    journal,
+    log,
+    (report) => link?.report(report),
+    Date.now,
+    (jobId) => link?.claim(jobId) ?? Promise.resolve(false),
+  );
   await service.refresh();
   // The hello and heartbeats carry the printers and the keypads.
   const devices = {
     devices: () => [...service.devices(), ...keypads.devices()],
     reports: () => [...service.reports(), ...keypads.reports()],
     handle: (job: unknown) => service.handle(job),
+    cancel: (jobId: string) => service.cancel(jobId),
   };
   link = connectToServer({ serverUrl: config.serverUrl, token: config.token, version: BRIDGE_VERSION, service: devices, log });
   const unlinkKeypads = linkKeypads(link, keypads, log);

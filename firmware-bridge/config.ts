@@ -53,16 +53,33 @@ export const PrinterConfigSchema = z
     interface: PrinterInterfaceSchema,
     type: z.enum(['epson', 'star']).default('epson').describe('Command set: epson (ESC/POS, also Xprinter and most clones) or star (Star Line Mode).'),
     width: z.union([z.literal(58), z.literal(80)]).default(80).describe('Paper width in mm: 58 (384 dots) or 80 (576 dots).'),
-    mode: z.enum(['raster', 'cp1258', 'ascii']).default('raster').describe('raster: any printer; cp1258: printers known to do Windows-1258; ascii: no tone marks.'),
-    codePage: z.number().int().min(0).max(255).optional().describe('The Windows-1258 table number for cp1258 mode: Epson 52 (default), Xprinter 27.'),
+    mode: z
+      .enum(['raster', 'cp1258', 'tcvn3', 'ascii'])
+      .default('raster')
+      .describe('raster: any printer; cp1258: printers known to do Windows-1258; tcvn3: printers with a TCVN-3 table (Xprinter); ascii: no tone marks.'),
+    codePage: z
+      .number()
+      .int()
+      .min(0)
+      .max(255)
+      .optional()
+      .describe('The number of the mode’s table: cp1258 mode, Windows-1258 (Epson 52, the default); tcvn3 mode, TCVN-3 (Xprinter 27; required).'),
     logo: z.string().min(1).optional().describe('A PNG printed at the top, at most the paper width in dots; dark pixels print.'),
     template: TemplateSchema.default({ showEnglish: true, footer: null, showQr: true }),
+    realtimeGuard: z
+      .boolean()
+      .default(true)
+      .describe('Send GS ( D to turn real-time commands off around images (epson; docs/hardware.md). false for a clone that prints it as garbage.'),
     statusQuery: z.boolean().default(true).describe('Ask the printer for its status (DLE EOT) before each ticket and every statusPollMs (tcp and serial, epson).'),
     timeoutMs: z.number().int().min(500).max(60_000).default(5000).describe('How long to wait for the printer to connect or answer.'),
   })
   .strict()
   .refine((p) => p.mode !== 'cp1258' || p.codePage !== undefined || DEFAULT_CP1258_PAGE[p.type] !== null, {
     message: 'cp1258 mode on a star printer needs codePage (its Windows-1258 table number)',
+    path: ['codePage'],
+  })
+  .refine((p) => p.mode !== 'tcvn3' || p.codePage !== undefined, {
+    message: 'tcvn3 mode needs codePage (the printer’s TCVN-3 table number: Xprinter 27)',
     path: ['codePage'],
   });
 export type PrinterConfig = z.infer<typeof PrinterConfigSchema>;

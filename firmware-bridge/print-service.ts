@@ -23,6 +23,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 export class PrintService {
   private readonly printers = new Map<string, ManagedPrinter & { reading: PrinterReading; queue: Promise<unknown>; busy: boolean }>();
   private readonly inflight = new Map<string, Promise<PrintAck>>();
+  /** Jobs the server abandoned (`print:cancel`): never printed. The newest few hundred. */
+  private readonly cancelled = new Set<string>();
 
   constructor(
     printers: ManagedPrinter[],
@@ -31,6 +33,11 @@ export class PrintService {
     /** Told when a printer's status changes (the bridge sends `device:status`). */
     private readonly onStatus: (report: DeviceStatusReport) => void,
     private readonly now: () => number = Date.now,
+    /**
+     * Asks the server, right before the first byte, whether the job may still print
+     * (`print:claim`); false or no answer: not printed. Absent only in tests of this class alone.
+     */
+    private readonly claim?: (jobId: string) => Promise<boolean>,
   ) {
     for (const p of printers) this.printers.set(p.config.id, { ...p, reading: { status: 'offline', detail: 'not checked yet' }, queue: Promise.resolve(), busy: false });
   }
@@ -78,6 +85,12 @@ export class PrintService {
     return reading;
   }
 
+  /** `print:cancel`: the server abandoned the job; if it has not started, it never will. */
+  cancel(jobId: string): void {
+    this.cancelled.add(jobId);
+    if (this.cancelled.size > 500) this.cancelled.delete(this.cancelled.values().next().value!);
+  }
+
   /** A `print:job` from the server, answered once per delivery; the same job id prints at most once. */
   handle(raw: unknown): Promise<PrintAck> {
     const parsed = PrintJobSchema.safeParse(raw);
@@ -112,10 +125,11 @@ export class PrintService {
 
   private async print(printer: ManagedPrinter & { reading: PrinterReading; busy: boolean }, job: PrintJob, receivedAt: number): Promise<PrintAck> {
     const ticket = `job ${job.jobId} (ticket ${job.ticket.number}) on ${printer.config.id}`;
-    if (this.now() > receivedAt + job.deadlineMs) {
+    const queued = this.refusal(job, receivedAt);
+    if (queued) {
       // The server has given up on it and told the kiosk: paper now would be a surprise.
-      this.log.warn(`${ticket}: its deadline passed while queued; not printed`);
-      return fail('printer.error', 'the deadline passed before the printer was free');
+      this.log.warn(`${ticket}: ${queued} while it waited for the printer; not printed`);
+      return fail('printer.error', queued);
     }
     printer.busy = true;
     try {
@@ -131,7 +145,20 @@ export class PrintService {
         this.log.error(`${ticket}: could not lay the ticket out`, error);
         return fail('printer.error', `layout failed: ${message(error)}`);
       }
-      if (rendered.unmappable.length > 0) this.log.warn(`${ticket}: no CP1258 form for ${rendered.unmappable.join(' ')} (printed as ?)`);
+      if (rendered.unmappable.length > 0) {
+        this.log.warn(`${ticket}: no ${printer.profile.mode} form for ${rendered.unmappable.join(' ')} (printed as ?, or in lower case in tcvn3)`);
+      }
+      // Last checks right before the first byte (the status read can take seconds): the server
+      // may have given up meanwhile, and its "abandoned" is final.
+      const late = this.refusal(job, receivedAt);
+      if (late) {
+        this.log.warn(`${ticket}: ${late}; not printed`);
+        return fail('printer.error', late);
+      }
+      if (this.claim && !(await this.claim(job.jobId))) {
+        this.log.warn(`${ticket}: the server did not confirm it may still print (abandoned, or no answer); not printed`);
+        return fail('printer.error', 'the server did not confirm the job at the last moment; not printed');
+      }
       this.journal.begin(job.jobId);
       try {
         await printer.port.print({ jobId: job.jobId, bytes: rendered.bytes, preview: rendered.preview });
@@ -148,6 +175,13 @@ export class PrintService {
     } finally {
       printer.busy = false;
     }
+  }
+
+  /** Why a job must not start now, if it must not: cancelled by the server, or past its deadline. */
+  private refusal(job: PrintJob, receivedAt: number): string | null {
+    if (this.cancelled.has(job.jobId)) return 'the server cancelled it (abandoned)';
+    if (this.now() > receivedAt + job.deadlineMs) return 'its deadline passed';
+    return null;
   }
 
   async close(): Promise<void> {

@@ -123,5 +123,20 @@ export const PrintAckSchema = z.discriminatedUnion('ok', [
 ]);
 export type PrintAck = z.infer<typeof PrintAckSchema>;
 
+/**
+ * bridge → server, right before the first byte of a job goes to the printer (after the status
+ * read and the layout): may I still print it? The server says yes only while the job is live
+ * and before its deadline, and from then on does not abandon it while the bytes go out; no (or
+ * no answer) and the bridge does not print. So "abandoned" is final: the server's decision wins.
+ */
+export const PrintClaimSchema = z.object({ jobId: IdSchema }).strict();
+export type PrintClaim = z.infer<typeof PrintClaimSchema>;
+export const PrintClaimAnswerSchema = z.object({ print: z.boolean(), reason: z.string().max(300).optional() });
+export type PrintClaimAnswer = z.infer<typeof PrintClaimAnswerSchema>;
+
+/** server → bridge: the server gave up on this job (abandoned): never print it. */
+export const PrintCancelSchema = z.object({ jobId: IdSchema, reason: z.string().max(300) }).strict();
+export type PrintCancel = z.infer<typeof PrintCancelSchema>;
+
 /** Handshake of the `/bridge` namespace: the bridge's device token (`luot_<id>.<secret>`). */
 export const BridgeHandshakeSchema = z.object({ token: z.string().min(1).max(300) });

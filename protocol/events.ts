@@ -3,7 +3,7 @@
  * (`ticket:called`), commands imperative (`snapshot:request`).
  */
 import type { Result } from './errors.ts';
-import type { BridgeHeartbeat, BridgeHello, BridgeWelcome, DeviceStatusReport, PrintAck, PrintJob } from './bridge.schemas.ts';
+import type { BridgeHeartbeat, BridgeHello, BridgeWelcome, DeviceStatusReport, PrintAck, PrintCancel, PrintClaim, PrintClaimAnswer, PrintJob } from './bridge.schemas.ts';
 import type { DeviceView, PrintJobView } from './print.schemas.ts';
 import type {
   TicketView,
@@ -80,6 +80,8 @@ export const BridgeEvents = {
   deviceStatus: 'device:status',
   heartbeat: 'bridge:heartbeat',
   printJob: 'print:job',
+  printClaim: 'print:claim',
+  printCancel: 'print:cancel',
   replaced: 'bridge:replaced',
 } as const;
 
@@ -88,11 +90,15 @@ export interface BridgeClientToServer {
   'bridge:hello': (hello: BridgeHello, ack: (result: Result<BridgeWelcome>) => void) => void;
   'device:status': (report: DeviceStatusReport, ack?: (result: Result<{ recorded: true }>) => void) => void;
   'bridge:heartbeat': (heartbeat: BridgeHeartbeat, ack?: (result: Result<{ recorded: true }>) => void) => void;
+  /** Right before a job's first byte goes to the printer: may it still print? (bridge.schemas.ts) */
+  'print:claim': (claim: PrintClaim, ack: (result: Result<PrintClaimAnswer>) => void) => void;
 }
 
 /** What the server sends a bridge: print jobs, each answered once (PrintAck). */
 export interface BridgeServerToClient {
   'print:job': (job: PrintJob, ack: (result: PrintAck) => void) => void;
+  /** The server abandoned the job: the bridge must not print it. */
+  'print:cancel': (cancel: PrintCancel) => void;
   /** Another connection with the same token took over (two bridges share a token?): back off. */
   'bridge:replaced': (info: { message: string }) => void;
 }
@@ -128,3 +134,9 @@ export interface CentreRatingServerToClient {
   'rating:armed': (arm: import('./rating.schemas.ts').RatingArmView) => void;
   'rating:recorded': (event: import('./rating.schemas.ts').RatingRecordedEvent) => void;
 }
+
+/**
+ * Namespace of the rating screens (issue #10): a rating-screen device token in `auth.token`; the
+ * screen receives the same two rating facts, for its own counter only, and nothing else of its centre.
+ */
+export const RATING_NAMESPACE = '/rating';

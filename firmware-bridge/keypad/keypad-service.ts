@@ -44,8 +44,8 @@ export class KeypadService {
   readonly outbox: PressOutbox;
   readonly delivery: PressDelivery;
   private readonly keypads = new Map<string, Managed>();
-  /** Armed counters: the command and when it runs out (this PC's clock). */
-  private readonly arms = new Map<string, { arm: KeypadArm; until: number }>();
+  /** Armed counters: the command, when it runs out (this PC's clock), and the timer that then sends DISARM. */
+  private readonly arms = new Map<string, { arm: KeypadArm; until: number; timer: ReturnType<typeof setTimeout> }>();
   private readonly now: () => number;
 
   constructor(private readonly options: KeypadServiceOptions) {
@@ -75,7 +75,6 @@ export class KeypadService {
       name: config.id,
       log,
       open,
-      now: this.now,
       retryMinMs: t.retryMinMs,
       retryMaxMs: t.retryMaxMs,
       silenceMs: t.silenceMs,
@@ -95,7 +94,7 @@ export class KeypadService {
       log,
       onNewPress: () => {
         // The keypad put its lights out after the press; so does our record of the arm.
-        this.arms.delete(config.counterId);
+        this.endArm(config.counterId);
         this.delivery.kick();
       },
       onBoot: () => this.rearm(m),
@@ -126,7 +125,13 @@ export class KeypadService {
 
   /** `keypad:arm` from the server: light the counter's keypads. */
   arm(arm: KeypadArm): number {
-    this.arms.set(arm.counterId, { arm, until: this.now() + arm.seconds * 1000 });
+    this.endArm(arm.counterId);
+    // The window ends here, on the bridge: DISARM then, whatever happens to the server link. A
+    // restart of either side loses nothing: the server re-arms with what is left on hello, which
+    // starts a new timer for the rest of the window.
+    const timer = setTimeout(() => this.windowEnded(arm), arm.seconds * 1000);
+    timer.unref?.();
+    this.arms.set(arm.counterId, { arm, until: this.now() + arm.seconds * 1000, timer });
     let sent = 0;
     for (const m of this.keypads.values()) {
       if (m.config.counterId !== arm.counterId) continue;
@@ -140,10 +145,30 @@ export class KeypadService {
   disarm(disarm: KeypadDisarm): void {
     const current = this.arms.get(disarm.counterId);
     if (current && disarm.ticketId !== null && current.arm.ticketId !== disarm.ticketId) return; // a newer ticket's arm stays
-    this.arms.delete(disarm.counterId);
+    this.endArm(disarm.counterId);
+    this.sendDisarm(disarm.counterId);
+  }
+
+  private sendDisarm(counterId: string): void {
     for (const m of this.keypads.values()) {
-      if (m.config.counterId === disarm.counterId) m.adapter.write({ type: 'DISARM', keypadId: m.config.id });
+      if (m.config.counterId === counterId) m.adapter.write({ type: 'DISARM', keypadId: m.config.id });
     }
+  }
+
+  /** The arming window of `arm` is over: lights out (docs/keypad-protocol.md, DISARM), unless a newer arm replaced it. */
+  private windowEnded(arm: KeypadArm): void {
+    const current = this.arms.get(arm.counterId);
+    if (current?.arm !== arm) return;
+    this.arms.delete(arm.counterId);
+    this.options.log.debug(`counter ${arm.counterId}: the rating window of ticket ${arm.number} is over; keypads disarmed`);
+    this.sendDisarm(arm.counterId);
+  }
+
+  private endArm(counterId: string): void {
+    const current = this.arms.get(counterId);
+    if (!current) return;
+    clearTimeout(current.timer);
+    this.arms.delete(counterId);
   }
 
   /** Beep and/or blink a keypad, so an installer sees which one is which. */
@@ -162,6 +187,7 @@ export class KeypadService {
   }
 
   async close(): Promise<void> {
+    for (const counterId of [...this.arms.keys()]) this.endArm(counterId);
     this.delivery.offline();
     await Promise.allSettled([...this.keypads.values()].map((m) => m.adapter.stop()));
     this.outbox.close();
@@ -178,10 +204,7 @@ export class KeypadService {
     const current = this.arms.get(m.config.counterId);
     if (!current) return;
     const seconds = Math.floor((current.until - this.now()) / 1000);
-    if (seconds < 1) {
-      this.arms.delete(m.config.counterId);
-      return;
-    }
+    if (seconds < 1) return; // its timer sends DISARM in a moment
     if (this.sendArm(m, seconds)) this.options.log.info(`keypad ${m.config.id}: armed again for ticket ${current.arm.number} (${seconds} s left)`);
   }
 

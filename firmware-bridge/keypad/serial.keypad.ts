@@ -16,6 +16,9 @@ export interface KeypadSerial {
   removeAllListeners(event?: string): unknown;
 }
 
+/** No frame for this long on an open port: offline (the keypad says HELLO every 5–10 s; docs/keypad-protocol.md). */
+export const SILENCE_MS = 35_000;
+
 export type OpenKeypadSerial = (options: { path: string; baudRate: number }) => KeypadSerial;
 
 /** 8 data bits, no parity, 1 stop bit (8N1), as docs/keypad-protocol.md says. */
@@ -44,7 +47,6 @@ export interface SerialKeypadOptions {
   retryMaxMs?: number;
   /** No frame for this long on an open port: the keypad is offline (it says HELLO every few seconds). */
   silenceMs?: number;
-  now?: () => number;
 }
 
 /**
@@ -57,20 +59,17 @@ export interface SerialKeypadOptions {
 export class SerialKeypad {
   private port: KeypadSerial | null = null;
   private retry: ReturnType<typeof setTimeout> | undefined;
-  private watchdog: ReturnType<typeof setInterval> | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
   private retryMs: number;
   private stopped = false;
-  private lastHeard = 0;
   private current: LinkReading = { status: 'offline', detail: 'not opened yet' };
   private readonly open: OpenKeypadSerial;
-  private readonly now: () => number;
   /** Set while offline, so a port that stays missing is logged once, not at every retry. */
   private reportedDown = false;
   readonly parsers: KeypadParser[] = [];
 
   constructor(private readonly options: SerialKeypadOptions) {
     this.open = options.open ?? openKeypadSerial;
-    this.now = options.now ?? Date.now;
     this.retryMs = options.retryMinMs ?? 500;
   }
 
@@ -81,12 +80,21 @@ export class SerialKeypad {
   start(): void {
     this.stopped = false;
     this.connect();
-    const silenceMs = this.options.silenceMs ?? 35_000;
-    this.watchdog = setInterval(() => {
-      if (this.port && this.current.status === 'ok' && this.now() - this.lastHeard > silenceMs) {
+  }
+
+  /**
+   * The silence timer, restarted by every frame: exactly `silenceMs` after the last one the link
+   * reads offline (a polling watchdog would add up to its period: 35 s became 42–44 s).
+   */
+  private heard(): void {
+    clearTimeout(this.watchdog);
+    const silenceMs = this.options.silenceMs ?? SILENCE_MS;
+    const port = this.port;
+    this.watchdog = setTimeout(() => {
+      if (this.port === port && port && this.current.status === 'ok') {
         this.setLink({ status: 'offline', detail: `no frame from the keypad for ${Math.round(silenceMs / 1000)} s (port ${this.options.path} open)` });
       }
-    }, Math.max(50, Math.floor(silenceMs / 4)));
+    }, silenceMs);
     this.watchdog.unref?.();
   }
 
@@ -103,7 +111,7 @@ export class SerialKeypad {
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.retry);
-    clearInterval(this.watchdog);
+    clearTimeout(this.watchdog);
     const port = this.port;
     this.port = null;
     if (port) {
@@ -138,14 +146,14 @@ export class SerialKeypad {
       if (this.parsers.length > 4) this.parsers.shift();
       parser.on('data', (message: AnyMessage) => {
         if (this.port !== port) return;
-        this.lastHeard = this.now();
+        this.heard();
         this.retryMs = this.options.retryMinMs ?? 500;
         if (this.current.status !== 'ok') this.setLink({ status: 'ok' });
         this.options.onMessage(message);
       });
       port.on('data', (chunk) => parser.write(chunk));
       this.port = port;
-      this.lastHeard = this.now();
+      this.heard();
       log.debug(`keypad ${name}: ${path} open at ${baudRate} baud, waiting for the keypad`);
       this.reportedDown = false;
       this.setLink({ status: 'offline', detail: `port ${path} open, no frame from the keypad yet` });

@@ -5,7 +5,7 @@ import type { Align } from './ticket-layout.ts';
  * The few printer commands a ticket needs, for the two command sets in the field. Our own small
  * builder rather than node-thermal-printer's: its Vietnamese character sets switch code pages
  * mid-line (STACK-NOTES.md) and its QR length byte is wrong for non-ASCII; these are checked
- * against the test decoder (test/escpos/decoder.ts). node-thermal-printer moves the bytes.
+ * against the test decoder (test/escpos/decoder.ts). escpos.printer.ts moves the bytes.
  *
  * - epson: ESC/POS as Epson documents it (TM-T20/T82/T88, and the Xprinter, Rongta, HPRT … clones).
  * - star: Star Line Mode (TSP100/TSP650/SM-series in Star mode): ESC GS a, ESC i, ESC GS t,
@@ -32,6 +32,13 @@ export interface Commands {
   feed(lines: number): number[];
   cut(): number[];
   raster(bitmap: Bitmap): number[];
+  /**
+   * GS ( D, function 20 (Epson ESC/POS reference, "Enable/disable real-time command"): off
+   * before image data, on again after. It covers DLE DC4 fn 1 (a=1, drawer pulse; on by default)
+   * and fn 2 (a=2, power-off sequence; off by default, left off). It does NOT cover DLE EOT or
+   * DLE ENQ: those are kept out of image data by `raster` itself. Star: nothing to send.
+   */
+  realtime(enabled: boolean): number[];
   /** A native QR code of ASCII `data`, `moduleDots` per module, error correction M. */
   qr(data: string, moduleDots: number): number[];
 }
@@ -61,10 +68,14 @@ const epson: Commands = {
       const rows = Math.min(RASTER_BAND_ROWS, bitmap.height - top);
       // GS v 0 m xL xH yL yH d1…dk, m = 0: normal density.
       out.push(GS, 0x76, 0x30, 0, widthBytes & 0xff, widthBytes >> 8, rows & 0xff, rows >> 8);
-      for (const b of packRows(bitmap, top, top + rows)) out.push(b);
+      const data = packRows(bitmap, top, top + rows);
+      clearRealtimeSequences(data);
+      for (const b of data) out.push(b);
     }
     return out;
   },
+  realtime: (enabled) =>
+    enabled ? [GS, 0x28, 0x44, 3, 0, 20, 1, 1] : [...[GS, 0x28, 0x44, 3, 0, 20, 1, 0], ...[GS, 0x28, 0x44, 3, 0, 20, 2, 0]],
   qr(data, moduleDots) {
     const bytes = asciiBytes(data);
     const store = bytes.length + 3;
@@ -77,6 +88,28 @@ const epson: Commands = {
     ];
   },
 };
+
+/** Bytes that make `DLE <b>` a real-time command: DLE EOT (status), DLE ENQ (recover / clear buffers), DLE DC4. */
+const REALTIME_AFTER_DLE = new Set([0x04, 0x05, 0x14]);
+
+/**
+ * An Epson acts on `DLE EOT n`, `DLE ENQ n` and `DLE DC4 …` wherever they appear in the bytes it
+ * receives, image data included (Epson ESC/POS reference, notes on DLE EOT / DLE ENQ / DLE DC4):
+ * a 58 mm ticket's raster held 7 `10 04 n` pairs, each answered with a status byte nobody asked
+ * for (and `DLE ENQ 2` would clear the printer's buffer). GS ( D can disable only DLE DC4, so
+ * the image is changed instead: a data byte 0x10 (one dot) followed by such a byte becomes 0x00 —
+ * one white dot in ~200,000, invisible, and it cannot create a new pair. Returns how many.
+ */
+export function clearRealtimeSequences(data: Uint8Array): number {
+  let cleared = 0;
+  for (let i = 0; i + 1 < data.length; i++) {
+    if (data[i] === 0x10 && REALTIME_AFTER_DLE.has(data[i + 1]!)) {
+      data[i] = 0x00;
+      cleared++;
+    }
+  }
+  return cleared;
+}
 
 const star: Commands = {
   init: () => [ESC, 0x40],
@@ -99,6 +132,7 @@ const star: Commands = {
     out.push(ESC, 0x2a, 0x72, 0x42);
     return out;
   },
+  realtime: () => [],
   qr(data, moduleDots) {
     const bytes = asciiBytes(data);
     return [

@@ -1,5 +1,5 @@
 import type { Bitmap } from './bitmap.ts';
-import { commandSets, type CommandSet } from './escpos-commands.ts';
+import { commandSets, type CommandSet, type Commands } from './escpos-commands.ts';
 import { renderRaster, type RasterTicket } from './raster-render.ts';
 import type { LayoutBlock } from './ticket-layout.ts';
 
@@ -9,6 +9,13 @@ export interface EncodeOptions {
   width: number;
   /** Images the layout names (the logo), already 1-bit. */
   images?: Readonly<Record<string, Bitmap>>;
+  /** GS ( D: real-time commands off around image data (Epson; `realtimeGuard` in the config). */
+  realtimeGuard?: boolean;
+}
+
+/** An image with real-time commands off around it where the printer takes GS ( D (escpos-commands.ts). */
+export function guardedRaster(cmd: Commands, bitmap: Bitmap, guard: boolean | undefined): number[] {
+  return guard ? [...cmd.realtime(false), ...cmd.raster(bitmap), ...cmd.realtime(true)] : cmd.raster(bitmap);
 }
 
 export interface EncodedTicket {
@@ -28,7 +35,7 @@ export function encodeRaster(blocks: readonly LayoutBlock[], options: EncodeOpti
   const cmd = commandSets[options.commandSet];
   const { body, feedLines, cut } = splitTail(blocks);
   const raster = renderRaster(body, options.width, options.images);
-  const bytes: number[] = [...cmd.init(), ...cmd.align('left'), ...cmd.raster(raster.bitmap)];
+  const bytes: number[] = [...cmd.init(), ...cmd.align('left'), ...guardedRaster(cmd, raster.bitmap, options.realtimeGuard)];
   // The blank space before the cut as a paper feed, not as blank raster rows (bytes).
   if (feedLines > 0) bytes.push(...cmd.feed(feedLines));
   if (cut) bytes.push(...cmd.cut());

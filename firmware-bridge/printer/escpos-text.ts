@@ -1,6 +1,7 @@
 import { encodeCp1258, stripDiacritics } from './cp1258.ts';
+import { encodeTcvn3 } from './tcvn3.ts';
 import { commandSets } from './escpos-commands.ts';
-import type { EncodedTicket, EncodeOptions } from './escpos-raster.ts';
+import { guardedRaster, type EncodedTicket, type EncodeOptions } from './escpos-raster.ts';
 import { renderRaster } from './raster-render.ts';
 import type { LayoutBlock, TextSize } from './ticket-layout.ts';
 
@@ -10,15 +11,17 @@ import type { LayoutBlock, TextSize } from './ticket-layout.ts';
  *   toned letters go out as base letter + combining tone mark (cp1258.ts), which is what that
  *   code page expects. Characters it lacks print as "?" and are reported, never sent from
  *   another page.
+ * - `tcvn3`: the printer's TCVN-3 table (Xprinter page 27), one byte per toned letter; capital
+ *   toned letters print in lower case (VN3 has none; tcvn3.ts).
  * - `ascii`: tone marks stripped ("Tu phap - Ho tich"): legible on any printer, but not
  *   proper Vietnamese; the last resort.
  * The QR code is the printer's own (GS ( k / ESC GS y), the logo a raster image.
  */
-export type TextMode = 'cp1258' | 'ascii';
+export type TextMode = 'cp1258' | 'tcvn3' | 'ascii';
 
 export interface TextEncodeOptions extends EncodeOptions {
   mode: TextMode;
-  /** The printer's number for its Windows-1258 table (cp1258 mode): Epson 52, Xprinter 27 … */
+  /** The printer's number for the mode's table: Windows-1258 (cp1258: Epson 52), TCVN-3 (tcvn3: Xprinter 27). */
   codePage: number | null;
 }
 
@@ -65,14 +68,14 @@ export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOp
   const unmappable: string[] = [];
   const encode = (line: string): number[] => {
     if (options.mode === 'ascii') return [...toAscii(line)].map((c) => c.charCodeAt(0));
-    const { bytes, unmappable: missing } = encodeCp1258(line);
+    const { bytes, unmappable: missing } = options.mode === 'tcvn3' ? encodeTcvn3(line) : encodeCp1258(line);
     unmappable.push(...missing);
     return [...bytes];
   };
 
   const out: number[] = [...cmd.init()];
-  if (options.mode === 'cp1258') {
-    if (options.codePage === null) throw new Error('cp1258 mode needs the printer’s code page number');
+  if (options.mode !== 'ascii') {
+    if (options.codePage === null) throw new Error(`${options.mode} mode needs the printer’s code page number`);
     out.push(...cmd.codePage(options.codePage));
   }
   for (const block of blocks) {
@@ -92,7 +95,7 @@ export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOp
         break;
       case 'image': {
         const img = options.images?.[block.name];
-        if (img) out.push(...cmd.align('center'), ...cmd.raster(img));
+        if (img) out.push(...cmd.align('center'), ...guardedRaster(cmd, img, options.realtimeGuard));
         break;
       }
       case 'feed':

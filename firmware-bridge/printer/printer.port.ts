@@ -18,14 +18,17 @@ export interface PrinterJob {
 /**
  * What the bridge needs of a printer: move the bytes of one job, and read its status. Layout
  * and encoding are done before (render-job.ts): an adapter only moves bytes and reads status.
- * Adapters: escpos.printer.ts (node-thermal-printer over TCP, a device file, or serial),
- * simulated.printer.ts (PNG + .bin files).
+ * Adapters: escpos.printer.ts (TCP, a device file, or serial), simulated.printer.ts (PNG + .bin
+ * files).
  */
 export interface PrinterPort {
   /** Where it is, for logs: "tcp://192.168.1.50:9100". */
   readonly description: string;
   status(): Promise<PrinterReading>;
-  /** Resolves once every byte was handed to the printer; rejects with a PrinterError otherwise. */
+  /**
+   * Resolves once the printer has every byte (and, where it answers status, confirmed it after
+   * the job); rejects with a PrinterError otherwise — also when the ticket was cut mid-way.
+   */
   print(job: PrinterJob): Promise<void>;
   close(): Promise<void>;
 }

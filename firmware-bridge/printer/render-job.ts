@@ -9,10 +9,12 @@ import { ticketLayout, type TicketTemplate } from './ticket-layout.ts';
 export interface PrinterProfile {
   commandSet: CommandSet;
   paperMm: 58 | 80;
-  mode: 'raster' | 'cp1258' | 'ascii';
-  /** The Windows-1258 table's number on this printer (cp1258 mode). */
+  mode: 'raster' | 'cp1258' | 'tcvn3' | 'ascii';
+  /** The number of the mode's table on this printer (cp1258, tcvn3). */
   codePage: number | null;
   template: TicketTemplate;
+  /** GS ( D around images (Epson printers that take it; config `realtimeGuard`). */
+  realtimeGuard?: boolean;
   /** The logo, already 1-bit, when the template has one. */
   images: Readonly<Record<string, Bitmap>>;
 }
@@ -20,7 +22,7 @@ export interface PrinterProfile {
 /** A print job to bytes for one printer: layout (pure) then the mode's encoder. */
 export function renderJob(job: PrintJob, profile: PrinterProfile): EncodedTicket & { unmappable: string[] } {
   const blocks = ticketLayout(job.ticket, profile.template, { reprint: job.reprint });
-  const base = { commandSet: profile.commandSet, width: dotsFor(profile.paperMm), images: profile.images };
+  const base = { commandSet: profile.commandSet, width: dotsFor(profile.paperMm), images: profile.images, realtimeGuard: profile.realtimeGuard };
   if (profile.mode === 'raster') return { ...encodeRaster(blocks, base), unmappable: [] };
   return encodeText(blocks, { ...base, mode: profile.mode, codePage: profile.codePage });
 }

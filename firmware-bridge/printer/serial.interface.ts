@@ -18,8 +18,7 @@ export type OpenSerial = (options: { path: string; baudRate: number }) => Serial
 export const openRealSerial: OpenSerial = ({ path, baudRate }) => new SerialPort({ path, baudRate, autoOpen: false });
 
 /**
- * node-thermal-printer's custom interface (an object with `execute(buffer)` and
- * `isPrinterConnected()`) over a serial port. The port stays open between tickets and is
+ * A serial printer's port (`execute(buffer)`: write and drain; `isPrinterConnected()`). The port stays open between tickets and is
  * reopened after an error (a USB-serial adapter that was unplugged and plugged back in). It also
  * answers DLE EOT status queries: serial printers talk back on the same line.
  */

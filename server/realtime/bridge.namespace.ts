@@ -7,6 +7,7 @@ import {
   BridgeHelloSchema,
   DeviceStatusReportSchema,
   PrintAckSchema,
+  PrintClaimSchema,
   type BridgeClientToServer,
   type BridgeServerToClient,
   type PrintAck,
@@ -15,6 +16,8 @@ import type { Authenticator, Revocation } from '../auth/authenticator.ts';
 import { can } from '../auth/permissions.ts';
 import { bridgeDisconnected, bridgeHello, deviceStatusReported, heartbeat } from '../bridge-devices.usecases.ts';
 import type { Logger } from '../http/errors.ts';
+import { PrintClaims } from '../print-claims.ts';
+import { claimPrintJob } from '../print-jobs.usecases.ts';
 import type { BridgeRef, PrintDeps, PrintTransport, Undelivered } from '../printing.ports.ts';
 import type { RatingDeps } from '../rating.ports.ts';
 import { attachKeypadEvents, keypadsWelcomed } from './keypad.namespace.ts';
@@ -37,6 +40,11 @@ export function createBridgeRegistry(): PrintTransport & {
 } {
   const sockets = new Map<string, { socket: BridgeSocket; ready: boolean }>();
   return {
+    claims: new PrintClaims(),
+    cancel(bridge, jobId, reason) {
+      const entry = sockets.get(key(bridge));
+      if (entry?.ready) entry.socket.emit(BridgeEvents.printCancel, { jobId, reason: reason.slice(0, 300) });
+    },
     set(bridge, socket) {
       const previous = sockets.get(key(bridge));
       sockets.set(key(bridge), { socket, ready: false });
@@ -135,6 +143,11 @@ export function attachBridgeNamespace(
       ),
     );
     if (auth.ratings) attachKeypadEvents(socket, auth.ratings, bridge, log);
+    // Right before a job's first byte: may it still print? (print-jobs.usecases.ts, claimPrintJob)
+    socket.on(
+      BridgeEvents.printClaim,
+      onValidated(PrintClaimSchema, (claim) => claimPrintJob(pd, bridge, claim.jobId), log),
+    );
     socket.on(
       BridgeEvents.deviceStatus,
       onValidated(

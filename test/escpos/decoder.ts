@@ -36,6 +36,12 @@ export interface DecodedJob {
   /** Code page selections (ESC t n / ESC GS t n), in order. */
   codePages: number[];
   cuts: number;
+  /**
+   * Real-time commands a printer would act on inside another command's data (image data):
+   * DLE EOT n (n 1–4) and DLE ENQ n always (nothing disables them), DLE DC4 fn 1 / fn 2 while
+   * GS ( D leaves them enabled (fn 1 on by default, fn 2 off).
+   */
+  realtimeInData: { offset: number; command: 'DLE EOT' | 'DLE ENQ' | 'DLE DC4' }[];
 }
 
 export class DecodeError extends Error {}
@@ -52,6 +58,20 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
   const codePages: number[] = [];
   let cuts = 0;
   let i = 0;
+  const realtimeInData: DecodedJob['realtimeInData'] = [];
+  /** GS ( D state: DLE DC4 fn 1 (pulse) and fn 2 (power off), as after ESC @ … (not reset by it). */
+  const dc4Enabled: Record<number, boolean> = { 1: true, 2: false };
+  /** Where a printer would find real-time commands in data it reads as part of another command. */
+  const scanData = (from: number, to: number) => {
+    for (let k = from; k + 1 < to; k++) {
+      if (b[k] !== 0x10) continue;
+      const next = b[k + 1]!;
+      const n = b[k + 2];
+      if (next === 0x04 && n !== undefined && n >= 1 && n <= 4) realtimeInData.push({ offset: k, command: 'DLE EOT' });
+      else if (next === 0x05 && n !== undefined && n >= 1 && n <= 2) realtimeInData.push({ offset: k, command: 'DLE ENQ' });
+      else if (next === 0x14 && n !== undefined && dc4Enabled[n]) realtimeInData.push({ offset: k, command: 'DLE DC4' });
+    }
+  };
   let align: TextLine['align'] = 'left';
   let bold = false;
   let size: [number, number] = [1, 1];
@@ -152,11 +172,14 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
         const xBytes = b[i + 4]! | (b[i + 5]! << 8);
         const rows = b[i + 6]! | (b[i + 7]! << 8);
         need(8 + xBytes * rows, 'GS v 0 data');
+        // The bytes the printer reads as data run on into whatever follows (one more byte).
+        scanData(i + 8, Math.min(b.length, i + 8 + xBytes * rows + 1));
         addImage(unpackRows(b.subarray(i + 8, i + 8 + xBytes * rows), xBytes, rows));
         cmd('GS v 0', 8 + xBytes * rows, [b[i + 3]!, xBytes, rows]);
         continue;
       }
       if (f === 0x28 && b[i + 2] === 0x6b) { decodeEpsonSymbol(); continue; }
+      if (f === 0x28 && b[i + 2] === 0x44) { decodeRealtimeSwitch(); continue; }
       throw new DecodeError(`unknown command GS 0x${f.toString(16)} at ${i}`);
     }
     throw new DecodeError(`unknown control byte 0x${c.toString(16)} at ${i}`);
@@ -175,6 +198,23 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
       qr.push(qrData);
     }
     cmd(`GS ( k ${fn.toString(16)}`, 5 + len, [...b.subarray(i + 5, i + 5 + Math.min(len, 4))]);
+  }
+
+  /** GS ( D pL pH m [a b]…: m = 20, a = 1 (DLE DC4 fn 1) or 2 (fn 2), b = 0/48 off, 1/49 on. */
+  function decodeRealtimeSwitch() {
+    need(5, 'GS ( D');
+    const len = b[i + 3]! | (b[i + 4]! << 8);
+    need(5 + len, 'GS ( D data');
+    const m = b[i + 5]!;
+    if (m !== 20 || len < 3 || (len - 1) % 2 !== 0) throw new DecodeError(`GS ( D with m=${m}, length ${len} at ${i}`);
+    const args = [m];
+    for (let k = i + 6; k < i + 5 + len; k += 2) {
+      const [a, on] = [b[k]!, b[k + 1]!];
+      if ((a !== 1 && a !== 2) || ![0, 1, 48, 49].includes(on)) throw new DecodeError(`GS ( D a=${a} b=${on} at ${i}`);
+      dc4Enabled[a] = on === 1 || on === 49;
+      args.push(a, on);
+    }
+    cmd('GS ( D', 5 + len, args);
   }
 
   function decodeStarQr() {
@@ -232,7 +272,7 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
   }
 
   const widest = rasterGroups.map((g) => stack(g)).sort((a, c) => c.height - a.height)[0] ?? null;
-  return { commands, lines, images, raster: widest, qr, codePages, cuts };
+  return { commands, lines, images, raster: widest, qr, codePages, cuts, realtimeInData };
 }
 
 /** The text of the decoded lines, each decoded with `decode` (ASCII by default). */

@@ -3,14 +3,22 @@ import { performance } from 'node:perf_hooks';
 
 /**
  * A network ESC/POS printer on 127.0.0.1 (port 9100's protocol: raw bytes in, status bytes
- * out) for tests and the benchmark. A connection that only asks DLE EOT questions is a status
- * query and gets Epson-shaped answers; any other bytes make it a print job, recorded whole when
- * the sender closes. It can run out of paper, open its cover, or go offline (stop listening).
+ * out) for tests and the benchmark. It reads its port in order, like a real one, and answers
+ * every `DLE EOT n` (n = 1–4) where it reads it — also inside a job's image data, as an Epson
+ * does (real-time commands are acted on wherever they appear). A connection that only asks
+ * DLE EOT questions is a status query; any other bytes make it a print job, recorded when the
+ * sender has ended it and every byte is read (the status questions after the job are not part
+ * of it). It can run out of paper, open its cover, go offline (stop listening), read slowly
+ * (`setReadRate`), and die in the middle of a job (`killNextJobAfterMs`).
  */
 export interface FakePrintedJob {
   bytes: Buffer;
-  /** performance.now() when the job's first byte arrived. */
+  /** performance.now() when the job's first byte was read. */
   firstByteAt: number;
+  /** performance.now() when its last byte was read. */
+  lastByteAt: number;
+  /** DLE EOT answered while the job was read, before its last byte (stray: inside its data). */
+  strayStatusAnswers: number;
 }
 
 export interface FakeEscposPrinter {
@@ -18,10 +26,20 @@ export interface FakeEscposPrinter {
   /** `tcp://127.0.0.1:<port>`, what a bridge config names. */
   readonly url: string;
   readonly jobs: FakePrintedJob[];
+  /** Jobs whose connection was cut before the sender ended them (killed, or the sender gave up). */
+  readonly cutJobs: FakePrintedJob[];
   /** DLE EOT questions answered. */
   statusQueries: number;
+  /** Jobs whose first byte has been read, finished or not. */
+  jobsStarted: number;
   setPaper(state: 'ok' | 'low' | 'out'): void;
   setCoverOpen(open: boolean): void;
+  /** Bytes read per second (null: as fast as they come). */
+  setReadRate(bytesPerSecond: number | null): void;
+  /** Status answers come this much later (a busy or slow printer); 0: at once. */
+  setStatusDelay(ms: number): void;
+  /** The next job's connection is reset this long after its first byte was read. */
+  killNextJobAfterMs(ms: number): void;
   /** Stops listening and drops connections: connection refused, like a printer switched off. */
   goOffline(): Promise<void>;
   goOnline(): Promise<void>;
@@ -32,10 +50,21 @@ export interface FakeEscposPrinter {
   close(): Promise<void>;
 }
 
+/** Strips the status questions a sender asks after the job (10 04 n at the very end). */
+function withoutTrailingQueries(bytes: number[]): number[] {
+  let end = bytes.length;
+  while (end >= 3 && bytes[end - 3] === 0x10 && bytes[end - 2] === 0x04) end -= 3;
+  return bytes.slice(0, end);
+}
+
 export async function startFakePrinter(): Promise<FakeEscposPrinter> {
   let paper: 'ok' | 'low' | 'out' = 'ok';
   let coverOpen = false;
+  let rate: number | null = null;
+  let killAfter: number | null = null;
+  let statusDelay = 0;
   const jobs: FakePrintedJob[] = [];
+  const cutJobs: FakePrintedJob[] = [];
   const sockets = new Set<Socket>();
   const waiters = new Set<() => void>();
   let server: Server;
@@ -48,8 +77,6 @@ export async function startFakePrinter(): Promise<FakeEscposPrinter> {
         return 0x12 | (offline ? 0x08 : 0);
       case 2:
         return 0x12 | (coverOpen ? 0x04 : 0) | (paper === 'out' ? 0x20 : 0);
-      case 3:
-        return 0x12;
       case 4:
         return 0x12 | (paper === 'out' ? 0x60 : paper === 'low' ? 0x0c : 0);
       default:
@@ -59,40 +86,92 @@ export async function startFakePrinter(): Promise<FakeEscposPrinter> {
 
   const onConnection = (socket: Socket) => {
     sockets.add(socket);
-    let job: number[] | null = null;
+    const queue: number[] = [];
+    const stream: number[] = [];
+    /** Answer times, to tell the stray ones (before the job's last byte) from the real ones. */
+    const answeredAt: number[] = [];
+    let jobStarted = false;
     let firstByteAt = 0;
-    let pending = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      if (job) {
-        for (const b of chunk) job.push(b);
-        return;
+    let lastJobByteAt = 0;
+    let ended = false;
+    let done = false;
+    let pump: ReturnType<typeof setInterval> | null = null;
+
+    const record = (into: FakePrintedJob[]) => {
+      if (done) return;
+      done = true;
+      if (pump) clearInterval(pump);
+      const bytes = withoutTrailingQueries(stream);
+      if (!jobStarted || bytes.length === 0) return;
+      into.push({ bytes: Buffer.from(bytes), firstByteAt, lastByteAt: lastJobByteAt, strayStatusAnswers: answeredAt.filter((t) => t < lastJobByteAt).length });
+      for (const w of [...waiters]) w();
+    };
+    const read = (b: number) => {
+      const at = performance.now();
+      if (!jobStarted) {
+        const pos = stream.length % 3;
+        const query = (pos === 0 && b === 0x10) || (pos === 1 && b === 0x04) || pos === 2;
+        if (!query || (pos === 2 && (b < 1 || b > 4))) {
+          jobStarted = true;
+          fake.jobsStarted++;
+          firstByteAt = at;
+          fake.onFirstByte?.(at);
+          if (killAfter !== null) {
+            const ms = killAfter;
+            killAfter = null;
+            setTimeout(() => {
+              if (done) return;
+              record(cutJobs);
+              socket.resetAndDestroy();
+            }, ms);
+          }
+        }
       }
-      pending = Buffer.concat([pending, chunk]);
-      // Status questions come before any job byte on a connection of their own.
-      while (pending.length >= 3 && pending[0] === 0x10 && pending[1] === 0x04) {
+      stream.push(b);
+      const n = stream.length;
+      if (n >= 3 && stream[n - 3] === 0x10 && stream[n - 2] === 0x04 && b >= 1 && b <= 4) {
         fake.statusQueries++;
-        socket.write(Uint8Array.of(statusByte(pending[2]!)));
-        pending = pending.subarray(3);
+        answeredAt.push(at);
+        const answer = Uint8Array.of(statusByte(b));
+        const send = () => {
+          if (!socket.destroyed) socket.write(answer);
+        };
+        if (statusDelay > 0) setTimeout(send, statusDelay);
+        else send();
+      } else if (jobStarted) lastJobByteAt = at;
+    };
+    const drain = (max: number) => {
+      for (let i = 0; i < max && queue.length > 0 && !done; i++) read(queue.shift()!);
+      if (queue.length < 4096 && socket.isPaused()) socket.resume();
+      if (ended && queue.length === 0 && !done) {
+        record(jobs);
+        socket.end();
       }
-      if (pending.length === 0 || (pending.length < 3 && pending[0] === 0x10 && (pending.length < 2 || pending[1] === 0x04))) return;
-      firstByteAt = performance.now();
-      fake.onFirstByte?.(firstByteAt);
-      job = [...pending];
-      pending = Buffer.alloc(0);
+    };
+    const schedule = () => {
+      if (rate === null) return drain(Infinity);
+      pump ??= setInterval(() => drain(Math.max(1, Math.round((rate ?? 1e9) / 100))), 10);
+    };
+
+    socket.on('data', (chunk: Buffer) => {
+      for (const b of chunk) queue.push(b);
+      if (rate !== null && queue.length >= 4096) socket.pause();
+      schedule();
+    });
+    socket.on('end', () => {
+      ended = true;
+      schedule();
     });
     socket.on('error', () => {});
     socket.on('close', () => {
       sockets.delete(socket);
-      if (job && job.length > 0) {
-        jobs.push({ bytes: Buffer.from(job), firstByteAt });
-        for (const w of [...waiters]) w();
-      }
+      record(cutJobs); // closed before the sender ended it and everything was read
     });
   };
 
   const listen = (at: number) =>
     new Promise<void>((resolve, reject) => {
-      server = createServer(onConnection);
+      server = createServer({ allowHalfOpen: true }, onConnection);
       server.once('error', reject);
       server.listen(at, '127.0.0.1', () => {
         port = (server.address() as { port: number }).port;
@@ -109,13 +188,24 @@ export async function startFakePrinter(): Promise<FakeEscposPrinter> {
       return `tcp://127.0.0.1:${port}`;
     },
     jobs,
+    cutJobs,
     statusQueries: 0,
+    jobsStarted: 0,
     onFirstByte: null,
     setPaper: (state) => {
       paper = state;
     },
     setCoverOpen: (open) => {
       coverOpen = open;
+    },
+    setReadRate: (bytesPerSecond) => {
+      rate = bytesPerSecond;
+    },
+    setStatusDelay: (ms) => {
+      statusDelay = ms;
+    },
+    killNextJobAfterMs: (ms) => {
+      killAfter = ms;
     },
     async goOffline() {
       for (const s of sockets) s.destroy();

@@ -34,13 +34,14 @@ let now: number;
 
 const config = parseBridgeConfig({ serverUrl: 'http://s.test', token: 'luot_b.x', printers: [{ id: 'printer-1', kioskId: 'kiosk-1', interface: 'simulate' }] });
 
-function makeService() {
+function makeService(claim?: (jobId: string) => Promise<boolean>) {
   return new PrintService(
     [{ config: config.printers[0]!, port: printer.port, profile: { commandSet: 'epson', paperMm: 80, mode: 'cp1258', codePage: 52, template: DEFAULT_TEMPLATE, images: {} } }],
     new JobJournal(dir.path),
     createBridgeLogger('silent'),
     (r) => reports.push(r),
     () => now,
+    claim,
   );
 }
 
@@ -117,6 +118,46 @@ describe('the bridge print service', () => {
     await first;
     expect(await late).toMatchObject({ ok: false, error: { code: 'printer.error' } });
     expect(printer.printed.map((j) => j.jobId)).toEqual(['first']);
+  });
+
+  it('checks the deadline again right before sending: a status answered late means no paper', async () => {
+    // The printer answers its status 1.5 s late; the job had 1 s left when it arrived.
+    printer.port.status = async () => {
+      now += 1500;
+      return { status: 'ok' };
+    };
+    expect(await service.handle(sampleJob({ jobId: 'late', deadlineMs: 1000 }))).toMatchObject({ ok: false, error: { message: /deadline/ } });
+    expect(printer.printed).toHaveLength(0);
+    // Never started, so nothing in the journal says otherwise.
+    expect(new JobJournal(dir.path).stateOf('late')).toBeNull();
+  });
+
+  it('prints only what the server confirms at the last moment, and never a job it cancelled', async () => {
+    await service.close();
+    const asked: string[] = [];
+    let allow = true;
+    service = makeService(async (jobId) => {
+      asked.push(jobId);
+      return allow;
+    });
+    expect(await service.handle(sampleJob({ jobId: 'yes' }))).toEqual({ ok: true, data: { printed: true } });
+    allow = false;
+    expect(await service.handle(sampleJob({ jobId: 'no' }))).toMatchObject({ ok: false, error: { code: 'printer.error' } });
+    expect(asked).toEqual(['yes', 'no']);
+    allow = true;
+    service.cancel('cancelled');
+    expect(await service.handle(sampleJob({ jobId: 'cancelled' }))).toMatchObject({ ok: false, error: { message: /cancelled/ } });
+    expect(asked).toEqual(['yes', 'no']); // not even asked
+    // Cancelled while it waited for the printer (another job holding it): not printed either.
+    let open!: () => void;
+    printer.state.gate = new Promise((r) => (open = r));
+    const first = service.handle(sampleJob({ jobId: 'busy' }));
+    const queued = service.handle(sampleJob({ jobId: 'queued' }));
+    service.cancel('queued');
+    open();
+    await first;
+    expect(await queued).toMatchObject({ ok: false });
+    expect(printer.printed.map((j) => j.jobId)).toEqual(['yes', 'busy']);
   });
 
   it('refuses a job for a printer it does not have, and a malformed job', async () => {

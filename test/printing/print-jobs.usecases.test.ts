@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PrintAck, PrintJob, PrintJobView } from '../../protocol/index.ts';
 import { bridgeHello, heartbeat } from '../../server/bridge-devices.usecases.ts';
-import { abandonOverdue, printOnIssue, reprintTicket } from '../../server/print-jobs.usecases.ts';
+import { PrintClaims } from '../../server/print-claims.ts';
+import { abandonOverdue, claimPrintJob, PRINT_TRANSFER_GRACE_MS, printOnIssue, reprintTicket } from '../../server/print-jobs.usecases.ts';
 import type { PrintDeps, Undelivered } from '../../server/printing.ports.ts';
 import { issueTicket } from '../../server/tickets.usecases.ts';
 import { makeDeps } from '../helpers/deps.ts';
@@ -18,6 +19,9 @@ interface FakeTransport {
   connected: boolean;
   sent: PrintJob[];
   answer: PrintAck | Undelivered;
+  /** While set, answers wait for it (a job whose bytes are still going out). */
+  gate: Promise<void> | null;
+  cancelled: string[];
 }
 
 let pd: PrintDeps;
@@ -26,7 +30,7 @@ let statuses: PrintJobView[];
 
 beforeEach(async () => {
   const deps = await makeDeps();
-  transport = { connected: true, sent: [], answer: { ok: true, data: { printed: true } } };
+  transport = { connected: true, sent: [], answer: { ok: true, data: { printed: true } }, gate: null, cancelled: [] };
   statuses = [];
   pd = {
     ...deps,
@@ -34,8 +38,11 @@ beforeEach(async () => {
       isConnected: () => transport.connected,
       send: async (_b, job) => {
         transport.sent.push(job);
+        if (transport.gate) await transport.gate;
         return transport.answer;
       },
+      cancel: (_b, jobId) => transport.cancelled.push(jobId),
+      claims: new PrintClaims(),
     },
     printNotifier: { printStatus: (j) => statuses.push(j), deviceUpdated: () => {} },
     printTimeoutMs: TIMEOUT,
@@ -92,7 +99,54 @@ describe('print jobs with the ticket', () => {
     expect(await settled(issued.printJob!.id)).toMatchObject({ status: 'failed', error: 'printer.paper_out', errorMessage: 'Out of paper' });
   });
 
-  it('keeps a job pending without a bridge, abandons it at the deadline, and records a late "printed" as the truth', async () => {
+  it('keeps "abandoned" final: a late "printed" does not change it, and the bridge is told to cancel', async () => {
+    let open!: () => void;
+    transport.gate = new Promise((r) => (open = r));
+    const issued = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' });
+    const jobId = issued.printJob!.id;
+    while (transport.sent.length === 0) await new Promise((r) => setTimeout(r, 5));
+    (pd.clock as unknown as { advance(ms: number): void }).advance(TIMEOUT);
+    expect(await abandonOverdue(pd)).toBe(1);
+    expect(transport.cancelled).toEqual([jobId]);
+    // The bridge may not start it any more …
+    expect(await claimPrintJob(pd, BRIDGE, jobId)).toMatchObject({ print: false });
+    // … and an answer "printed" arriving now leaves it abandoned.
+    open();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await pd.store.getPrintJob(jobId)).toMatchObject({ status: 'abandoned', error: 'print.timeout' });
+    expect(statuses.map((s) => s.status)).toEqual(['pending', 'sent', 'abandoned']);
+  });
+
+  it('does not abandon a job its bridge claimed in time while its bytes go out; the claim runs out after the grace', async () => {
+    let open!: () => void;
+    transport.gate = new Promise((r) => (open = r));
+    const clock = pd.clock as unknown as { advance(ms: number): void };
+    const first = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' });
+    const second = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' });
+    while (transport.sent.length < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(await claimPrintJob(pd, BRIDGE, first.printJob!.id)).toEqual({ print: true });
+    expect(await claimPrintJob(pd, { centreId: HCM, bridgeId: 'other' }, second.printJob!.id)).toMatchObject({ print: false });
+    clock.advance(TIMEOUT);
+    // The claimed job waits for its answer; the other one is abandoned, and cannot be claimed late.
+    expect(await abandonOverdue(pd)).toBe(1);
+    expect(await claimPrintJob(pd, BRIDGE, second.printJob!.id)).toMatchObject({ print: false });
+    expect((await pd.store.getPrintJob(first.printJob!.id))!.status).toBe('sent');
+    open();
+    expect(await settled(first.printJob!.id)).toMatchObject({ status: 'printed' });
+
+    // A claim whose answer never comes runs out: then the job is abandoned like any other.
+    transport.gate = new Promise(() => {});
+    const third = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' });
+    while (transport.sent.length < 3) await new Promise((r) => setTimeout(r, 5));
+    expect(await claimPrintJob(pd, BRIDGE, third.printJob!.id)).toEqual({ print: true });
+    clock.advance(TIMEOUT + 1);
+    expect(await abandonOverdue(pd)).toBe(0);
+    clock.advance(PRINT_TRANSFER_GRACE_MS);
+    expect(await abandonOverdue(pd)).toBe(1);
+    expect((await pd.store.getPrintJob(third.printJob!.id))!.status).toBe('abandoned');
+  });
+
+  it('keeps a job pending without a bridge, abandons it at the deadline, and never delivers it again', async () => {
     transport.connected = false;
     const issued = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' });
     await new Promise((r) => setTimeout(r, 20));
@@ -106,8 +160,6 @@ describe('print jobs with the ticket', () => {
     // Never delivered again:
     transport.connected = true;
     expect(await pd.store.listDeliverableJobs(HCM, 'bridge-1', pd.clock.now().getTime())).toEqual([]);
-    // A ticket that was in flight and came out just after: printed wins over abandoned.
-    expect(await pd.store.updatePrintJob(issued.printJob!.id, { status: 'printed', atMs: 0 }, ['pending', 'sent', 'abandoned'])).toBe(true);
   });
 
   it('reprints on the issuing kiosk’s printer, or another’s; refuses finished tickets and kiosks without printers', async () => {

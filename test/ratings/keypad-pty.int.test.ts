@@ -112,4 +112,14 @@ describe('a rating keypad on a serial line', () => {
     const rating = await eventually(() => server.deps.store.getRatingOfTicket(ticket.id), 5000, 'rating after the reboot');
     expect(rating?.idempotencyKey).toBe(`keypad:demo-bridge:kp-quay-1:${keypad.keypad.bootId}:1`);
   });
+
+  it('puts the lights out with DISARM when the arming window ends without a press', async () => {
+    // A 1 s window (the server's is ratingWindowSeconds; the bridge times whatever ARM says).
+    bridge.keypads.arm({ counterId: 'quay-1', ticketId: 'window-ends', number: 'A999', counterNumber: 1, seconds: 1, scale: 4 });
+    const armedAt = () => keypad.keypad.received.findIndex((m) => m.type === 'ARM' && m.ticket === 'A999');
+    await eventually(() => armedAt() >= 0, 3000, 'ARM');
+    const after = () => keypad.keypad.received.slice(armedAt() + 1).filter((m) => m.type !== 'ACK');
+    await eventually(() => after().some((m) => m.type === 'DISARM'), 3000, 'DISARM when the window ends');
+    expect(after().map((m) => m.type)).toEqual(['DISARM']);
+  });
 });

@@ -71,6 +71,21 @@ describe('the keypad service', () => {
     expect(written()).toBe(frame('ARM,k1,60,4,A025,1') + frame('DISARM,k1'));
   });
 
+  it('sends DISARM when the arming window ends (a newer arm restarts the window)', async () => {
+    await until(() => port()?.isOpen === true);
+    service.arm({ ...arm, seconds: 1 });
+    await new Promise((r) => setTimeout(r, 600));
+    service.arm({ ...arm, ticketId: 't2', number: 'A026', seconds: 1 });
+    // 1.3 s after the first arm: its window would be over, but the newer arm replaced it.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(written()).toBe(frame('ARM,k1,1,4,A025,1') + frame('ARM,k1,1,4,A026,1'));
+    await until(() => written().includes('DISARM'), 2000);
+    expect(written()).toBe(frame('ARM,k1,1,4,A025,1') + frame('ARM,k1,1,4,A026,1') + frame('DISARM,k1'));
+    // Once: a disarm from the server afterwards finds nothing armed and only repeats the lights-out.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(written().match(/DISARM/g)).toHaveLength(1);
+  });
+
   it('keeps a newer ticket’s arm when an older one is disarmed', async () => {
     await until(() => port()?.isOpen === true);
     service.arm({ ...arm, ticketId: 't2', number: 'A026' });

@@ -1,7 +1,7 @@
 import { SerialPortMock } from 'serialport';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyMessage } from '../../../firmware-bridge/keypad/keypad-protocol.ts';
-import { SerialKeypad, type KeypadSerial, type LinkReading, type OpenKeypadSerial } from '../../../firmware-bridge/keypad/serial.keypad.ts';
+import { SerialKeypad, SILENCE_MS, type KeypadSerial, type LinkReading, type OpenKeypadSerial } from '../../../firmware-bridge/keypad/serial.keypad.ts';
 import { frame, recordingLog } from './keypad.fixtures.ts';
 
 /**
@@ -131,6 +131,34 @@ describe('the serial keypad adapter', () => {
     r.emit(HELLO);
     await until(() => r.keypad.link.status === 'ok');
     await r.keypad.stop();
+  });
+
+  it('reads offline exactly 35 s after the last frame (docs/keypad-protocol.md), not up to a polling period later', async () => {
+    // Timers and Date are fake; the mock binding runs on process.nextTick, which stays real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    const settle = async (check: () => boolean) => {
+      for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setImmediate(r));
+      expect(check()).toBe(true);
+    };
+    try {
+      SerialPortMock.binding.createPort(PATH, { echo: false, record: true });
+      const r = rig({ silenceMs: SILENCE_MS });
+      expect(SILENCE_MS).toBe(35_000);
+      r.keypad.start();
+      await settle(() => r.current()?.isOpen === true);
+      for (const phase of [1_300, 7_777]) {
+        vi.advanceTimersByTime(phase); // frames arrive at any moment, not in step with a timer
+        r.emit(HELLO);
+        await settle(() => r.keypad.link.status === 'ok');
+        vi.advanceTimersByTime(SILENCE_MS - 1);
+        expect(r.keypad.link.status).toBe('ok');
+        vi.advanceTimersByTime(1);
+        expect(r.keypad.link).toMatchObject({ status: 'offline', detail: expect.stringMatching(/no frame from the keypad for 35 s/) });
+      }
+      await r.keypad.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts line noise in the parser instead of passing it on', async () => {
