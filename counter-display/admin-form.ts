@@ -73,6 +73,9 @@ export function invalidPaths(error: Pick<ApiError, 'code' | 'message'>): string[
  */
 export function apiErrorText(lang: Language, error: Pick<ApiError, 'code' | 'message'>, labels: FieldLabels): string {
   const names = invalidPaths(error).map((path) => fieldLabel(lang, path, labels) ?? path);
+  // A numbering conflict names the other service (its id, quoted by the server: admin.usecases.ts).
+  const other = error.code === 'service.numbering_conflict' ? /"([^"]+)"/.exec(error.message)?.[1] : undefined;
+  if (other) names.push(other);
   const text = errorText(lang, error.code);
   return names.length ? `${text}: ${[...new Set(names)].join(', ')}` : text;
 }

@@ -4,12 +4,17 @@
 import type { DeviceKind, DeviceToken } from '../protocol/auth.schemas.ts';
 
 /** The page a device of this kind opens; bridges have none (their token goes in their config). */
-export const pagePathOf: Record<DeviceKind, string | null> = { kiosk: '/kiosk', display: '/display', bridge: null };
+export const pagePathOf: Record<DeviceKind, string | null> = { kiosk: '/kiosk', display: '/display', bridge: null, 'rating-screen': '/rate' };
 
-/** The address that pairs a kiosk or display when opened once on it (web-shared/session.ts). */
-export function pairingUrl(origin: string, kind: DeviceKind, token: string): string | null {
+/**
+ * The address that pairs a kiosk, display or rating screen when opened once on it
+ * (web-shared/session.ts); a rating screen's page is its counter's, `/rate/<counter id>`.
+ */
+export function pairingUrl(origin: string, kind: DeviceKind, token: string, counterId: string | null = null): string | null {
   const path = pagePathOf[kind];
-  return path ? `${origin}${path}?pair=${encodeURIComponent(token)}` : null;
+  if (!path || (kind === 'rating-screen' && !counterId)) return null;
+  const page = kind === 'rating-screen' ? `${path}/${encodeURIComponent(counterId!)}` : path;
+  return `${origin}${page}?pair=${encodeURIComponent(token)}`;
 }
 
 /** Live tokens first (newest first), then revoked ones. */

@@ -1,25 +1,32 @@
 import { css, html } from 'lit';
 import { AdminSection } from './admin-section.ts';
 import type { CreatedDeviceToken, DeviceKind, DeviceToken } from '../protocol/auth.schemas.ts';
+import type { Counter } from '../protocol/index.ts';
 import { errorText, t } from '../web-shared/i18n.ts';
 import { formatIssueTime } from '../web-shared/time.ts';
 import { pairingUrl, sortDevices } from './admin-logic.ts';
 import { sectionStyles } from './admin-section.styles.ts';
 
-const KINDS: DeviceKind[] = ['kiosk', 'display', 'bridge'];
+const KINDS: DeviceKind[] = ['kiosk', 'display', 'bridge', 'rating-screen'];
 
 /**
- * Admin section "devices": make a token for a kiosk, display or bridge (its secret and a ready
- * pairing address are shown once), list the tokens with when each was last seen, revoke one.
+ * Admin section "devices": make a token for a kiosk, display, bridge or a counter's rating screen
+ * (its secret and a ready pairing address are shown once), list the tokens with when each was
+ * last seen, revoke one.
  */
 export class LuotAdminDevices extends AdminSection {
   static override properties = {
     timeZone: { type: String },
     devices: { state: true },
     created: { state: true },
+    kind: { state: true },
+    counters: { state: true },
   };
   declare timeZone: string;
   declare devices: DeviceToken[];
+  /** The kind chosen in the form: a rating screen also needs its counter. */
+  declare kind: DeviceKind;
+  declare counters: Counter[];
   /** The token just made: the only moment its secret exists outside the device. */
   declare created: CreatedDeviceToken | null;
 
@@ -28,6 +35,8 @@ export class LuotAdminDevices extends AdminSection {
     this.timeZone = 'Asia/Ho_Chi_Minh';
     this.devices = [];
     this.created = null;
+    this.kind = 'kiosk';
+    this.counters = [];
   }
 
   override firstUpdated() {
@@ -38,7 +47,13 @@ export class LuotAdminDevices extends AdminSection {
   private refresh() {
     return this.run(async () => {
       this.devices = sortDevices(await this.api.listDeviceTokens(this.centreId));
+      this.counters = (await this.api.listCounters(this.centreId)).filter((c) => c.active).sort((a, b) => a.number - b.number);
     });
+  }
+
+  private counterLabel(counterId: string | null): string {
+    const counter = this.counters.find((c) => c.id === counterId);
+    return counter ? t(this.language, 'admin.devices.forCounter', { n: counter.number }) : (counterId ?? '');
   }
 
   private async create(e: Event) {
@@ -47,9 +62,11 @@ export class LuotAdminDevices extends AdminSection {
     const form = e.target as HTMLFormElement;
     const kind = (form.elements.namedItem('kind') as HTMLSelectElement).value as DeviceKind;
     const name = (form.elements.namedItem('name') as HTMLInputElement).value;
+    const counterId = kind === 'rating-screen' ? (form.elements.namedItem('counter') as HTMLSelectElement).value : undefined;
     await this.run(async () => {
-      this.created = await this.api.createDeviceToken(this.centreId, { kind, name });
+      this.created = await this.api.createDeviceToken(this.centreId, counterId ? { kind, name, counterId } : { kind, name });
       form.reset();
+      this.kind = 'kiosk';
       this.devices = sortDevices(await this.api.listDeviceTokens(this.centreId));
     });
   }
@@ -69,10 +86,17 @@ export class LuotAdminDevices extends AdminSection {
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
       <form @submit=${this.create}>
         <label>${t(lang, 'admin.devices.kind')}
-          <select name="kind" data-testid="device-kind">
-            ${KINDS.map((k) => html`<option value=${k}>${t(lang, `device.kind.${k}`)}</option>`)}
+          <select name="kind" data-testid="device-kind" @change=${(e: Event) => (this.kind = (e.target as HTMLSelectElement).value as DeviceKind)}>
+            ${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(lang, `device.kind.${k}`)}</option>`)}
           </select>
         </label>
+        ${this.kind === 'rating-screen'
+          ? html`<label>${t(lang, 'admin.devices.counter')}
+              <select name="counter" required data-testid="device-counter">
+                ${this.counters.map((c) => html`<option value=${c.id}>${t(lang, 'admin.devices.forCounter', { n: c.number })}</option>`)}
+              </select>
+            </label>`
+          : null}
         <label>${t(lang, 'admin.devices.name')}
           <input name="name" required maxlength="80" data-testid="device-name" />
         </label>
@@ -86,7 +110,7 @@ export class LuotAdminDevices extends AdminSection {
               ${this.devices.map(
                 (d) => html`<tr data-testid="device-row" data-device-id=${d.id} data-revoked=${d.revokedAt !== null}>
                   <td>${d.name}</td>
-                  <td>${t(lang, `device.kind.${d.kind}`)}</td>
+                  <td>${t(lang, `device.kind.${d.kind}`)}${d.counterId ? html` · ${this.counterLabel(d.counterId)}` : null}</td>
                   <td class="muted">
                     ${d.revokedAt
                       ? t(lang, 'admin.devices.revoked')
@@ -108,7 +132,7 @@ export class LuotAdminDevices extends AdminSection {
 
   private renderCreated(created: CreatedDeviceToken) {
     const lang = this.language;
-    const url = pairingUrl(location.origin, created.device.kind, created.token);
+    const url = pairingUrl(location.origin, created.device.kind, created.token, created.device.counterId);
     return html`<div class="created" data-testid="device-created">
       <p>${t(lang, 'admin.devices.secretOnce', { name: created.device.name })}</p>
       <p><code data-testid="device-token">${created.token}</code></p>

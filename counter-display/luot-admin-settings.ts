@@ -10,7 +10,6 @@ import type { GroupsChangeEvent } from './luot-admin-priority-groups.ts';
 import { LIMITS, settingsBody, settingsFieldLabels, settingsFormOf, settingsHints, type SettingsForm } from './settings-form.ts';
 
 type NumberField = Exclude<keyof typeof LIMITS, 'normalPerPriority'>;
-const NUMBER_FIELDS: NumberField[] = ['maxWaitMinutes', 'maxRecalls', 'defaultServiceMinutes', 'kioskBurst', 'kioskPerMinute', 'ratingWindowSeconds'];
 
 /**
  * Admin section "centre settings": the priority policy (strict, or one priority ticket after N

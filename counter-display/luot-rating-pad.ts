@@ -1,7 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { CENTRE_NAMESPACE, RatingEvents } from '../protocol/events.ts';
-import type { Centre, Counter, Language, PressResult, RatingArmView, RatingRecordedEvent } from '../protocol/index.ts';
+import { RATING_NAMESPACE, RatingEvents } from '../protocol/events.ts';
+import type { Language, PressResult, RatingArmView, RatingRecordedEvent, SessionInfo } from '../protocol/index.ts';
+import { bearerHeader } from '../web-shared/session.ts';
 import { buttonsOf, gradeLabel, initialPad, phaseOf, pressKey, secondsLeft, text, withArm, withPressResult, withRating, type PadState } from './rate-logic.ts';
 
 class HttpError extends Error {
@@ -10,11 +11,12 @@ class HttpError extends Error {
   }
 }
 
-async function json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function json<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const res = await fetch(`/api${path}`, {
     method,
-    credentials: 'same-origin',
-    headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    // The device token alone: an officer's session cookie in this browser must not rate (issue #10).
+    credentials: 'omit',
+    headers: { accept: 'application/json', ...bearerHeader(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new HttpError(res.status);
@@ -26,23 +28,25 @@ async function json<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
  * without a keypad, the same buttons on a screen turned to the citizen. Armed by the same server
  * state as the keypads (a ticket finished at the counter), it shows the buttons with a countdown,
  * posts one press (recordRating, with its own idempotency key) and thanks the citizen; a keypad
- * press at the same counter thanks them too. It runs in the counter officer's session (a second
- * screen of the counter PC), so only the officer holding the counter can rate there.
+ * press at the same counter thanks them too. It is a paired device of its own (issue #10): its
+ * token, bound to this one counter, may only rate there and read the counter's arm (`/rating`
+ * socket namespace); officers' sessions never rate, so nobody can rate their own service.
  */
 export class LuotRatingPad extends LitElement {
   static override properties = {
-    requestedCentreId: { attribute: false },
+    deviceToken: { attribute: false },
     counterId: { attribute: false },
     language: { type: String },
     state: { state: true },
     problem: { state: true },
     counterNumber: { state: true },
   };
-  declare requestedCentreId: string | null;
+  declare deviceToken: string | null;
   declare counterId: string;
   declare language: Language;
   declare state: PadState;
-  declare problem: 'login' | 'failed' | 'not_found' | null;
+  /** unpaired: no token, or a revoked one; other_counter: paired with another counter (counterNumber is that one's). */
+  declare problem: 'unpaired' | 'other_counter' | 'failed' | null;
   declare counterNumber: number | null;
   private centreId = '';
   private socket: Socket | null = null;
@@ -53,7 +57,7 @@ export class LuotRatingPad extends LitElement {
 
   constructor() {
     super();
-    this.requestedCentreId = null;
+    this.deviceToken = null;
     this.counterId = '';
     this.language = 'vi';
     this.state = initialPad();
@@ -74,22 +78,26 @@ export class LuotRatingPad extends LitElement {
   }
 
   private async start() {
+    const token = this.deviceToken;
+    if (!token) return void (this.problem = 'unpaired');
     try {
-      const centres = await json<Centre[]>('GET', '/centres');
-      const centre = this.requestedCentreId ? centres.find((c) => c.id === this.requestedCentreId) : centres[0];
-      if (!centre) return void (this.problem = 'not_found');
-      this.centreId = centre.id;
-      const counters = await json<Counter[]>('GET', `/centres/${encodeURIComponent(centre.id)}/counters`);
-      const counter = counters.find((c) => c.id === this.counterId);
-      if (!counter) return void (this.problem = 'not_found');
-      this.counterNumber = counter.number;
+      // Which centre and counter this screen is paired with: all it may know of its centre.
+      const session = await json<SessionInfo>(token, 'GET', '/auth/session');
+      if (session.kind !== 'device' || session.deviceKind !== 'rating-screen' || !session.counter) return void (this.problem = 'unpaired');
+      this.centreId = session.centreId;
+      this.counterNumber = session.counter.number;
+      if (session.counter.id !== this.counterId) return void (this.problem = 'other_counter');
       await this.refresh();
     } catch (error) {
-      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'login' : 'failed';
+      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'unpaired' : 'failed';
       return;
     }
-    const socket = io(CENTRE_NAMESPACE, { auth: { centreId: this.centreId }, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    const socket = io(RATING_NAMESPACE, { auth: { token }, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
     socket.on('connect', () => void this.refresh().catch(() => undefined)); // what was missed while away
+    // Revoked while running: the server refuses the reconnection.
+    socket.on('connect_error', (error) => {
+      if (error.message === 'auth.required' || error.message === 'auth.forbidden') this.problem = 'unpaired';
+    });
     socket.on(RatingEvents.armed, (arm: RatingArmView) => {
       if (arm?.counterId === this.counterId) this.state = withArm(this.state, arm, Date.now());
     });
@@ -100,7 +108,7 @@ export class LuotRatingPad extends LitElement {
   }
 
   private async refresh() {
-    const arm = await json<RatingArmView>('GET', `/centres/${encodeURIComponent(this.centreId)}/counters/${encodeURIComponent(this.counterId)}/rating-arm`);
+    const arm = await json<RatingArmView>(this.deviceToken ?? '', 'GET', `/centres/${encodeURIComponent(this.centreId)}/counters/${encodeURIComponent(this.counterId)}/rating-arm`);
     this.state = withArm(this.state, arm, Date.now());
   }
 
@@ -114,7 +122,7 @@ export class LuotRatingPad extends LitElement {
     this.unanswered = { level, key, ticketId };
     this.sending = true;
     try {
-      const result = await json<PressResult>('POST', `/centres/${encodeURIComponent(this.centreId)}/ratings`, {
+      const result = await json<PressResult>(this.deviceToken ?? '', 'POST', `/centres/${encodeURIComponent(this.centreId)}/ratings`, {
         counterId: this.counterId,
         level,
         idempotencyKey: key,
@@ -124,7 +132,7 @@ export class LuotRatingPad extends LitElement {
       this.problem = null;
       this.state = withPressResult(this.state, result, this.counterId, Date.now());
     } catch (error) {
-      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'login' : 'failed';
+      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'unpaired' : 'failed';
     } finally {
       this.sending = false;
     }
@@ -140,8 +148,10 @@ export class LuotRatingPad extends LitElement {
       <p class="counter">${this.counterNumber !== null ? text(lang, 'counter', { n: this.counterNumber }) : ''}</p>
       <h1>${text(lang, 'title')}</h1>
     </header>`;
-    if (this.problem === 'login' || this.problem === 'not_found') {
-      return html`${header}<p class="problem" role="alert" data-testid="rate-problem">${this.problem === 'login' ? text(lang, 'login') : this.counterId}</p>`;
+    if (this.problem === 'unpaired' || this.problem === 'other_counter') {
+      const message = this.problem === 'unpaired' ? text(lang, 'unpaired') : text(lang, 'otherCounter', { n: this.counterNumber ?? '' });
+      return html`<header><h1>${text(lang, 'title')}</h1></header>
+        <p class="problem" role="alert" data-testid="rate-problem" data-problem=${this.problem}>${message}</p>`;
     }
     const failed = this.problem === 'failed' ? html`<p class="problem" role="alert">${text(lang, 'failed')}</p>` : null;
     if (phase === 'thanks') {

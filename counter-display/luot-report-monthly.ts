@@ -88,7 +88,7 @@ export class LuotReportMonthly extends ReportSection {
       html`<luot-report-table data-testid=${id} .columns=${x.columns} .rows=${x.rows} .footer=${x.footer}></luot-report-table>`;
     return html`<div class="controls">
         <label>${t(lang, 'reports.monthly.month')}
-          <input type="month" .value=${this.month} max=${this.today.slice(0, 7)} data-testid="monthly-month"
+          <input type="month" max=${this.today.slice(0, 7)} .value=${this.month} data-testid="monthly-month"
             @change=${(e: Event) => (this.month = (e.target as HTMLInputElement).value || this.month)} /></label>
         <button type="button" @click=${() => window.print()} data-testid="monthly-print">${t(lang, 'reports.monthly.print')}</button>
       </div>

@@ -59,8 +59,8 @@ export class LuotReportRange extends LitElement {
   override render() {
     const lang = this.language;
     return html`<div class="row">
-      <label>${t(lang, 'reports.from')} <input type="date" name="from" .value=${this.range.from} max=${this.today} @change=${this.typed} data-testid="range-from" /></label>
-      <label>${t(lang, 'reports.to')} <input type="date" name="to" .value=${this.range.to} max=${this.today} @change=${this.typed} data-testid="range-to" /></label>
+      <label>${t(lang, 'reports.from')} <input type="date" name="from" max=${this.today} .value=${this.range.from} @change=${this.typed} data-testid="range-from" /></label>
+      <label>${t(lang, 'reports.to')} <input type="date" name="to" max=${this.today} .value=${this.range.to} @change=${this.typed} data-testid="range-to" /></label>
       <span class="presets">
         ${PRESETS.map((p) => html`<button type="button" class="quiet" @click=${() => this.preset(p)} data-testid=${`preset-${p}`}>${t(lang, `reports.preset.${p}`)}</button>`)}
       </span>

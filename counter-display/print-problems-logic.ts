@@ -2,6 +2,7 @@
  * What the console shows about printing (issue #4): tickets whose paper did not come out, so an
  * officer can reprint them, and printers that need a hand (paper, cover, cable). Pure.
  */
+import '../web-shared/zod-config.ts';
 import type { DeviceView, PrintErrorCode, PrintJobView } from '../protocol/print.schemas.ts';
 
 /** Failures older than this are history for the reports page, not the console. */

@@ -76,7 +76,9 @@ export const TEXT = {
     thanks: 'Cảm ơn ông/bà đã đánh giá',
     seconds: 'Còn {n} giây',
     counter: 'Quầy số {n}',
-    login: 'Màn hình đánh giá chạy trong phiên của cán bộ tại quầy: đăng nhập và mở quầy ở /counter trên máy này trước.',
+    unpaired:
+      'Màn hình này chưa được ghép nối. Quản trị viên tạo thiết bị “Màn hình đánh giá” cho quầy này (Quản trị → Thiết bị) rồi mở địa chỉ ghép nối một lần trên máy này.',
+    otherCounter: 'Màn hình này được ghép nối với quầy số {n}, không phải quầy này.',
     failed: 'Chưa gửi được, vui lòng bấm lại.',
   },
   en: {
@@ -86,7 +88,9 @@ export const TEXT = {
     thanks: 'Thank you for your rating',
     seconds: '{n} s left',
     counter: 'Counter {n}',
-    login: "The rating screen runs in the counter officer's session: log in and open the counter at /counter in this browser first.",
+    unpaired:
+      'This screen is not paired. An admin makes a “Rating screen” device for this counter (Admin → Devices), then opens its pairing address once on this machine.',
+    otherCounter: 'This screen is paired with counter {n}, not this one.',
     failed: 'Not sent yet, please press again.',
   },
 } as const satisfies Record<Language, Record<string, string>>;

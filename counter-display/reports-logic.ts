@@ -2,6 +2,7 @@
  * The reports page's decisions, out of the elements so they are tested in node: date presets in
  * the centre's zone, the addresses of reports and exports, number formatting, chart data.
  */
+import '../web-shared/zod-config.ts';
 import type { Language } from '../protocol/common.schemas.ts';
 import type { BusiestHours, RatingSummary, TimeGroupBy, TimeSummary } from '../protocol/reports.schemas.ts';
 import { wallClock } from '../web-shared/time.ts';

@@ -151,13 +151,21 @@ export class LuotKioskApp extends LitElement {
     const issued = this.issued;
     const service = issued ? (services.find((s) => s.id === issued.ticket.serviceId) ?? null) : null;
     const printJob = (issued as IssuedTicket | null)?.printJob ?? null;
+    // The server cannot store tickets (disk full, read-only: docs/faults.md): no menu to tap in
+    // vain, an out-of-service notice until the error clears (returnSeconds), then the next try.
+    const outOfService = this.error?.code === 'store.unavailable';
     return html`<header>
         <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
         <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
       </header>
-      ${this.error ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
+      ${this.error && !outOfService ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
       <main>
-        ${issued
+        ${outOfService
+          ? html`<section class="out-of-service" role="alert" data-testid="kiosk-out-of-service">
+              <h2>${t(lang, 'kiosk.outOfService')}</h2>
+              <p>${t(lang, 'kiosk.outOfServiceHint')}</p>
+            </section>`
+          : issued
           ? html`${printJob
                 ? html`<luot-print-status
                     .jobId=${printJob.id}
@@ -231,6 +239,26 @@ export class LuotKioskApp extends LitElement {
     luot-ticket-view {
       flex: 1;
       min-height: 0;
+    }
+    .out-of-service {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 1.5rem;
+      text-align: center;
+    }
+    .out-of-service h2 {
+      margin: 0;
+      font-size: clamp(2.5rem, 5vw, 4.5rem);
+      color: var(--luot-danger);
+      text-transform: uppercase;
+    }
+    .out-of-service p {
+      margin: 0;
+      max-width: 40ch;
+      font-size: clamp(1.5rem, 2.6vw, 2.25rem);
     }
     .error {
       margin: 0;

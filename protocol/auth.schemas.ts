@@ -3,7 +3,8 @@ import { IdSchema, InstantSchema } from './common.schemas.ts';
 
 /** Account roles and device kinds (server/auth/principal.ts holds the same unions). */
 export const RoleSchema = z.enum(['admin', 'manager', 'staff']).meta({ id: 'Role' });
-export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge']).meta({ id: 'DeviceKind' });
+/** A rating screen (issue #10) is the citizen-facing screen of ONE counter: it may only rate there. */
+export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge', 'rating-screen']).meta({ id: 'DeviceKind' });
 export type Role = z.infer<typeof RoleSchema>;
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 
@@ -55,6 +56,8 @@ export const SessionInfoSchema = z
       deviceId: IdSchema,
       deviceKind: DeviceKindSchema,
       name: z.string(),
+      /** A rating screen's counter (id and the number it shows); absent for other devices. */
+      counter: z.object({ id: IdSchema, number: z.number().int() }).optional(),
     }),
   ])
   .meta({ id: 'SessionInfo' });
@@ -72,13 +75,24 @@ export const DeviceTokenSchema = z
     revokedAt: InstantSchema.nullable(),
     /** Last request made with it (recorded at most once a minute). */
     lastSeenAt: InstantSchema.nullable(),
+    /** The counter a rating screen is paired with; null for other kinds. */
+    counterId: IdSchema.nullable(),
   })
   .meta({ id: 'DeviceToken' });
 export type DeviceToken = z.infer<typeof DeviceTokenSchema>;
 
 export const CreateDeviceTokenBodySchema = z
-  .object({ kind: DeviceKindSchema, name: z.string().trim().min(1).max(80) })
+  .object({
+    kind: DeviceKindSchema,
+    name: z.string().trim().min(1).max(80),
+    /** Required for a rating screen (the one counter it rates), refused for other kinds. */
+    counterId: IdSchema.optional(),
+  })
   .strict()
+  .refine((b) => (b.kind === 'rating-screen') === (b.counterId !== undefined), {
+    message: 'a rating screen needs counterId; other devices take none',
+    path: ['counterId'],
+  })
   .meta({ id: 'CreateDeviceTokenBody' });
 export type CreateDeviceTokenBody = z.infer<typeof CreateDeviceTokenBodySchema>;
 

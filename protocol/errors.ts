@@ -6,10 +6,17 @@ export const errorStatus = {
   'request.invalid_payload': 400,
   'request.malformed': 400,
   'request.unsupported_media_type': 415,
+  // A body over the route's limit, refused before it is read (issue #10, docs/security.md).
+  'request.too_large': 413,
+  // Refused by the HTTP parser itself: a URL or headers over 16 KiB, a request too slow to arrive.
+  'request.headers_too_large': 431,
+  'request.timeout': 408,
   'centre.not_found': 404,
   'service.not_found': 404,
   'service.inactive': 409,
   'service.numbers_exhausted': 409,
+  // Two active services of a centre could show the same number (issue #10, server/queue/numbering-conflicts.ts).
+  'service.numbering_conflict': 409,
   'counter.not_found': 404,
   'counter.inactive': 409,
   'counter.has_current_ticket': 409,
@@ -38,14 +45,24 @@ export const errorStatus = {
   'auth.forbidden': 403,
   'auth.password_change_required': 403,
   'kiosk.rate_limited': 429,
+  // Too many failed logins for a username or from an address (issue #10); Retry-After says when.
+  'auth.throttled': 429,
   'device_token.not_found': 404,
   // Staff accounts edited by an admin (issue #3)
   'staff.username_taken': 409,
   'staff.cannot_change_self': 409,
   // Printing (issue #4)
   'print_job.not_found': 404,
+  // /ticket followers (issue #10): socket.io handshake refusals (connect_error's message), capped per ticket and per address.
+  'ticket.too_many_followers': 429,
+  'realtime.too_many_connections': 429,
+  // One /centre socket asking for snapshots over and over (issue #10): shared-snapshot.ts.
+  'realtime.rate_limited': 429,
   'print.no_printer': 409,
   'route.not_found': 404,
+  // The store cannot be written or read (disk full, read-only, I/O error, locked too long): a fault
+  // of the server's machine, not of the request; it passes by itself (docs/faults.md).
+  'store.unavailable': 503,
   internal: 500,
 } as const;
 

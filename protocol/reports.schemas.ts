@@ -17,40 +17,42 @@ export const TimeGroupBySchema = z.enum(['service', 'counter', 'staff', 'day', '
 export type TimeGroupBy = z.infer<typeof TimeGroupBySchema>;
 export const RatingGroupBySchema = TimeGroupBySchema;
 
-/** The longest range one request may cover: three years of days. */
+/** The longest range a summary (times, busiest hours, ratings) may cover: three years of days. */
 export const MAX_REPORT_DAYS = 1096;
+/** The longest range of the ticket log, the one report that lists every ticket: a (leap) year. */
+export const MAX_TICKET_LOG_DAYS = 366;
+/** Years a report date may name (issue #10): no queue ran before, and none needs planning past. */
+export const REPORT_YEARS = { min: 2000, max: 2100 } as const;
 
-const day = BusinessDaySchema.refine((d) => !Number.isNaN(Date.parse(`${d}T12:00:00Z`)) && new Date(`${d}T12:00:00Z`).toISOString().startsWith(d), 'not a calendar day');
-const span = (from: string, to: string) => Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+/**
+ * A real calendar day within REPORT_YEARS. The range rules (defaults, from ≤ to, the longest
+ * span) are the reports core's: server/reports/periods.models.ts `resolveReportRange`.
+ */
+const day = BusinessDaySchema.refine((d) => {
+  const year = Number(d.slice(0, 4));
+  if (year < REPORT_YEARS.min || year > REPORT_YEARS.max) return false;
+  // Month 13 or day 32 make an invalid Date (toISOString would throw); 02-30 rolls over to March.
+  const noon = new Date(`${d}T12:00:00Z`);
+  return !Number.isNaN(noon.getTime()) && noon.toISOString().startsWith(d);
+}, `not a calendar day of the years ${REPORT_YEARS.min}–${REPORT_YEARS.max}`);
 
 const rangeFields = {
   /** First local day (default: 29 days before `to`). */
   from: day.optional().meta({ example: '2026-03-01' }),
-  /** Last local day, inclusive (default: today in the centre's zone). */
+  /** Last local day, inclusive (default: today in the centre's zone, also when only `from` is given). */
   to: day.optional().meta({ example: '2026-03-31' }),
   format: ReportFormatSchema.default('json'),
   /** Language of an export's headers and labels. */
   lang: LanguageSchema.default('vi'),
 };
 
-const checkRange = <T extends { from?: string; to?: string }>(q: T, ctx: z.RefinementCtx) => {
-  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'must not be after `to`' });
-  else if (q.from && q.to && span(q.from, q.to) >= MAX_REPORT_DAYS) {
-    ctx.addIssue({ code: 'custom', path: ['from'], message: `a range covers at most ${MAX_REPORT_DAYS} days` });
-  }
-};
-
-export const TimeSummaryQuerySchema = z
-  .object({ ...rangeFields, groupBy: TimeGroupBySchema.default('service') })
-  .superRefine(checkRange);
+export const TimeSummaryQuerySchema = z.object({ ...rangeFields, groupBy: TimeGroupBySchema.default('service') });
 export type TimeSummaryQuery = z.infer<typeof TimeSummaryQuerySchema>;
 
-export const RatingSummaryQuerySchema = z
-  .object({ ...rangeFields, groupBy: RatingGroupBySchema.default('staff') })
-  .superRefine(checkRange);
+export const RatingSummaryQuerySchema = z.object({ ...rangeFields, groupBy: RatingGroupBySchema.default('staff') });
 export type RatingSummaryQuery = z.infer<typeof RatingSummaryQuerySchema>;
 
-export const BusiestHoursQuerySchema = z.object(rangeFields).superRefine(checkRange);
+export const BusiestHoursQuerySchema = z.object(rangeFields);
 export type BusiestHoursQuery = z.infer<typeof BusiestHoursQuerySchema>;
 
 export const TicketLogQuerySchema = z
@@ -63,8 +65,7 @@ export const TicketLogQuerySchema = z
     /** From the previous page's `nextCursor`. */
     cursor: z.string().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
-  })
-  .superRefine(checkRange);
+  });
 export type TicketLogQuery = z.infer<typeof TicketLogQuerySchema>;
 
 export const DurationStatsSchema = z
@@ -241,7 +242,7 @@ export const LiveReportSchema = z
     }),
     devices: z.array(
       z.object({
-        kind: z.enum(['kiosk', 'display', 'bridge', 'printer', 'keypad']),
+        kind: z.enum(['kiosk', 'display', 'bridge', 'rating-screen', 'printer', 'keypad']),
         id: z.string(),
         name: z.string(),
         /** Bridge devices report a status; paired pages (kiosk, display) only when they were last seen. */

@@ -10,6 +10,7 @@ import {
 import { getSnapshot } from './centres.usecases.ts';
 import { requireCentre } from './lookups.ts';
 import type { Deps } from './ports.ts';
+import { numberingConflict } from './queue/numbering-conflicts.ts';
 import type { StoreTx } from './storage/store.port.ts';
 
 /**
@@ -30,6 +31,11 @@ async function configure<T>(deps: Deps, centreId: string, write: (tx: StoreTx) =
 export function putService(deps: Deps, centreId: string, serviceId: string, input: ServiceInput): Promise<Service> {
   const service: Service = { id: serviceId, centreId, ...input };
   return configure(deps, centreId, async (tx) => {
+    // Two active services must never be able to show the same number on one day (issue #10).
+    const clash = service.active ? numberingConflict(service.numbering, serviceId, await tx.listServices(centreId)) : undefined;
+    if (clash) {
+      throw new AppError('service.numbering_conflict', `The numbers of this service could collide with those of active service "${clash.id}".`);
+    }
     await tx.upsertService(service);
     return service;
   });

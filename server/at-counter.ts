@@ -10,10 +10,10 @@ import {
 } from '../protocol/index.ts';
 import { commitChange } from './changes.ts';
 import { queueFigures, type QueueFigures } from './figures.ts';
-import { requireCentre, requireCounter } from './lookups.ts';
 import type { Deps, StaffActor } from './ports.ts';
 import { businessDay } from './queue/business-day.ts';
 import { applyAction, type TicketAction } from './queue/ticket.models.ts';
+import type { CentreConfig } from './storage/config-cache.ts';
 import type { StoreWriteTx } from './storage/store.port.ts';
 
 /** What every counter action knows before it starts. */
@@ -43,18 +43,28 @@ export const fail = (code: ErrorCode, message: string): never => {
 };
 
 export async function locate(deps: Deps, input: CounterInput): Promise<AtCounter> {
-  const centre = await requireCentre(deps.store, input.centreId);
-  const counter = await requireCounter(deps.store, input.centreId, input.counterId);
-  if (!counter.active) fail('counter.inactive', `Counter ${counter.number} is not in use.`);
-  return { centre, counter, settings: await deps.store.getSettings(centre.id), actor: input.actor };
+  // From this process's cache: the transaction checks the configuration's version again.
+  const config = await deps.store.cachedConfig(input.centreId);
+  if (!config) return fail('centre.not_found', `No centre "${input.centreId}".`);
+  return { ...counterIn(config, input.counterId), actor: input.actor };
 }
 
-/** Runs `body` in one write transaction with the counter's state read inside the lock. */
+function counterIn(config: CentreConfig, counterId: string): Omit<AtCounter, 'actor'> & { state: CounterState } {
+  const counter = config.counters.find((c) => c.id === counterId);
+  if (!counter) return fail('counter.not_found', `No counter "${counterId}" in centre "${config.centre.id}".`);
+  if (!counter.active) fail('counter.inactive', `Counter ${counter.number} is not in use.`);
+  const state = config.states[counter.id] ?? { status: 'closed', staffId: null, openedAt: null };
+  return { centre: config.centre, counter, settings: config.settings, state };
+}
+
+/** Runs `body` in one write transaction with the counter's configuration and state read inside the lock. */
 export async function inCounterTx<T>(deps: Deps, at: AtCounter, body: (ctx: InTx) => Promise<T>): Promise<T> {
   return deps.store.immediate(async (tx) => {
     const now = deps.clock.now();
-    const state = await tx.getCounterState(at.centre.id, at.counter.id);
-    return body({ ...at, tx, state, now, day: businessDay(now, at.centre.timeZone) });
+    const config = await tx.centreConfig(at.centre.id);
+    if (!config) return fail('centre.not_found', `No centre "${at.centre.id}".`);
+    const current = counterIn(config, at.counter.id);
+    return body({ ...at, ...current, tx, now, day: businessDay(now, current.centre.timeZone) });
   });
 }
 

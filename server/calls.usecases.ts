@@ -11,7 +11,7 @@ import {
 } from './at-counter.ts';
 import type { Deps } from './ports.ts';
 import { businessDay } from './queue/business-day.ts';
-import { pickNext } from './queue/calling-policy.ts';
+import { needsHistory, pickNext } from './queue/calling-policy.ts';
 import { callCheck, holdCheck } from './queue/counter.models.ts';
 import { recallOrNoShow, type TicketAction } from './queue/ticket.models.ts';
 import { getTicketStatus } from './tickets.usecases.ts';
@@ -39,11 +39,13 @@ function mayCall(ctx: InTx): void {
   if (refused) fail(refused, `Counter ${ctx.counter.number} cannot call now (${refused}).`);
 }
 
+function busy(ctx: InTx, current: Ticket): never {
+  return fail('counter.has_current_ticket', `Counter ${ctx.counter.number} is still attending ticket ${current.number}.`);
+}
+
 async function mustBeFree(ctx: InTx): Promise<void> {
   const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);
-  if (current) {
-    fail('counter.has_current_ticket', `Counter ${ctx.counter.number} is still attending ticket ${current.number}.`);
-  }
+  if (current) busy(ctx, current);
 }
 
 /** The ticket the counter attends; `ticketId`, when given, must name it (stale-screen guard). */
@@ -62,22 +64,23 @@ async function currentTicket(ctx: InTx, ticketId?: string): Promise<Ticket> {
 export function callNext(deps: Deps, input: CounterInput): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     mayCall(ctx);
-    await mustBeFree(ctx);
     const { settings, counter } = ctx;
-    const candidates = (await ctx.tx.listWaiting(ctx.centre.id)).filter(
-      (t) => t.businessDay === ctx.day || (settings.carryOver && t.businessDay < ctx.day),
-    );
+    const policy = { counterId: counter.id, serviceIds: counter.serviceIds, weights: counter.weights, callOrder: counter.callOrder };
+    const centrePolicy = { priority: settings.priorityPolicy, maxWaitMs: settings.maxWaitMinutes * 60_000 };
+    // The heads of the counter's queues (queueHeads), not every waiting ticket: one read, whatever the queue's length.
+    const { current, heads } = await ctx.tx.queueHeads(ctx.centre.id, {
+      counterId: counter.id,
+      serviceIds: counter.serviceIds,
+      day: settings.carryOver ? null : ctx.day,
+    });
+    if (current) busy(ctx, current);
     // Today's calls at this counter, by the day of the call (a carried-over ticket's call counts).
-    const history = (await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY)).filter(
-      (c) => businessDay(new Date(c.at), ctx.centre.timeZone) === ctx.day,
-    );
-    const next = pickNext(
-      candidates,
-      { counterId: counter.id, serviceIds: counter.serviceIds, weights: counter.weights, callOrder: counter.callOrder },
-      { priority: settings.priorityPolicy, maxWaitMs: settings.maxWaitMinutes * 60_000 },
-      history,
-      ctx.now.getTime(),
-    );
+    const history = needsHistory(policy, centrePolicy)
+      ? (await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY)).filter(
+          (c) => businessDay(new Date(c.at), ctx.centre.timeZone) === ctx.day,
+        )
+      : [];
+    const next = pickNext(heads, policy, centrePolicy, history, ctx.now.getTime());
     if (!next) return fail('queue.empty', `No ticket is waiting for counter ${counter.number}.`);
     return changeTicket(deps, ctx, next, 'call');
   });

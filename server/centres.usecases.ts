@@ -27,10 +27,12 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
     const counters = await reads.listCounters(centreId);
     const states = await reads.listCounterStates(centreId);
     const names = await officerNames(reads, centreId);
+    // Every counter's current ticket in one read, not one per counter.
+    const current = await reads.currentTickets(centreId);
     const views = [];
     for (const counter of counters) {
       const state = states[counter.id] ?? { status: 'closed' as const, staffId: null, openedAt: null };
-      views.push(withOfficer({ counter, state, current: await reads.currentTicketAt(centreId, counter.id) }, names));
+      views.push(withOfficer({ counter, state, current: current[counter.id] ?? null }, names));
     }
     const byId = new Map(counters.map((c) => [c.id, c]));
     const recentCalls = (await reads.recentlyCalled(centreId, day, RECENT_CALLS)).flatMap((t) => {

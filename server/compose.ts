@@ -8,12 +8,14 @@ import { createAuthenticator, type Revocation } from './auth/authenticator.ts';
 import { loadSessionSecret } from './auth/session-secret.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import type { Logger } from './http/errors.ts';
 import { createLogger } from './log.ts';
 import type { Clock, Deps, Ids } from './ports.ts';
 import { attachCentreNamespace } from './realtime/centre.namespace.ts';
 import { createNotifierRelay } from './realtime/relay.ts';
 import { attachTicketNamespace } from './realtime/ticket.namespace.ts';
+import { attachRatingNamespace } from './realtime/rating.namespace.ts';
 import { expireStaleTickets } from './day-end.usecases.ts';
 import { ensureDemoCentre } from './setup.usecases.ts';
 import { ensureRollups, recordForReports } from './reports/rollups.usecases.ts';
@@ -24,6 +26,7 @@ import { createPrintNotifier } from './realtime/print.notifier.ts';
 import { createKeypadTransport, createRatingNotifier } from './realtime/keypad.namespace.ts';
 import type { RatingDeps, RatingNotifier } from './rating.ports.ts';
 import { armOnFinish } from './ratings.usecases.ts';
+import type { StatementObserver } from './storage/sqlite-driver.ts';
 import { createSqliteStore } from './storage/sqlite.store.ts';
 
 export const VERSION = '0.1.0';
@@ -52,12 +55,14 @@ export interface ComposeOverrides {
   clock?: Clock;
   ids?: Ids;
   log?: Logger;
+  /** Told of every SQL statement the store runs (the bench counts them per operation). */
+  observeStatements?: StatementObserver;
 }
 
 /** The composition root: store, use cases, HTTP and socket.io on one port. */
 export async function startServer(config: Config, overrides: ComposeOverrides = {}): Promise<RunningServer> {
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
-  const store = await createSqliteStore({ filename: config.dbFile });
+  const store = await createSqliteStore({ filename: config.dbFile, observe: overrides.observeStatements });
   const demoCreated = config.DEMO ? await ensureDemoCentre(store) : false;
   const relay = createNotifierRelay();
   const deps: Deps = { store, clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, notifier: relay };
@@ -107,8 +112,11 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     ratings,
     previewDir: join(config.DATA_DIR, 'printed'),
     voiceDir: config.VOICE_DIR ? resolve(config.VOICE_DIR) : undefined,
+    trustedProxies: config.TRUSTED_PROXIES,
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch });
+  // What Node's HTTP parser refuses (a 20 kB URL …) is answered in the one error shape too.
+  answerClientErrors(httpServer);
   // A heartbeat every 10 s, answered within 5 s: a display whose network silently died learns it
   // (offline banner, reconnect) within 15 s instead of socket.io's default 45 s.
   const io = new SocketServer(httpServer, { serveClient: false, pingInterval: 10_000, pingTimeout: 5_000 });
@@ -121,12 +129,20 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   printNotifier = createPrintNotifier(io);
   ratingNotifier = createRatingNotifier(io);
   const bridgeNamespace = attachBridgeNamespace(io, printing, bridges, log, { authenticator, ratings });
+  const ratingNamespace = attachRatingNamespace(io, log, { authenticator });
   revoked = (r) => {
     centreNamespace.revoke(r);
     bridgeNamespace.revoke(r);
+    ratingNamespace.revoke(r);
   };
   relay.subscribe(centreNamespace);
-  relay.subscribe(attachTicketNamespace(io, deps, log));
+  relay.subscribe(
+    attachTicketNamespace(io, deps, log, {
+      perTicket: config.TICKET_FOLLOWERS_PER_TICKET,
+      perAddress: config.TICKET_FOLLOWERS_PER_ADDRESS,
+      trustedProxies: config.TRUSTED_PROXIES,
+    }),
+  );
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -134,7 +150,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
       httpServer.listen(config.PORT, config.HOST, () => resolve());
     });
   } catch (error) {
-    io.close();
+    await io.close();
     await store.close();
     throw error;
   }
@@ -147,7 +163,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
       (error) => log.error('day-end sweep failed', error),
     );
   await sweep();
-  const sweeper = setInterval(sweep, 60_000);
+  const sweeper = setInterval(() => void sweep(), 60_000);
   sweeper.unref();
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -158,7 +174,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   // Print jobs past their deadline are abandoned (also those left over from before a restart).
   const abandon = () => abandonOverdue(printing).catch((error) => log.error('print job sweep failed', error));
   await abandon();
-  const printSweeper = setInterval(abandon, Math.min(1000, Math.floor(config.PRINT_TIMEOUT_MS / 4)));
+  const printSweeper = setInterval(() => void abandon(), Math.min(1000, Math.floor(config.PRINT_TIMEOUT_MS / 4)));
   printSweeper.unref();
 
   let closing: Promise<void> | null = null;
@@ -177,7 +193,9 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
         clearInterval(printSweeper);
         bridgeNamespace.stopping();
         io.disconnectSockets(true);
-        const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => {
+          void io.close(() => resolve());
+        });
         // A keep-alive connection that never goes idle (a display or kiosk retrying every two
         // seconds, under the 5 s keep-alive timeout) would hold the close open for ever: give
         // requests in flight a moment, then cut what is left.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -5,14 +6,27 @@ import { z } from 'zod';
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 /**
+ * A whole number written in decimal digits, within bounds. Not z.coerce.number(): it took
+ * `PORT=` (empty) as 0 — a random port — and `PORT=0x0C8A` as 3210.
+ */
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number({ error: `a whole number from ${min} to ${max}, in decimal digits` }).int().min(min).max(max),
+  );
+
+/** A host name as DNS writes it (RFC 1123): letters, digits and hyphens, dot-separated. */
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
  * Every setting of the server: its env name, default and meaning, in one schema.
  * Nothing else reads process.env. docs/configuration.md lists the same keys.
  */
 export const ConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP, API and socket.io port (one port for all).'),
+  PORT: wholeNumber(0, 65535).default(3000).describe('HTTP, API and socket.io port (one port for all).'),
   HOST: z
     .string()
-    .min(1)
+    .refine((h) => isIP(h) !== 0 || HOSTNAME.test(h), 'an IP address of this machine (127.0.0.1, 0.0.0.0, ::) or its host name')
     .default('127.0.0.1')
     .describe('Interface to listen on; 0.0.0.0 to let kiosks and displays on the LAN connect.'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder of the SQLite file (luot.sqlite) and other state.'),
@@ -28,31 +42,42 @@ export const ConfigSchema = z.object({
   ADMIN_PASSWORD: unsetIfEmpty(z.string().min(8, 'at least 8 characters'))
     .describe('Password of the first `admin` account, made when the store has no account (outside demo mode).'),
   // Printing (issue #4, docs/firmware-bridge.md)
-  PRINT_TIMEOUT_MS: z.coerce
-    .number()
-    .int()
-    .min(1000)
-    .max(120_000)
+  PRINT_TIMEOUT_MS: wholeNumber(1000, 120_000)
     .default(10_000)
     .describe('How long a kiosk waits for its ticket to print; then the job is abandoned and the kiosk shows the number on screen.'),
-  BRIDGE_HEARTBEAT_MS: z.coerce.number().int().min(1000).max(300_000).default(15_000).describe('How often firmware bridges report their devices.'),
+  BRIDGE_HEARTBEAT_MS: wholeNumber(1000, 300_000).default(15_000).describe('How often firmware bridges report their devices.'),
   VOICE_DIR: unsetIfEmpty(z.string().min(1)).describe(
     "Folder of the centre's own announcement recordings (manifest.json and clips, docs/voice.md); unset: the default espeak-ng set.",
   ),
+  // /ticket followers (issue #10, docs/security.md): a ticket id is in its QR code, so sockets are capped.
+  TICKET_FOLLOWERS_PER_TICKET: wholeNumber(1, 100_000)
+    .default(20)
+    .describe("Most sockets that may follow one ticket on /ticket (a citizen's phone and a few shares); more are refused (ticket.too_many_followers)."),
+  TICKET_FOLLOWERS_PER_ADDRESS: wholeNumber(1, 100_000)
+    .default(50)
+    .describe('Most /ticket sockets from one client address (see TRUSTED_PROXIES; raise it when many phones share one NAT address); more are refused (realtime.too_many_connections).'),
   PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).regex(/^[\x21-\x7e]+$/, 'ASCII only (a QR payload): write an international name in punycode'))
     .describe("Address citizens' phones reach the server at, printed in the ticket's QR code (e.g. http://192.168.1.10:3000); unset: the address the server listens on."),
+  // Login throttling per client address (issue #10, docs/security.md).
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((a) => a.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase()).filter((a) => a !== ''))
+    .refine((list) => list.every((a) => isIP(a) !== 0), 'a comma-separated list of IP addresses')
+    .describe('Addresses of reverse proxies in front of the server, comma-separated; only from them is X-Forwarded-For believed for the client address. Unset: none (the socket address is the client).'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };
 
 export class ConfigError extends Error {}
 
-/** Parses the environment; fails fast with one readable line per bad key. */
+/** Parses the environment; fails fast with one readable line per bad key (`Invalid configuration: KEY: why`). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+    // One whole line per bad key, so a single mistake is a single line (docs/faults.md).
+    const lines = parsed.error.issues.map((i) => `Invalid configuration: ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(lines.join('\n'));
   }
   const dataDir = resolve(parsed.data.DATA_DIR);
   return { ...parsed.data, DATA_DIR: dataDir, WEB_ROOT: resolve(parsed.data.WEB_ROOT), dbFile: resolve(dataDir, 'luot.sqlite') };

@@ -1,7 +1,7 @@
 import { AppError, type CreateDeviceTokenBody, type CreatedDeviceToken, type DeviceToken } from '../protocol/index.ts';
 import type { Principal } from './auth/principal.ts';
 import { formatDeviceToken, parseDeviceToken, randomSecret, sameHash, sha256 } from './auth/secrets.ts';
-import { requireCentre } from './lookups.ts';
+import { requireCentre, requireCounter } from './lookups.ts';
 import type { Deps } from './ports.ts';
 import type { DeviceTokenRecord } from './storage/accounts.port.ts';
 
@@ -18,14 +18,19 @@ export const deviceTokenView = (r: DeviceTokenRecord): DeviceToken => ({
   createdBy: r.createdBy,
   revokedAt: iso(r.revokedAtMs),
   lastSeenAt: iso(r.lastSeenAtMs),
+  counterId: r.counterId,
 });
 
-/** A new token for a kiosk, display or bridge; the secret is in the answer and nowhere else. */
+/**
+ * A new token for a kiosk, display, bridge or rating screen (bound to one counter of the centre);
+ * the secret is in the answer and nowhere else.
+ */
 export async function createDeviceToken(
   deps: Deps,
   input: { centreId: string; createdBy: string | null } & CreateDeviceTokenBody,
 ): Promise<CreatedDeviceToken> {
   await requireCentre(deps.store, input.centreId);
+  if (input.counterId !== undefined) await requireCounter(deps.store, input.centreId, input.counterId);
   // 72 random bits: the id is a name, not a secret, but must not collide or be enumerable.
   const id = randomSecret(9);
   const secret = randomSecret(32);
@@ -39,6 +44,7 @@ export async function createDeviceToken(
     createdBy: input.createdBy,
     revokedAtMs: null,
     lastSeenAtMs: null,
+    counterId: input.counterId ?? null,
   };
   await deps.store.insertDeviceToken(record);
   return { device: deviceTokenView(record), token: formatDeviceToken(id, secret) };
@@ -67,5 +73,7 @@ export async function resolveDeviceToken(deps: Deps, token: string): Promise<{ p
   if (!parsed) return null;
   const record = await deps.store.getDeviceToken(parsed.id);
   if (!record || record.revokedAtMs !== null || !sameHash(sha256(parsed.secret), record.secretHash)) return null;
-  return { principal: { kind: 'device', centreId: record.centreId, deviceId: record.id, deviceKind: record.kind }, record };
+  const principal: DevicePrincipal = { kind: 'device', centreId: record.centreId, deviceId: record.id, deviceKind: record.kind };
+  if (record.counterId !== null) principal.counterId = record.counterId;
+  return { principal, record };
 }

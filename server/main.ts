@@ -3,8 +3,15 @@ import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './compose.ts';
 import { DEMO_PASSWORD, DEMO_TOKENS } from './demo/demo-accounts.ts';
 import { createLogger } from './log.ts';
+import { describeStartupFailure } from './startup-failure.ts';
 
-/** CLI entry: `npm start` (demo) or `tsx server/main.ts`; `bun server/main.ts` on Bun. */
+/**
+ * CLI entry: `npm start` (demo) or `node --import tsx server/main.ts`; `bun server/main.ts` on Bun.
+ * Not the `tsx` CLI: it runs the server in a child process and, when a signal reaches only
+ * itself (docker stop, kill <pid>), relays it and SIGKILLs the child unless the child confirms
+ * the signal within 30 ms — a server busy at that moment died mid-shutdown and tsx exited 143
+ * (docs/faults.md).
+ */
 async function main() {
   const env = { ...process.env };
   if (process.argv.includes('--demo')) env.DEMO = 'true';
@@ -19,7 +26,16 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.LOG_LEVEL);
-  const server = await startServer(config, { log });
+  let server;
+  try {
+    server = await startServer(config, { log });
+  } catch (error) {
+    // The data folder, the database, the port or the address: one line naming it, exit code 2.
+    const line = describeStartupFailure(error, config);
+    if (line === null) throw error;
+    process.stderr.write(`${line}\n`);
+    process.exit(2);
+  }
   // The demo's printer (issue #4): a simulated one for the demo kiosk, through the real bridge
   // code in this process. On Node only: the bridge is a Node program (serialport, canvas).
   let demoBridge: { stop(): Promise<void> } | null = null;
@@ -51,7 +67,10 @@ async function main() {
       `  Admin (quản trị):           ${server.url}/admin`,
       `  API (OpenAPI 3.1):          ${server.url}/api/openapi.json`,
       ...(demoBridge ? [`  Demo printer (simulated):   ${join(config.DATA_DIR, 'printed')}/<job id>.png`] : []),
-      `  Rating screen (đánh giá):   ${server.url}/rate/<counter id>  (in the officer's browser, e.g. /rate/quay-1)`,
+      // A paired device of its own, bound to one counter (issue #10); the demo has one per counter.
+      config.DEMO
+        ? `  Rating screen (đánh giá):   ${server.url}/rate/quay-1${pair(DEMO_TOKENS['rating-screen'])}  (counter 1; demo-rate-2…6 for the others)`
+        : `  Rating screen (đánh giá):   ${server.url}/rate/<counter id>  (a device: pair it from /admin, Devices)`,
       ...(demoBridge ? ['  Demo keypads (simulated):   one per counter; armed on "Kết thúc", a button ~10 s later'] : []),
       ...(config.DEMO
         ? ['', `  Demo accounts: admin, ha (manager), lan, hung, tuan (staff) — password "${DEMO_PASSWORD}"`]

@@ -189,31 +189,44 @@ export function keypadPressed(rd: RatingDeps, bridge: BridgeRef, press: KeypadPr
 }
 
 /**
- * recordRating (HTTP): the customer-facing rating screen of a counter without a keypad, or an
- * integration. An officer may rate only at the counter they hold; a bridge device anywhere in
- * its centre. Same rules, same idempotency as the keypads.
+ * A rating screen is paired with one counter: it may rate, and read the arm, there and nowhere
+ * else. Other callers pass (their permission was checked by the route).
+ */
+function requireOwnCounter(principal: Principal, counterId: string): void {
+  if (principal.kind !== 'device' || principal.deviceKind !== 'rating-screen') return;
+  if (principal.counterId !== counterId) {
+    throw new AppError('auth.forbidden', `This rating screen is paired with counter "${principal.counterId ?? '?'}", not "${counterId}".`);
+  }
+}
+
+/**
+ * recordRating (HTTP): the customer-facing rating screen of a counter without a keypad (a device
+ * paired with that one counter), or an integration (a bridge token, any counter of its centre).
+ * Never a staff session: the officer at the counter must not be able to rate their own service
+ * (issue #10, docs/security.md). Same rules, same idempotency as the keypads.
  */
 export async function recordRating(rd: RatingDeps, principal: Principal, centreId: string, body: RecordRatingBody): Promise<PressResult> {
-  if (principal.kind === 'anonymous') throw new AppError('auth.required', 'Log in, or pair this device, first.');
+  if (principal.kind === 'anonymous') throw new AppError('auth.required', 'Pair this device first.');
+  if (principal.kind === 'staff') throw new AppError('auth.forbidden', 'Ratings come from the citizen: a rating screen or keypad, never a staff session.');
+  requireOwnCounter(principal, body.counterId);
   await requireCounter(rd.store, centreId, body.counterId);
-  if (principal.kind === 'staff') {
-    const held = await rd.store.counterHeldBy(centreId, principal.staffId);
-    if (held !== body.counterId) throw new AppError('counter.not_held', `Only the officer holding counter "${body.counterId}" rates there.`);
-  }
+  const screen = principal.deviceKind === 'rating-screen';
   return recordPress(rd, {
     centreId,
     counterId: body.counterId,
-    source: body.source,
+    // A rating screen's presses are the screen's, whatever its body says.
+    source: screen ? 'screen' : body.source,
     keypadId: null,
-    bridgeId: principal.kind === 'device' ? principal.deviceId : null,
+    bridgeId: screen ? null : principal.deviceId,
     idempotencyKey: `${body.source}:${body.idempotencyKey}`,
     level: body.level,
     pressedAt: rd.clock.now(),
   });
 }
 
-/** Is the counter armed now, for which ticket (the rating screen asks on connect). */
-export async function getRatingArm(rd: RatingDeps, centreId: string, counterId: string): Promise<RatingArmView> {
+/** Is the counter armed now, for which ticket (the rating screen asks on connect; only for its own counter). */
+export async function getRatingArm(rd: RatingDeps, principal: Principal, centreId: string, counterId: string): Promise<RatingArmView> {
+  requireOwnCounter(principal, counterId);
   await requireCounter(rd.store, centreId, counterId);
   const now = rd.clock.now().getTime();
   const arm = await rd.store.armAt(centreId, counterId, now);

@@ -1,10 +1,11 @@
 import { AppError, type CentreSettings, type IssuedTicket, type Ticket, type TicketStatus, type TicketView } from '../protocol/index.ts';
 import { commitChange } from './changes.ts';
-import { queueFigures, ticketEstimate } from './figures.ts';
+import { estimateFor, estimateInputs, figuresFrom, queueFigures, ticketEstimate } from './figures.ts';
 import { requireCentre, requireService } from './lookups.ts';
 import type { Deps, StaffActor } from './ports.ts';
 import { businessDay } from './queue/business-day.ts';
 import { capacity, displayNumber } from './queue/numbering.ts';
+import type { CentreConfig } from './storage/config-cache.ts';
 import type { StoreReads } from './storage/store.port.ts';
 
 export interface IssueTicketInput {
@@ -28,13 +29,13 @@ function requirePriorityGroup(settings: CentreSettings, groupId: string) {
  */
 export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<IssuedTicket> {
   const { store, clock, ids, notifier } = deps;
-  const centre = await requireCentre(store, input.centreId);
-  const service = await requireService(store, input.centreId, input.serviceId);
-  if (!service.active) throw new AppError('service.inactive', `Service "${service.id}" is not taking tickets.`);
-  const settings = await store.getSettings(centre.id);
-  if (input.priorityGroupId !== undefined) requirePriorityGroup(settings, input.priorityGroupId);
+  // Refuse what is plainly wrong before taking the lock, from this process's cached configuration.
+  issuable(await store.cachedConfig(input.centreId), input);
 
   const { status, event, hooked } = await store.immediate(async (tx) => {
+    // The configuration's version is checked inside the lock (one read; config-cache.ts).
+    const config = await tx.centreConfig(input.centreId);
+    const { centre, service, settings } = issuable(config, input);
     // Read the clock inside the lock so issue times follow number order.
     const now = clock.now();
     const day = businessDay(now, centre.timeZone);
@@ -69,15 +70,29 @@ export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<
       actorId: input.kioskId ?? null,
       counterId: null,
     });
-    const status = await statusOf(tx, ticket, settings);
-    const figures = await queueFigures(tx, centre, settings, day);
+    // One read of the counts and durations serves the ticket's estimate and the fact's figures. A new
+    // ticket is behind everyone waiting in its queue (issue times follow number order).
+    const inputs = await estimateInputs(tx, centre.id, settings);
+    const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
+    const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
+    const figures = figuresFrom(inputs, config!.services.map((s) => s.id));
     const hooked = deps.ticketIssued ? await deps.ticketIssued.inTransaction(tx, { ticket, kioskId: input.kioskId ?? null, at: now }) : null;
     return { status, event: { seq: eventSeq, ticket, ...figures }, hooked };
   });
-  notifier.publish({ type: 'ticket:issued', centreId: centre.id, payload: event });
+  notifier.publish({ type: 'ticket:issued', centreId: input.centreId, payload: event });
   if (!hooked) return status;
   hooked.afterCommit();
   return { ...status, printJob: hooked.printJob };
+}
+
+/** The centre, service and settings an issue names, or the error that refuses it. */
+function issuable(config: CentreConfig | null, input: IssueTicketInput) {
+  if (!config) throw new AppError('centre.not_found', `No centre "${input.centreId}".`);
+  const service = config.services.find((s) => s.id === input.serviceId);
+  if (!service) throw new AppError('service.not_found', `No service "${input.serviceId}" in centre "${input.centreId}".`);
+  if (!service.active) throw new AppError('service.inactive', `Service "${service.id}" is not taking tickets.`);
+  if (input.priorityGroupId !== undefined) requirePriorityGroup(config.settings, input.priorityGroupId);
+  return { centre: config.centre, service, settings: config.settings };
 }
 
 export async function getTicketStatus(deps: Deps, ticketId: string): Promise<TicketStatus> {
@@ -136,20 +151,23 @@ export async function grantPriority(deps: Deps, input: GrantPriorityInput): Prom
 
 /** The citizen's status page: the ticket, its place and the names to show, nothing personal. */
 export async function getTicketView(deps: Deps, ticketId: string): Promise<TicketView> {
-  return deps.store.consistentRead(async (reads) => {
-    const ticket = await reads.getTicket(ticketId);
-    if (!ticket) throw new AppError('ticket.not_found', `No ticket "${ticketId}".`);
-    const centre = await requireCentre(reads, ticket.centreId);
-    const service = await requireService(reads, ticket.centreId, ticket.serviceId);
-    const status = await statusOf(reads, ticket, await reads.getSettings(ticket.centreId));
-    const atCounter = ticket.counterId && (ticket.state === 'called' || ticket.state === 'serving');
-    const counter = atCounter ? await reads.getCounter(ticket.centreId, ticket.counterId!) : null;
-    return {
-      ...status,
-      centreName: centre.name,
-      timeZone: centre.timeZone,
-      serviceName: service.name,
-      counterNumber: counter?.number ?? null,
-    };
-  });
+  return deps.store.consistentRead((reads) => readTicketView(reads, ticketId));
+}
+
+/** One ticket's view within a read (the /ticket namespace reads many in one, see ticket-views.usecases.ts). */
+export async function readTicketView(reads: StoreReads, ticketId: string): Promise<TicketView> {
+  const ticket = await reads.getTicket(ticketId);
+  if (!ticket) throw new AppError('ticket.not_found', `No ticket "${ticketId}".`);
+  const centre = await requireCentre(reads, ticket.centreId);
+  const service = await requireService(reads, ticket.centreId, ticket.serviceId);
+  const status = await statusOf(reads, ticket, await reads.getSettings(ticket.centreId));
+  const atCounter = ticket.counterId && (ticket.state === 'called' || ticket.state === 'serving');
+  const counter = atCounter ? await reads.getCounter(ticket.centreId, ticket.counterId!) : null;
+  return {
+    ...status,
+    centreName: centre.name,
+    timeZone: centre.timeZone,
+    serviceName: service.name,
+    counterNumber: counter?.number ?? null,
+  };
 }

@@ -35,11 +35,14 @@ export class ApiError extends Error {
   readonly code: ClientErrorCode;
   /** HTTP status; 0 when the server could not be reached. */
   readonly status: number;
-  constructor(code: ClientErrorCode, message: string, status: number) {
+  /** From a 429's Retry-After: seconds until the server takes the request again. */
+  readonly retryAfterSeconds: number | null;
+  constructor(code: ClientErrorCode, message: string, status: number, retryAfterSeconds: number | null = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -104,7 +107,8 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     if (response.ok) return json as T;
     const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     const message = typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`;
-    throw new ApiError(knownCode(err?.code) ? err.code : 'internal', message, response.status);
+    const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
+    throw new ApiError(knownCode(err?.code) ? err.code : 'internal', message, response.status, Number.isFinite(retryAfter) ? retryAfter : null);
   }
 
   const c = encodeURIComponent;

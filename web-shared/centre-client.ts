@@ -4,7 +4,8 @@
  * server for a fresh snapshot instead of replaying history. Payloads are validated with the
  * protocol schemas: TypeScript types on socket payloads are not validation.
  */
-import { io, type Socket } from 'socket.io-client';
+import './zod-config.ts';
+import { io, type ManagerOptions, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { CENTRE_NAMESPACE, CentreEvents, type CentreClientToServer, type CentreServerToClient } from '../protocol/events.ts';
 import {
@@ -54,8 +55,18 @@ export type CentreAuth = { centreId: string; token?: string };
  */
 export const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } as const;
 
+/**
+ * WebSocket first, long-polling only if that fails (`tryAllTransports`), as the ticket client
+ * does. socket.io's default (polling, then an upgrade to WebSocket) has a race at every server
+ * restart: a server stopping mid-upgrade closes the probe WebSocket while the client waits for its
+ * last poll to return, and the client then sends its "upgrade" packet on the closing socket
+ * (Chromium logs "WebSocket is already in CLOSING or CLOSED state."; the packet is lost). One
+ * connection from the start has no upgrade, and is back one round trip sooner after a restart.
+ */
+export const TRANSPORTS: Pick<ManagerOptions, 'transports' | 'tryAllTransports'> = { transports: ['websocket', 'polling'], tryAllTransports: true };
+
 const defaultConnect = (url: string, auth: CentreAuth): CentreSocket =>
-  io(`${url}${CENTRE_NAMESPACE}`, { auth, ...RECONNECT });
+  io(`${url}${CENTRE_NAMESPACE}`, { auth, ...TRANSPORTS, ...RECONNECT });
 
 export class CentreClient {
   state: CentreState | null = null;

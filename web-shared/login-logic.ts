@@ -16,6 +16,17 @@ export function newPasswordProblem(oldPassword: string, newPassword: string, con
   return null;
 }
 
+/**
+ * A refused login's message when the server throttles (429 auth.throttled, Retry-After): how long
+ * to wait, in seconds or, past a minute, in whole minutes rounded up. Null for any other error.
+ */
+export function throttleNotice(code: string, retryAfterSeconds: number | null): { key: MessageKey; params: { n: number } } | null {
+  if (code !== 'auth.throttled') return null;
+  if (retryAfterSeconds === null || retryAfterSeconds <= 0) return { key: 'login.throttled', params: { n: 0 } };
+  if (retryAfterSeconds < 60) return { key: 'login.throttledSeconds', params: { n: Math.ceil(retryAfterSeconds) } };
+  return { key: 'login.throttledMinutes', params: { n: Math.ceil(retryAfterSeconds / 60) } };
+}
+
 /** What a staff page shows for a session: the login form, the forced password change, or the page. */
 export type Gate = 'login' | 'change-password' | 'in';
 

@@ -5,7 +5,7 @@ import { toApiError, type Api } from './api.ts';
 import { errorText, t, type MessageKey } from './i18n.ts';
 import type { LanguageChangeEvent } from './luot-lang-toggle.ts';
 import './luot-lang-toggle.ts';
-import { newPasswordProblem } from './login-logic.ts';
+import { newPasswordProblem, throttleNotice } from './login-logic.ts';
 
 export type SignedInEvent = CustomEvent<{ session: Extract<SessionInfo, { kind: 'staff' }> }>;
 
@@ -27,8 +27,8 @@ export class LuotLogin extends LitElement {
   /** A session that must change its password first; null shows the login form. */
   declare session: Extract<SessionInfo, { kind: 'staff' }> | null;
   declare busy: boolean;
-  /** A message key, or `error.<code>` text already localized. */
-  declare problem: { key: MessageKey } | { code: string } | null;
+  /** A message key (with its parameters), or `error.<code>` text already localized. */
+  declare problem: { key: MessageKey; params?: Record<string, number> } | { code: string } | null;
   /** The password just typed at login: the forced change needs it, the officer should not type it twice. */
   private typedPassword: string | null = null;
 
@@ -51,7 +51,7 @@ export class LuotLogin extends LitElement {
       ${changing ? this.renderChange(this.session!.account) : this.renderLogin()}
       ${this.problem
         ? html`<p class="error" role="alert" data-testid="login-error">
-            ${'key' in this.problem ? t(lang, this.problem.key) : errorText(lang, this.problem.code)}
+            ${'key' in this.problem ? t(lang, this.problem.key, this.problem.params) : errorText(lang, this.problem.code)}
           </p>`
         : null}
     </div>`;
@@ -133,7 +133,8 @@ export class LuotLogin extends LitElement {
     try {
       await fn();
     } catch (error) {
-      this.problem = { code: toApiError(error).code };
+      const e = toApiError(error);
+      this.problem = throttleNotice(e.code, e.retryAfterSeconds) ?? { code: e.code };
     } finally {
       this.busy = false;
     }

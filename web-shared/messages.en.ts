@@ -1,13 +1,14 @@
 /** The English catalogue, for foreign residents and visitors: the same keys as messages.vi.ts. */
 import { reportsEn } from './messages.reports.ts';
 import { printingEn } from './messages.printing.ts';
+import { devicesEn } from './messages.devices.ts';
 import type { MessageKey } from './messages.vi.ts';
 
 export const en: Record<MessageKey, string> = {
   'lang.switch': 'Tiếng Việt',
   'app.loading': 'Loading…',
   'app.offline': 'Connection lost – reconnecting…',
-  'counter.ratingScreen': 'Open the citizen rating screen',
+  'counter.ratingScreen': 'Citizen rating screen: an admin pairs it once (Admin → Devices), then open it here',
   'counter.label': 'Counter {n}',
   'ticket.state.waiting': 'Waiting',
   'ticket.state.called': 'Called, waiting for the citizen',
@@ -24,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   'kiosk.back': 'Back',
   'kiosk.returning': 'Returning in {n} s',
   'kiosk.noServices': 'No service is taking tickets right now',
+  'kiosk.outOfService': 'Out of service',
+  'kiosk.outOfServiceHint': 'This kiosk cannot issue numbers right now. Please ask the staff at the information desk.',
   'console.pickCounter': 'Choose a counter',
   'console.callNext': 'Call next',
   'console.startServing': 'Start serving',
@@ -114,6 +117,9 @@ export const en: Record<MessageKey, string> = {
   'display.unknownProfile': 'No display profile “{id}”: showing the whole centre',
   // Accounts and devices (luot-login, the admin page)
   'login.title': 'Log in',
+  'login.throttled': 'Too many failed attempts. Please wait a moment and try again.',
+  'login.throttledSeconds': 'Too many failed attempts. Please try again in {n} s.',
+  'login.throttledMinutes': 'Too many failed attempts. Please try again in {n} min.',
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Log in',
@@ -240,10 +246,17 @@ export const en: Record<MessageKey, string> = {
   'error.request.invalid_payload': 'Invalid request',
   'error.request.malformed': 'Malformed request',
   'error.request.unsupported_media_type': 'Unsupported request format',
+  'error.request.too_large': 'The request is too large',
+  'error.request.headers_too_large': 'The request is too large',
+  'error.request.timeout': 'The request took too long; please try again',
   'error.centre.not_found': 'Centre not found',
   'error.service.not_found': 'Service not found',
   'error.service.inactive': 'This service is not taking tickets right now',
   'error.service.numbers_exhausted': 'This service has no numbers left today',
+  'error.service.numbering_conflict': 'Its numbers could be the same as those of the active service',
+  'error.ticket.too_many_followers': 'Too many devices are following this ticket',
+  'error.realtime.rate_limited': 'Too many requests; please wait a little',
+  'error.realtime.too_many_connections': 'Too many connections from this address; please try again later',
   'error.counter.not_found': 'Counter not found',
   'error.counter.inactive': 'This counter is not in use',
   'error.counter.has_current_ticket': 'This counter is still attending a ticket; finish it first',
@@ -266,6 +279,7 @@ export const en: Record<MessageKey, string> = {
   'error.auth.invalid_credentials': 'Wrong username or password',
   'error.auth.forbidden': 'You are not allowed to do this',
   'error.auth.password_change_required': 'Please change your password first',
+  'error.auth.throttled': 'Too many failed attempts; please wait before trying again',
   'error.kiosk.rate_limited': 'Too many tickets at once; please try again in a moment',
   'error.device_token.not_found': 'Device token not found',
   'error.staff.username_taken': 'This username is taken',
@@ -275,10 +289,12 @@ export const en: Record<MessageKey, string> = {
   'error.print_job.not_found': 'Print job not found',
   'error.print.no_printer': 'No printer serves this kiosk',
   'error.route.not_found': 'Not found',
+  'error.store.unavailable': 'The system cannot save data right now; please try again in a few minutes',
   'error.internal': 'Something went wrong; please try again',
   'error.network': 'Cannot reach the server',
   // The reports page (issue #6).
   // Printing in the console (issue #4).
   ...printingEn,
   ...reportsEn,
+  ...devicesEn,
 };

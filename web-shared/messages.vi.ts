@@ -6,6 +6,7 @@
 import type { ClientErrorCode } from './i18n.ts';
 import { reportsVi } from './messages.reports.ts';
 import { printingVi } from './messages.printing.ts';
+import { devicesVi } from './messages.devices.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -14,7 +15,7 @@ export const vi = {
   'lang.switch': 'English',
   'app.loading': 'Đang tải…',
   'app.offline': 'Mất kết nối – đang kết nối lại…',
-  'counter.ratingScreen': 'Mở màn hình đánh giá cho công dân',
+  'counter.ratingScreen': 'Màn hình đánh giá cho công dân: quản trị viên ghép nối một lần (Quản trị → Thiết bị), rồi mở ở đây',
   'counter.label': 'Quầy số {n}',
   'ticket.state.waiting': 'Đang chờ',
   'ticket.state.called': 'Đã gọi, chờ công dân đến',
@@ -31,6 +32,9 @@ export const vi = {
   'kiosk.back': 'Quay lại',
   'kiosk.returning': 'Tự động quay lại sau {n} giây',
   'kiosk.noServices': 'Hiện chưa có lĩnh vực nào nhận hồ sơ',
+  // Shown instead of the menu while the server cannot store tickets (store.unavailable, docs/faults.md).
+  'kiosk.outOfService': 'Tạm ngừng phục vụ',
+  'kiosk.outOfServiceHint': 'Máy lấy số tạm thời chưa cấp được số. Xin vui lòng liên hệ cán bộ tại quầy hướng dẫn.',
   'console.pickCounter': 'Chọn quầy',
   'console.callNext': 'Gọi số tiếp theo',
   'console.startServing': 'Bắt đầu phục vụ',
@@ -121,6 +125,9 @@ export const vi = {
   'display.unknownProfile': 'Không có cấu hình màn hình “{id}”: đang hiện toàn bộ trung tâm',
   // Accounts and devices (luot-login, the admin page)
   'login.title': 'Đăng nhập',
+  'login.throttled': 'Đăng nhập sai quá nhiều lần. Vui lòng chờ một lát rồi thử lại.',
+  'login.throttledSeconds': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {n} giây.',
+  'login.throttledMinutes': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {n} phút.',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
   'login.submit': 'Đăng nhập',
@@ -247,10 +254,17 @@ export const vi = {
   'error.request.invalid_payload': 'Yêu cầu không hợp lệ',
   'error.request.malformed': 'Yêu cầu không đúng định dạng',
   'error.request.unsupported_media_type': 'Yêu cầu không đúng định dạng',
+  'error.request.too_large': 'Yêu cầu quá lớn',
+  'error.request.headers_too_large': 'Yêu cầu quá lớn',
+  'error.request.timeout': 'Yêu cầu quá lâu, vui lòng thử lại',
   'error.centre.not_found': 'Không tìm thấy trung tâm',
   'error.service.not_found': 'Không tìm thấy lĩnh vực',
   'error.service.inactive': 'Lĩnh vực này đang tạm ngừng nhận hồ sơ',
   'error.service.numbers_exhausted': 'Lĩnh vực này đã hết số thứ tự trong hôm nay',
+  'error.service.numbering_conflict': 'Số thứ tự có thể trùng với lĩnh vực đang hoạt động',
+  'error.ticket.too_many_followers': 'Có quá nhiều thiết bị đang theo dõi vé này',
+  'error.realtime.rate_limited': 'Yêu cầu quá nhiều lần, vui lòng đợi một chút',
+  'error.realtime.too_many_connections': 'Có quá nhiều kết nối từ địa chỉ này, vui lòng thử lại sau',
   'error.counter.not_found': 'Không tìm thấy quầy',
   'error.counter.inactive': 'Quầy này đang tạm ngừng hoạt động',
   'error.counter.has_current_ticket': 'Quầy đang tiếp nhận một số khác, hãy hoàn thành trước',
@@ -273,6 +287,7 @@ export const vi = {
   'error.auth.invalid_credentials': 'Sai tên đăng nhập hoặc mật khẩu',
   'error.auth.forbidden': 'Bạn không có quyền thực hiện thao tác này',
   'error.auth.password_change_required': 'Vui lòng đổi mật khẩu trước khi tiếp tục',
+  'error.auth.throttled': 'Đăng nhập sai quá nhiều lần, vui lòng chờ rồi thử lại',
   'error.kiosk.rate_limited': 'Máy đang bận, vui lòng thử lại sau giây lát',
   'error.device_token.not_found': 'Không tìm thấy mã thiết bị',
   'error.staff.username_taken': 'Tên đăng nhập này đã có người dùng',
@@ -282,12 +297,14 @@ export const vi = {
   'error.print_job.not_found': 'Không tìm thấy lệnh in',
   'error.print.no_printer': 'Không có máy in nào phục vụ kiosk này',
   'error.route.not_found': 'Không tìm thấy chức năng được yêu cầu',
+  'error.store.unavailable': 'Hệ thống tạm thời không lưu được dữ liệu, vui lòng thử lại sau ít phút',
   'error.internal': 'Hệ thống đang gặp lỗi, vui lòng thử lại',
   'error.network': 'Không kết nối được tới máy chủ',
   // The reports page (issue #6).
   // Printing in the console (issue #4).
   ...printingVi,
   ...reportsVi,
+  ...devicesVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -6,6 +6,11 @@
  * DOM-free behind a small environment, so it is tested in node.
  */
 export const DEVICE_TOKEN_KEY = 'luot.deviceToken';
+/**
+ * A rating screen keeps its token under its own key: it is often a second screen of the counter
+ * PC, whose browser may be paired as that counter's display too (issue #10).
+ */
+export const RATING_SCREEN_TOKEN_KEY = 'luot.ratingScreenToken';
 const TOKEN_RE = /^luot_[A-Za-z0-9_-]{1,64}\.[A-Za-z0-9_-]{1,128}$/;
 
 export interface PageEnv {
@@ -26,13 +31,14 @@ function browserEnv(): PageEnv | null {
   return { href: location.href, storage, replaceUrl: (url) => history.replaceState(history.state, '', url) };
 }
 
-let pageOnly: string | null = null;
+/** Tokens kept for this page load only (storage unavailable), by storage key. */
+const pageOnly = new Map<string, string>();
 
 /**
  * Takes `?pair=` from the address (keeping it and removing it from the URL) and returns the
  * device token this page should use: the new one, or the one paired before, or null.
  */
-export function pairFromUrl(env: PageEnv | null = browserEnv()): string | null {
+export function pairFromUrl(env: PageEnv | null = browserEnv(), key: string = DEVICE_TOKEN_KEY): string | null {
   if (!env) return null;
   const url = new URL(env.href);
   const offered = url.searchParams.get('pair');
@@ -40,33 +46,33 @@ export function pairFromUrl(env: PageEnv | null = browserEnv()): string | null {
     url.searchParams.delete('pair');
     env.replaceUrl(url.pathname + (url.search === '?' ? '' : url.search) + url.hash);
     if (TOKEN_RE.test(offered)) {
-      pageOnly = offered;
+      pageOnly.set(key, offered);
       try {
-        env.storage?.setItem(DEVICE_TOKEN_KEY, offered);
+        env.storage?.setItem(key, offered);
       } catch {
         // Quota or privacy mode: keep it for this page load.
       }
     }
   }
-  return pairedDeviceToken(env);
+  return pairedDeviceToken(env, key);
 }
 
 /** The device token paired on this browser, if any. */
-export function pairedDeviceToken(env: PageEnv | null = browserEnv()): string | null {
+export function pairedDeviceToken(env: PageEnv | null = browserEnv(), key: string = DEVICE_TOKEN_KEY): string | null {
   let stored: string | null = null;
   try {
-    stored = env?.storage?.getItem(DEVICE_TOKEN_KEY) ?? null;
+    stored = env?.storage?.getItem(key) ?? null;
   } catch {
     stored = null;
   }
-  return stored && TOKEN_RE.test(stored) ? stored : pageOnly;
+  return stored && TOKEN_RE.test(stored) ? stored : (pageOnly.get(key) ?? null);
 }
 
 /** Unpairs this browser (e.g. before pairing it as another device). */
-export function forgetDeviceToken(env: PageEnv | null = browserEnv()): void {
-  pageOnly = null;
+export function forgetDeviceToken(env: PageEnv | null = browserEnv(), key: string = DEVICE_TOKEN_KEY): void {
+  pageOnly.delete(key);
   try {
-    env?.storage?.removeItem(DEVICE_TOKEN_KEY);
+    env?.storage?.removeItem(key);
   } catch {
     // nothing stored
   }

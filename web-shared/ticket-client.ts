@@ -3,6 +3,7 @@
  * ticket's view on connect and again on every change, so the client only validates and keeps
  * the latest. No credentials: the unguessable ticket id in the handshake is the key.
  */
+import './zod-config.ts';
 import { io, type Socket } from 'socket.io-client';
 import { TICKET_NAMESPACE, TicketEvents, type TicketServerToClient } from '../protocol/events.ts';
 import { TicketViewSchema, type TicketView } from '../protocol/realtime.schemas.ts';

@@ -4,7 +4,6 @@ import type { DeviceKind, Permission, Principal, Role } from './principal.ts';
 export type Holder = Role | `device:${DeviceKind}`;
 
 const ACCOUNTS: readonly Holder[] = ['admin', 'manager', 'staff'];
-const DEVICES: readonly Holder[] = ['device:kiosk', 'device:display', 'device:bridge'];
 
 /**
  * Who holds which permission, within their own centre. The one table; docs/security.md shows
@@ -12,7 +11,11 @@ const DEVICES: readonly Holder[] = ['device:kiosk', 'device:display', 'device:br
  */
 export const PERMISSIONS: Readonly<Record<Permission, readonly Holder[]>> = {
   'ticket:issue': ['device:kiosk', ...ACCOUNTS],
-  'centre:read': [...DEVICES, ...ACCOUNTS],
+  // What a kiosk or hall display shows (services, counters, the live queue). Not the bridge: it
+  // has no screen and talks only on /bridge (issue #10: devices get only what their screen shows).
+  'centre:read': ['device:kiosk', 'device:display', ...ACCOUNTS],
+  // The centre's accounts (usernames, roles, must-change flags): no device screen shows them.
+  'staff:read': ACCOUNTS,
   // The use case additionally checks that the officer holds the counter.
   'counter:operate': ACCOUNTS,
   'counter:force-close': ['admin'],
@@ -21,9 +24,14 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Holder[]>> = {
   'bridge:act': ['device:bridge'],
   // Failed prints and printer health are every officer's business: any of them may reprint.
   'printing:manage': ACCOUNTS,
-  // Ratings (issue #5): the counter's rating screen runs in its officer's session (the use case
-  // checks the officer holds that counter); bridges forward keypad presses.
-  'rating:record': [...ACCOUNTS, 'device:bridge'],
+  // Ratings: bridges forward keypad presses; a rating screen is a device paired with one counter
+  // (the use case checks it is that one). Never a staff session: an officer must not be able to
+  // rate their own service (issue #10, docs/security.md "Rating screens are paired devices").
+  'rating:record': ['device:bridge', 'device:rating-screen'],
+  // A counter's rating window: the officers' console and the counter's own rating screen, which
+  // reads nothing else of its centre (no centre:read). Kiosks, hall displays and bridges show no
+  // rating window (a bridge learns of arms on /bridge), so they do not read it (issue #10).
+  'rating:arm': [...ACCOUNTS, 'device:rating-screen'],
 };
 
 export function holderOf(principal: Principal): Holder | null {

@@ -3,23 +3,26 @@
  * authentication middleware, then handed to permission checks and to use cases as the actor.
  */
 export type Role = 'admin' | 'manager' | 'staff';
-export type DeviceKind = 'kiosk' | 'display' | 'bridge';
+export type DeviceKind = 'kiosk' | 'display' | 'bridge' | 'rating-screen';
 
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'staff'; centreId: string; staffId: string; role: Role; sessionId: string }
-  | { kind: 'device'; centreId: string; deviceId: string; deviceKind: DeviceKind };
+  /** `counterId`: the one counter a rating screen is paired with (issue #10). */
+  | { kind: 'device'; centreId: string; deviceId: string; deviceKind: DeviceKind; counterId?: string };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
 /** What a route or socket event needs. The table of who has which lives in permissions.ts. */
 export type Permission =
   | 'ticket:issue' // kiosks and staff
-  | 'centre:read' // every device and every account of the centre
+  | 'centre:read' // kiosks, displays and every account of the centre
+  | 'staff:read' // accounts only: the list of the centre's accounts
   | 'counter:operate' // accounts; the use case also checks the officer holds the counter
   | 'counter:force-close' // admins
   | 'centre:admin' // admins: services, counters, staff, settings, device tokens
   | 'reports:read' // managers and admins
   | 'bridge:act' // bridge devices, for their own devices only
   | 'printing:manage' // accounts: see failed prints and printers, reprint a ticket
-  | 'rating:record'; // accounts at the counter they hold (rating screen, integrations), bridge devices (keypads)
+  | 'rating:record' // rating screens at their own counter, bridge devices (keypads, integrations); never staff
+  | 'rating:arm'; // whether a counter is armed: every device and account, a rating screen for its own counter

@@ -1,6 +1,6 @@
 import type { DeviceKind, Role } from '../auth/principal.ts';
 import type { Staff } from '../../protocol/index.ts';
-import { DEMO_CENTRE_ID } from './demo-centre.ts';
+import { DEMO_CENTRE_ID, demoCounters } from './demo-centre.ts';
 
 /**
  * The demo centre's accounts and devices, documented in README.md ("The demo centre"). They are
@@ -23,14 +23,26 @@ export const demoAccounts: { staffId: string; role: Role }[] = [
 
 /** Fixed device tokens (`luot_<id>.<secret>`), so `npm start` can print ready-to-open pairing URLs. */
 export const DEMO_DEVICE_SECRET = 'demo';
-export const demoDevices: { id: string; kind: DeviceKind; name: string }[] = [
-  { id: 'demo-kiosk', kind: 'kiosk', name: 'Kiosk sảnh chính (demo)' },
-  { id: 'demo-display', kind: 'display', name: 'Màn hình sảnh (demo)' },
-  { id: 'demo-bridge', kind: 'bridge', name: 'Bộ kết nối máy in & bàn phím (demo)' },
+export const demoDevices: { id: string; kind: DeviceKind; name: string; counterId: string | null }[] = [
+  { id: 'demo-kiosk', kind: 'kiosk', name: 'Kiosk sảnh chính (demo)', counterId: null },
+  { id: 'demo-display', kind: 'display', name: 'Màn hình sảnh (demo)', counterId: null },
+  { id: 'demo-bridge', kind: 'bridge', name: 'Bộ kết nối máy in & bàn phím (demo)', counterId: null },
+  // A rating screen per counter (issue #10: rating screens are paired devices, bound to one counter).
+  ...demoCounters.map((c) => ({
+    id: `demo-rate-${c.number}`,
+    kind: 'rating-screen' as const,
+    name: `Màn hình đánh giá quầy ${c.number} (demo)`,
+    counterId: c.id,
+  })),
 ];
+
+/** The demo rating screen of a demo counter (`quay-3` → `luot_demo-rate-3.demo`). */
+export const demoRatingScreenToken = (counterId: string): string => `luot_demo-rate-${counterId.replace(/^quay-/, '')}.${DEMO_DEVICE_SECRET}`;
 
 export const DEMO_TOKENS = {
   kiosk: 'luot_demo-kiosk.demo',
   display: 'luot_demo-display.demo',
   bridge: 'luot_demo-bridge.demo',
+  /** Counter 1's rating screen (the README's demo link). */
+  'rating-screen': 'luot_demo-rate-1.demo',
 } as const satisfies Record<DeviceKind, string>;

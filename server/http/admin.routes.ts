@@ -26,10 +26,10 @@ export function adminRoutes(deps: Deps) {
       method: 'put',
       path: '/centres/{centreId}/services/{serviceId}',
       operationId: 'putService',
-      summary: 'Create or replace a service (lĩnh vực)',
+      summary: 'Create or replace a service (lĩnh vực); refused (409 service.numbering_conflict) when its numbers could collide with another active service\'s',
       tags: ['admin'],
       request: { params: ServiceParams, ...jsonBody(ServiceInputSchema) },
-      responses: { ...jsonOk(ServiceSchema, 'The service as stored'), ...errorResponses(400, 401, 403, 404) },
+      responses: { ...jsonOk(ServiceSchema, 'The service as stored'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
     async (c) => {
       const { centreId, serviceId } = c.req.valid('param');

@@ -5,12 +5,15 @@ import type { Permission } from '../auth/principal.ts';
 import type { Deps } from '../ports.ts';
 import type { PrintDeps } from '../printing.ports.ts';
 import { authenticate, csrfForCookies, requirePermission, SESSION_COOKIE } from './auth.middleware.ts';
+import { limitBodies } from './body-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 import { adminRoutes } from './admin.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { centresRoutes } from './centres.routes.ts';
 import { countersRoutes } from './counters.routes.ts';
 import { devicesRoutes } from './devices.routes.ts';
 import { errorHandler, notFound, type Logger } from './errors.ts';
+import { createLoginGuard } from './login-throttle.ts';
 import { printJobsRoutes } from './print-jobs.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { ratingsRoutes } from './ratings.routes.ts';
@@ -37,6 +40,8 @@ export interface AppOptions {
   previewDir?: string;
   /** A centre's own announcement clips, served at /voice/ before the default set (docs/voice.md). */
   voiceDir?: string;
+  /** TRUSTED_PROXIES: the peers whose X-Forwarded-For is believed (login throttling). */
+  trustedProxies?: readonly string[];
 }
 
 /**
@@ -58,6 +63,8 @@ const pathGuards: [method: 'GET' | 'POST' | 'PUT', path: string, permission: Per
 /** The HTTP side of the server: API under /api (with its OpenAPI 3.1 document) and the pages. */
 export function createHttpApp(deps: Deps, options: AppOptions) {
   const api = new OpenAPIHono();
+  // First: an oversized body is refused before authentication or anything else reads it.
+  api.use('*', limitBodies);
   // hono/csrf refuses cross-site form posts (which need no CORS preflight) that carry cookies;
   // the authentication middleware also refuses any cross-origin state change made with the
   // session cookie, whatever its content type. See docs/security.md.
@@ -66,7 +73,8 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   for (const [method, path, permission] of pathGuards) api.on(method, path, requirePermission(permission));
 
   const onRevoked = options.onRevoked ?? (() => {});
-  api.route('/', authRoutes(deps, { secret: options.sessionSecret, onRevoked }));
+  const guardLogin = createLoginGuard({ clock: deps.clock, log: options.log, trustedProxies: options.trustedProxies ?? [] });
+  api.route('/', authRoutes(deps, { secret: options.sessionSecret, onRevoked, guardLogin }));
   api.route('/', centresRoutes(deps));
   api.route('/', ticketsRoutes(deps));
   api.route('/', countersRoutes(deps));
@@ -105,6 +113,8 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   });
 
   const app = new OpenAPIHono();
+  // CSP, nosniff, no referrer on pages and API; no-store on API answers (docs/security.md).
+  app.use('*', securityHeaders);
   app.onError(errorHandler(options.log));
   app.notFound(notFound);
   api.onError(errorHandler(options.log));

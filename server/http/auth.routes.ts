@@ -10,10 +10,11 @@ import { changePassword, login, logout } from '../accounts.usecases.ts';
 import type { Revocation } from '../auth/authenticator.ts';
 import type { Deps } from '../ports.ts';
 import { authOf, clearSessionCookie, refuseCrossSite, requireStaffSession, setSessionCookie } from './auth.middleware.ts';
+import type { LoginGuard } from './login-throttle.ts';
 import { createRouter, errorResponses, jsonBody, jsonOk } from './router.ts';
 
 /** Staff sessions: log in and out, who am I, change password. */
-export function authRoutes(deps: Deps, options: { secret: string; onRevoked: (r: Revocation) => void }) {
+export function authRoutes(deps: Deps, options: { secret: string; onRevoked: (r: Revocation) => void; guardLogin: LoginGuard }) {
   const app = createRouter();
 
   app.openapi(
@@ -22,14 +23,16 @@ export function authRoutes(deps: Deps, options: { secret: string; onRevoked: (r:
       path: '/auth/login',
       operationId: 'login',
       tags: ['auth'],
-      summary: 'Log in with username and password; sets the httpOnly session cookie',
+      summary: 'Log in with username and password; sets the httpOnly session cookie. Throttled per username and client address (429 auth.throttled, Retry-After)',
       security: [],
       middleware: [refuseCrossSite],
       request: jsonBody(LoginBodySchema),
-      responses: { ...jsonOk(SessionInfoSchema, 'The new session'), ...errorResponses(400, 401, 403) },
+      responses: { ...jsonOk(SessionInfoSchema, 'The new session'), ...errorResponses(400, 401, 403, 429) },
     }),
     async (c) => {
-      const session = await login(deps, c.req.valid('json'));
+      const body = c.req.valid('json');
+      const session = await options.guardLogin(c, body.username, () => login(deps, body));
+      if (session instanceof Response) return session as never;
       await setSessionCookie(c, options.secret, session.sessionId, session.expiresAt);
       const info: SessionInfo = { kind: 'staff', account: session.account, expiresAt: session.expiresAt.toISOString() };
       return c.json(info, 200);
@@ -75,6 +78,9 @@ export function authRoutes(deps: Deps, options: { secret: string; onRevoked: (r:
       } else if (auth.device) {
         const d = auth.device;
         info = { kind: 'device', centreId: d.centreId, deviceId: d.id, deviceKind: d.kind, name: d.name };
+        // A rating screen learns its counter (and the number it shows) here: it may read nothing else.
+        const counter = d.counterId ? await deps.store.getCounter(d.centreId, d.counterId) : null;
+        if (counter) info.counter = { id: counter.id, number: counter.number };
       }
       return c.json(info, 200);
     },

@@ -12,7 +12,11 @@ export interface Logger {
 /** The one error path: AppError → its status; framework 4xx → request.malformed (403 → auth.forbidden); the rest → 500 with no detail. */
 export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
-    if (isAppError(err)) return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);
+    if (isAppError(err)) {
+      // A fault of the server's own (503 store.unavailable): the client gets the code, the log says why and where.
+      if (err.status >= 500) log.error(`${c.req.method} ${c.req.path}: ${faultDetail(err)}`);
+      return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       // 403 comes from hono/csrf: a cross-site form post.
       const code = err.status === 415 ? 'request.unsupported_media_type' : err.status === 403 ? 'auth.forbidden' : 'request.malformed';
@@ -25,6 +29,10 @@ export function errorHandler(log: Logger) {
     return c.json({ error: body }, 500);
   };
 }
+
+/** What the log says of an AppError that is the server's fault: its code and its cause (the store's file and SQLite code). */
+export const faultDetail = (err: Error & { code: string }): string =>
+  `${err.code}: ${err.cause instanceof Error ? err.cause.message : err.message}`;
 
 export const notFound = (c: Context) => {
   const body: ErrorBody = { code: 'route.not_found', message: `No route ${c.req.method} ${c.req.path}.` };

@@ -25,7 +25,7 @@ export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) =>
       operationId: 'listStaff',
       tags: ['staff'],
       summary: 'Staff accounts of the centre with their roles; never a password hash',
-      ...guard('centre:read'),
+      ...guard('staff:read'),
       request: { params: CentreParams },
       responses: { ...jsonOk(z.array(AccountSchema), 'Accounts by username'), ...errorResponses(400, 401, 403, 404) },
     }),

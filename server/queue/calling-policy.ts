@@ -46,6 +46,35 @@ export function isEligible(t: Ticket, counter: CounterPolicy): boolean {
   return counter.serviceIds.includes(t.serviceId);
 }
 
+/**
+ * The only tickets `pickNext` ever looks at, so the store reads these rather than the whole
+ * queue: per service of the counter, its oldest normal and its oldest priority ticket sent to no
+ * counter, and every ticket sent to this counter. For any candidates,
+ * `pickNext(queueHeads(c, counter), …)` is `pickNext(c, …)` (test/property).
+ */
+export function queueHeads(candidates: readonly Ticket[], counter: CounterPolicy): Ticket[] {
+  const heads = new Map<string, Ticket>();
+  const sentHere: Ticket[] = [];
+  for (const t of candidates) {
+    if (!isEligible(t, counter)) continue;
+    if (t.targetCounterId !== null) {
+      sentHere.push(t);
+      continue;
+    }
+    const key = `${t.priorityGroupId === null ? 'n' : 'p'}:${t.serviceId}`;
+    const head = heads.get(key);
+    if (!head || t.issuedAt < head.issuedAt || (t.issuedAt === head.issuedAt && t.seq < head.seq)) heads.set(key, t);
+  }
+  // In the candidates' order: pickNext breaks complete ties by it.
+  const keep = new Set<Ticket>([...sentHere, ...heads.values()]);
+  return candidates.filter((t) => keep.has(t));
+}
+
+/** Whether the choice depends on the counter's past calls (interleaved priority, weighted order). */
+export function needsHistory(counter: CounterPolicy, centre: CentrePolicy): boolean {
+  return centre.priority.mode === 'interleaved' || counter.callOrder === 'weighted';
+}
+
 export function pickNext(
   candidates: readonly Ticket[],
   counter: CounterPolicy,

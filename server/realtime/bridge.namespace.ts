@@ -16,6 +16,7 @@ import type { Authenticator, Revocation } from '../auth/authenticator.ts';
 import { can } from '../auth/permissions.ts';
 import { bridgeDisconnected, bridgeHello, deviceStatusReported, heartbeat } from '../bridge-devices.usecases.ts';
 import type { Logger } from '../http/errors.ts';
+import { asyncMiddleware, handshakeRefusal } from './async-middleware.ts';
 import { PrintClaims } from '../print-claims.ts';
 import { claimPrintJob } from '../print-jobs.usecases.ts';
 import type { BridgeRef, PrintDeps, PrintTransport, Undelivered } from '../printing.ports.ts';
@@ -100,7 +101,7 @@ export function attachBridgeNamespace(
   // (the store is closing too); the next start marks every bridge disconnected anyway.
   let stopping = false;
 
-  nsp.use(async (socket, next) => {
+  nsp.use(asyncMiddleware('bridge handshake', log, async (socket, next) => {
     const parsed = BridgeHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('request.invalid_payload: handshake needs { token }'));
     try {
@@ -113,9 +114,9 @@ export function attachBridgeNamespace(
       next();
     } catch (error) {
       log.error('bridge handshake failed', error);
-      next(new Error('internal'));
+      next(handshakeRefusal(error));
     }
-  });
+  }));
 
   nsp.on('connection', (raw) => {
     const socket = raw as BridgeSocket;

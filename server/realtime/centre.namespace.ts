@@ -2,6 +2,7 @@ import { parseSigned } from 'hono/utils/cookie';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import {
+  AppError,
   CENTRE_NAMESPACE,
   CentreEvents,
   CentreHandshakeSchema,
@@ -12,9 +13,10 @@ import {
 import { bearerOf, SESSION_COOKIE, type Authenticator, type Revocation } from '../auth/authenticator.ts';
 import { can } from '../auth/permissions.ts';
 import type { Principal } from '../auth/principal.ts';
-import { getSnapshot } from '../centres.usecases.ts';
 import type { Logger } from '../http/errors.ts';
 import type { Deps, Notifier } from '../ports.ts';
+import { asyncMiddleware, handshakeRefusal } from './async-middleware.ts';
+import { sharedSnapshots, snapshotRequests } from './shared-snapshot.ts';
 import { onValidated } from './validated.ts';
 
 /** The room of a centre's clients; print facts (print.notifier.ts) go to it too. */
@@ -62,39 +64,38 @@ function matches(principal: Principal, r: Revocation): boolean {
  * needs `centre:read` there. It then gets a full snapshot first, then every fact with the
  * centre's sequence number. Revoked credentials and expired sessions are disconnected.
  */
-export function attachCentreNamespace(
-  io: Server,
-  deps: Deps,
-  log: Logger,
-  auth: CentreNamespaceAuth,
-): Notifier & { revoke(r: Revocation): void } {
+export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth: CentreNamespaceAuth): Notifier & { revoke(r: Revocation): void } {
   const nsp = io.of(CENTRE_NAMESPACE) as ReturnType<Server<CentreClientToServer, CentreServerToClient>['of']>;
+  // One snapshot per change, shared by every display of the centre (shared-snapshot.ts).
+  const snapshots = sharedSnapshots(deps);
 
-  nsp.use(async (socket, next) => {
-    const parsed = CentreHandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('request.invalid_payload: handshake needs { centreId, token? }'));
-    const { centreId, token } = parsed.data;
-    try {
-      // The token the client names decides alone; else the cookie (a browser on our origin).
-      const bearer = token ?? bearerOf(socket.handshake.headers.authorization);
-      const sessionId = bearer ? null : await sessionIdOf(socket.handshake.headers.cookie, auth.sessionSecret);
-      const who = await auth.authenticator.authenticate({ bearer, sessionId });
-      if (who.principal.kind === 'anonymous') return next(new Error('auth.required'));
-      if (who.via === 'cookie' && !sameOriginHandshake(socket.handshake.headers, socket.handshake.secure)) {
-        return next(new Error('auth.forbidden'));
+  nsp.use(
+    asyncMiddleware('centre handshake', log, async (socket, next) => {
+      const parsed = CentreHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('request.invalid_payload: handshake needs { centreId, token? }'));
+      const { centreId, token } = parsed.data;
+      try {
+        // The token the client names decides alone; else the cookie (a browser on our origin).
+        const bearer = token ?? bearerOf(socket.handshake.headers.authorization);
+        const sessionId = bearer ? null : await sessionIdOf(socket.handshake.headers.cookie, auth.sessionSecret);
+        const who = await auth.authenticator.authenticate({ bearer, sessionId });
+        if (who.principal.kind === 'anonymous') return next(new Error('auth.required'));
+        if (who.via === 'cookie' && !sameOriginHandshake(socket.handshake.headers, socket.handshake.secure)) {
+          return next(new Error('auth.forbidden'));
+        }
+        if (who.mustChangePassword) return next(new Error('auth.password_change_required'));
+        if (!can(who.principal, 'centre:read', centreId)) return next(new Error('auth.forbidden'));
+        if (!(await deps.store.getCentre(centreId))) return next(new Error('centre.not_found'));
+        socket.data.centreId = centreId;
+        socket.data.principal = who.principal;
+        socket.data.expiresAtMs = who.session?.expiresAt.getTime() ?? null;
+        next();
+      } catch (error) {
+        log.error('socket handshake failed', error);
+        next(handshakeRefusal(error));
       }
-      if (who.mustChangePassword) return next(new Error('auth.password_change_required'));
-      if (!can(who.principal, 'centre:read', centreId)) return next(new Error('auth.forbidden'));
-      if (!(await deps.store.getCentre(centreId))) return next(new Error('centre.not_found'));
-      socket.data.centreId = centreId;
-      socket.data.principal = who.principal;
-      socket.data.expiresAtMs = who.session?.expiresAt.getTime() ?? null;
-      next();
-    } catch (error) {
-      log.error('socket handshake failed', error);
-      next(new Error('internal'));
-    }
-  });
+    }),
+  );
 
   nsp.on('connection', async (socket) => {
     const centreId: string = socket.data.centreId;
@@ -106,19 +107,32 @@ export function attachCentreNamespace(
       socket.once('disconnect', () => clearTimeout(timer));
     }
     // Listen before any await: a client may ask for a snapshot as soon as it is connected.
+    // At most one request in flight per socket, and a rate limit (issue #10's snapshot flood).
+    const ask = snapshotRequests(
+      () => snapshots.get(centreId),
+      () => deps.clock.now().getTime(),
+    );
     socket.on(
       CentreEvents.requestSnapshot,
-      onValidated(z.object({}).strict(), () => getSnapshot(deps, centreId), log),
+      onValidated(
+        z.object({}).strict(),
+        async () => {
+          const answer = ask();
+          if (answer === 'rate_limited') throw new AppError('realtime.rate_limited', 'Too many snapshot requests; wait a little.');
+          return answer;
+        },
+        log,
+      ),
     );
     try {
       // Snapshot first, then join, so the snapshot is always the first event. A fact committed
       // between the read and the join went to the room without this socket: catch up with a
       // second snapshot (clients drop facts their snapshot already covers, seq ≤ snapshot.seq).
-      const snapshot = await getSnapshot(deps, centreId);
+      const snapshot = await snapshots.get(centreId);
       socket.emit(CentreEvents.snapshot, snapshot);
       await socket.join(room(centreId));
       if ((await deps.store.currentSeq(centreId)) > snapshot.seq) {
-        socket.emit(CentreEvents.snapshot, await getSnapshot(deps, centreId));
+        socket.emit(CentreEvents.snapshot, await snapshots.get(centreId));
       }
     } catch (error) {
       log.error('snapshot failed', error);

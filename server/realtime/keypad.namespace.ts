@@ -3,6 +3,7 @@ import {
   CENTRE_NAMESPACE,
   KeypadEvents,
   KeypadPressSchema,
+  RATING_NAMESPACE,
   RatingEvents,
   type CentreRatingServerToClient,
   type KeypadClientToServer,
@@ -13,6 +14,7 @@ import type { BridgeRef } from '../printing.ports.ts';
 import type { KeypadTransport, RatingDeps, RatingNotifier } from '../rating.ports.ts';
 import { keypadPressed, rearmBridge } from '../ratings.usecases.ts';
 import { centreRoom } from './centre.namespace.ts';
+import { ratingScreenRoom } from './rating.namespace.ts';
 import { onValidated } from './validated.ts';
 
 type KeypadSocket = Socket<KeypadClientToServer, KeypadServerToClient>;
@@ -70,13 +72,25 @@ export function keypadsWelcomed(rd: RatingDeps, bridge: BridgeRef, log: Logger):
   void rearmBridge(rd, bridge).catch((error) => log.error(`bridge ${bridge.bridgeId}: re-arming its keypads failed`, error));
 }
 
-/** Rating facts to the centre's `/centre` room (unsequenced, like print facts). */
+type RatingRooms = {
+  to(room: string): { emit<E extends keyof CentreRatingServerToClient>(e: E, ...a: Parameters<CentreRatingServerToClient[E]>): void };
+};
+
+/**
+ * Rating facts to the centre's `/centre` room (unsequenced, like print facts), and to the
+ * counter's rating screens on `/rating` (rating.namespace.ts).
+ */
 export function createRatingNotifier(io: Server): RatingNotifier {
-  const nsp = io.of(CENTRE_NAMESPACE) as unknown as {
-    to(room: string): { emit<E extends keyof CentreRatingServerToClient>(e: E, ...a: Parameters<CentreRatingServerToClient[E]>): void };
-  };
+  const nsp = io.of(CENTRE_NAMESPACE) as unknown as RatingRooms;
+  const screens = io.of(RATING_NAMESPACE) as unknown as RatingRooms;
   return {
-    armed: (view) => nsp.to(centreRoom(view.centreId)).emit(RatingEvents.armed, view),
-    recorded: (rating) => nsp.to(centreRoom(rating.centreId)).emit(RatingEvents.recorded, { rating }),
+    armed: (view) => {
+      nsp.to(centreRoom(view.centreId)).emit(RatingEvents.armed, view);
+      screens.to(ratingScreenRoom(view.centreId, view.counterId)).emit(RatingEvents.armed, view);
+    },
+    recorded: (rating) => {
+      nsp.to(centreRoom(rating.centreId)).emit(RatingEvents.recorded, { rating });
+      screens.to(ratingScreenRoom(rating.centreId, rating.counterId)).emit(RatingEvents.recorded, { rating });
+    },
   };
 }

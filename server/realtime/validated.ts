@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fail, isAppError, ok, type Result } from '../../protocol/index.ts';
-import type { Logger } from '../http/errors.ts';
+import { faultDetail, type Logger } from '../http/errors.ts';
 
 type Ack<T> = (result: Result<T>) => void;
 
@@ -24,7 +24,11 @@ export function onValidated<S extends z.ZodType, T>(
     try {
       reply(ok(await handler(parsed.data)));
     } catch (error) {
-      if (isAppError(error)) return reply(fail(error.toBody()));
+      if (isAppError(error)) {
+        // The store unavailable (503): the ack says store.unavailable, the log says why and where.
+        if (error.status >= 500) log.error(`socket handler: ${faultDetail(error)}`);
+        return reply(fail(error.toBody()));
+      }
       log.error('socket handler failed', error);
       reply(fail({ code: 'internal', message: 'Internal error.' }));
     }

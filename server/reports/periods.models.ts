@@ -126,3 +126,48 @@ export function startOfLocalDay(day: string, timeZone: string): number {
   while (localDay(guess - 1, timeZone) === day) guess -= 15 * 60_000;
   return guess;
 }
+
+/** A report's range, resolved, or why the request's range is refused (a 400's message). */
+export type RangeResolution = { ok: true; from: string; to: string } | { ok: false; message: string };
+
+export interface RangeRule {
+  /** How many days a range covers when `from` is not given (ending at `to`). */
+  defaultDays: number;
+  /** The longest range, in days, both ends included. */
+  maxDays: number;
+  /** The earliest and latest year a date may name. */
+  years: { min: number; max: number };
+}
+
+const inYears = (day: string, years: RangeRule['years']): boolean => {
+  const year = Number(day.slice(0, 4));
+  return isCalendarDay(day) && year >= years.min && year <= years.max;
+};
+
+/**
+ * The range rule of every report (issue #10, docs/reports.md): `to` defaults to `today` (also
+ * when only `from` is given), `from` to `defaultDays` days ending at `to` (never before the first
+ * allowed year); both must be calendar days of the allowed years, `from` ≤ `to`, and the range
+ * covers at most `maxDays` days. Pure: `today` is the centre's local date.
+ */
+export function resolveReportRange(query: { from?: string; to?: string }, today: string, rule: RangeRule): RangeResolution {
+  const { years } = rule;
+  for (const key of ['from', 'to'] as const) {
+    const day = query[key];
+    if (day !== undefined && !inYears(day, years)) {
+      return { ok: false, message: `${key}: not a calendar day of the years ${years.min}–${years.max}` };
+    }
+  }
+  const to = query.to ?? today;
+  if (!inYears(to, years)) return { ok: false, message: `to: today (${to}) is outside the years ${years.min}–${years.max}; give \`to\`` };
+  let from = query.from;
+  if (from === undefined) {
+    from = addDays(to, -(rule.defaultDays - 1));
+    if (!inYears(from, years)) from = `${years.min}-01-01`;
+  }
+  if (from > to) {
+    return { ok: false, message: query.to === undefined ? `from: must not be after today (${to}), the default \`to\`` : 'from: must not be after `to`' };
+  }
+  if (daysBetween(from, to) + 1 > rule.maxDays) return { ok: false, message: `from: a range covers at most ${rule.maxDays} days` };
+  return { ok: true, from, to };
+}

@@ -1,10 +1,10 @@
 import { AppError, type Centre, type LocalizedText } from '../../protocol/index.ts';
-import { MAX_REPORT_DAYS } from '../../protocol/reports.schemas.ts';
+import { MAX_REPORT_DAYS, REPORT_YEARS } from '../../protocol/reports.schemas.ts';
 import { requireCentre } from '../lookups.ts';
 import type { Deps } from '../ports.ts';
 import type { StoreReads } from '../storage/store.port.ts';
 import type { CentreNames } from './labels.models.ts';
-import { addDays, daysBetween, localDay } from './periods.models.ts';
+import { localDay, resolveReportRange } from './periods.models.ts';
 
 /** What every report starts from: the centre, the resolved local date range, the names to show. */
 export interface ReportContext {
@@ -18,17 +18,21 @@ export interface ReportContext {
 /** Default range: the 30 days ending today (the centre's today). */
 export const DEFAULT_DAYS = 30;
 
-export function resolveRange(query: { from?: string; to?: string }, centre: Centre, now: Date): { from: string; to: string } {
-  const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_DAYS - 1) : localDay(now, centre.timeZone));
-  const from = query.from ?? addDays(to, -(DEFAULT_DAYS - 1));
-  if (from > to) throw new AppError('request.invalid_payload', 'from: must not be after `to`');
-  if (daysBetween(from, to) >= MAX_REPORT_DAYS) throw new AppError('request.invalid_payload', `from: a range covers at most ${MAX_REPORT_DAYS} days`);
-  return { from, to };
+/** The range of a report for the centre's today; 400 request.invalid_payload when it breaks the rule (periods.models.ts). */
+export function resolveRange(query: { from?: string; to?: string }, centre: Centre, now: Date, maxDays = MAX_REPORT_DAYS): { from: string; to: string } {
+  const range = resolveReportRange(query, localDay(now, centre.timeZone), { defaultDays: DEFAULT_DAYS, maxDays, years: REPORT_YEARS });
+  if (!range.ok) throw new AppError('request.invalid_payload', range.message);
+  return { from: range.from, to: range.to };
 }
 
-export async function reportContext(deps: Deps, centreId: string, query: { from?: string; to?: string }): Promise<ReportContext> {
+export async function reportContext(
+  deps: Deps,
+  centreId: string,
+  query: { from?: string; to?: string },
+  maxDays = MAX_REPORT_DAYS,
+): Promise<ReportContext> {
   const centre = await requireCentre(deps.store, centreId);
-  const { from, to } = resolveRange(query, centre, deps.clock.now());
+  const { from, to } = resolveRange(query, centre, deps.clock.now(), maxDays);
   return {
     centre,
     from,

@@ -4,7 +4,7 @@
  * counter, officer and state.
  */
 import { AppError } from '../../protocol/index.ts';
-import type { TicketLog, TicketLogEntry, TicketLogQuery } from '../../protocol/reports.schemas.ts';
+import { MAX_TICKET_LOG_DAYS, type TicketLog, type TicketLogEntry, type TicketLogQuery } from '../../protocol/reports.schemas.ts';
 import type { Deps } from '../ports.ts';
 import type { TicketFacts } from '../storage/reports.port.ts';
 import { reportContext } from './report-context.ts';
@@ -55,7 +55,7 @@ export function logEntry(t: TicketFacts, rating: TicketLogEntry['rating'] = null
 }
 
 export async function ticketLog(deps: Deps, centreId: string, query: LogQuery): Promise<TicketLog> {
-  const ctx = await reportContext(deps, centreId, query);
+  const ctx = await reportContext(deps, centreId, query, MAX_TICKET_LOG_DAYS);
   const rows = await deps.store.ticketLog({
     centreId,
     from: ctx.from,

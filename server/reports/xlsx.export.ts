@@ -5,7 +5,7 @@
  * totals row. Date-times are real Excel dates showing the centre's wall clock.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { isWallTime, type Cell, type CellKind, type ReportTable } from './table.models.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -32,7 +32,9 @@ export async function toXlsx(table: ReportTable): Promise<Buffer> {
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded on the first export, not at start: exceljs is about 15 MB of the server's idle memory.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Luot';
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: 'frozen', ySplit: table.caption.length + 2 }] });
   sheet.columns = table.columns.map((c) => ({ width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)) }));

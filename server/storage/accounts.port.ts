@@ -53,6 +53,8 @@ export interface DeviceTokenRecord {
   createdBy: string | null;
   revokedAtMs: number | null;
   lastSeenAtMs: number | null;
+  /** The one counter a rating screen is paired with (issue #10); null for other kinds. */
+  counterId: string | null;
 }
 
 export interface AccountsStore {

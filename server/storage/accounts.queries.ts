@@ -31,6 +31,7 @@ interface DeviceTokenRow {
   created_by: string | null;
   revoked_at: number | null;
   last_seen_at: number | null;
+  counter_id: string | null;
 }
 interface AccountsDatabase {
   staff: StaffAccountRow;
@@ -70,6 +71,7 @@ const tokenFromRow = (r: DeviceTokenRow): DeviceTokenRecord => ({
   createdBy: r.created_by,
   revokedAtMs: num(r.revoked_at),
   lastSeenAtMs: num(r.last_seen_at),
+  counterId: r.counter_id ?? null,
 });
 
 /**
@@ -183,6 +185,7 @@ export function accountsQueries(executor: Kysely<any>): AccountsStore {
           created_by: t.createdBy,
           revoked_at: t.revokedAtMs,
           last_seen_at: t.lastSeenAtMs,
+          counter_id: t.counterId,
         })
         .execute();
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Counter, CounterState } from '../../protocol/index.ts';
+import { versionedConfig, type ConfigCache, type ConfigScope } from './config-cache.ts';
 import type { Database } from './db.types.ts';
 import {
   centreFromRow,
@@ -34,10 +35,15 @@ type ConfigQueries = Pick<
   | 'appendCounterEvent'
   | 'listCounterEvents'
   | 'saveSettings'
+  | 'centreConfig'
 >;
 
-/** Centres, services, counters (with who holds them), staff and settings. */
-export function configQueries(db: Kysely<Database>): ConfigQueries {
+/**
+ * Centres, services, counters (with who holds them), staff and settings. With a cache and a
+ * scope (a transaction's), `centreConfig` serves them from memory after one version read, and
+ * every configuration write bumps the centre's `config_version` (config-cache.ts).
+ */
+export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map(), scope: ConfigScope | null = null): ConfigQueries {
   const counterServices = (centreId: string, counterId?: string) => {
     let q = db
       .selectFrom('counter_services')
@@ -47,15 +53,22 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
     return q.orderBy('counter_id').orderBy('position').execute();
   };
 
-  return {
+  const versioned = versionedConfig(db, cache, scope, () => queries);
+  const { changed, checked } = versioned;
+  const queries: ConfigQueries = {
+    centreConfig: versioned.centreConfig,
     async listCentres() {
       return (await db.selectFrom('centres').selectAll().orderBy('id').execute()).map(centreFromRow);
     },
     async getCentre(centreId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.centre;
       const r = await db.selectFrom('centres').selectAll().where('id', '=', centreId).executeTakeFirst();
       return r ? centreFromRow(r) : null;
     },
     async listServices(centreId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.services;
       const rows = await db
         .selectFrom('services')
         .selectAll()
@@ -66,6 +79,8 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
       return rows.map(serviceFromRow);
     },
     async getService(centreId, serviceId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.services.find((s) => s.id === serviceId) ?? null;
       const r = await db
         .selectFrom('services')
         .selectAll()
@@ -75,11 +90,15 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
       return r ? serviceFromRow(r) : null;
     },
     async listCounters(centreId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.counters;
       const rows = await db.selectFrom('counters').selectAll().where('centre_id', '=', centreId).orderBy('number').execute();
       const services = await counterServices(centreId);
       return rows.map((r) => counterFromRow(r, services.filter((s) => s.counter_id === r.id)));
     },
     async getCounter(centreId, counterId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.counters.find((c) => c.id === counterId) ?? null;
       const r = await db
         .selectFrom('counters')
         .selectAll()
@@ -93,10 +112,14 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
       return rows.map(staffFromRow);
     },
     async getSettings(centreId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.settings;
       const r = await db.selectFrom('centres').select('settings').where('id', '=', centreId).executeTakeFirst();
       return settingsFromRow(r?.settings ?? '{}');
     },
     async getCounterState(centreId, counterId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.states[counterId] ?? { status: 'closed', staffId: null, openedAt: null };
       const r = await db
         .selectFrom('counters')
         .select(['status', 'held_by', 'opened_at'])
@@ -106,6 +129,8 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
       return r ? counterStateFromRow(r) : { status: 'closed', staffId: null, openedAt: null };
     },
     async listCounterStates(centreId) {
+      const hit = await checked(centreId);
+      if (hit) return hit.states;
       const rows = await db
         .selectFrom('counters')
         .select(['id', 'status', 'held_by', 'opened_at'])
@@ -128,9 +153,10 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
       const row = centreToRow(centre);
       await db
         .insertInto('centres')
-        .values({ ...row, event_seq: 0, settings: '{}' })
+        .values({ ...row, event_seq: 0, settings: '{}', config_version: 0 })
         .onConflict((oc) => oc.column('id').doUpdateSet({ name_vi: row.name_vi, name_en: row.name_en, time_zone: row.time_zone }))
         .execute();
+      await changed(centre.id);
     },
     async upsertService(service) {
       const { centre_id, id, ...rest } = serviceToRow(service);
@@ -139,8 +165,10 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
         .values({ centre_id, id, ...rest })
         .onConflict((oc) => oc.columns(['centre_id', 'id']).doUpdateSet(rest))
         .execute();
+      await changed(centre_id);
     },
     async upsertCounter(counter: Counter) {
+      await changed(counter.centreId);
       const config = { number: counter.number, active: counter.active ? 1 : 0, call_order: counter.callOrder };
       await db
         .insertInto('counters')
@@ -172,6 +200,8 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
         .values({ centre_id: staff.centreId, id: staff.id, name: staff.name })
         .onConflict((oc) => oc.columns(['centre_id', 'id']).doUpdateSet({ name: staff.name }))
         .execute();
+      // Officers' names are in the displays' snapshot, which is shared per version.
+      await changed(staff.centreId);
     },
     async setCounterState(centreId, counterId, state) {
       await db
@@ -184,6 +214,7 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
         .where('centre_id', '=', centreId)
         .where('id', '=', counterId)
         .execute();
+      await changed(centreId);
     },
     async appendCounterEvent(e) {
       await db
@@ -223,6 +254,8 @@ export function configQueries(db: Kysely<Database>): ConfigQueries {
     },
     async saveSettings(centreId, settings) {
       await db.updateTable('centres').set({ settings: JSON.stringify(settings) }).where('id', '=', centreId).execute();
+      await changed(centreId);
     },
   };
+  return queries;
 }

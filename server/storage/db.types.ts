@@ -5,6 +5,8 @@ export interface CentresTable {
   name_en: string;
   time_zone: string;
   event_seq: number;
+  /** Bumped with every change of the centre's configuration (0007_hot_path.ts). */
+  config_version: number;
   /** CentreSettings as JSON; missing keys take their defaults. */
   settings: string;
 }
@@ -65,6 +67,8 @@ export interface TicketsTable {
   priority_group_id: string | null;
   recall_count: number;
   target_counter_id: string | null;
+  /** 1 when priority_group_id is set: the queue heads' index key. */
+  is_priority: number;
 }
 export interface TicketEventsTable {
   id: string;

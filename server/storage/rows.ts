@@ -31,7 +31,7 @@ export const centreFromRow = (r: CentresTable): Centre => ({
   name: { vi: r.name_vi, en: r.name_en },
   timeZone: r.time_zone,
 });
-export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq' | 'settings'> => ({
+export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq' | 'settings' | 'config_version'> => ({
   id: c.id,
   name_vi: c.name.vi,
   name_en: c.name.en,
@@ -113,6 +113,7 @@ export const ticketToRow = (t: Ticket): TicketsTable => ({
   priority_group_id: t.priorityGroupId,
   recall_count: t.recallCount,
   target_counter_id: t.targetCounterId,
+  is_priority: t.priorityGroupId === null ? 0 : 1,
 });
 
 export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({

@@ -3,12 +3,13 @@ import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './db.types.ts';
 import { accountsQueries } from './accounts.queries.ts';
+import { newConfigScope, type ConfigCache } from './config-cache.ts';
 import { kyselyQueries } from './kysely.queries.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { printingQueries } from './printing.queries.ts';
 import { ratingQueries } from './rating.queries.ts';
 import { reportsQueries } from './reports.queries.ts';
-import { openSqliteDatabase } from './sqlite-driver.ts';
+import { openSqliteDatabase, type StatementObserver } from './sqlite-driver.ts';
 import type { Store } from './store.port.ts';
 
 export interface SqliteStoreOptions {
@@ -16,12 +17,17 @@ export interface SqliteStoreOptions {
   filename: string;
   /** How long a writer waits for another process's lock before failing, ms. */
   busyTimeoutMs?: number;
+  /** Told of every statement run (the bench's statement counts, the query-plan test). */
+  observe?: StatementObserver;
 }
+
+/** How often the planner's statistics are refreshed while the server runs (SQLite's advice: hours). */
+const OPTIMIZE_EVERY_MS = 3 * 3_600_000;
 
 /** The embedded store: one SQLite file, WAL, migrations applied on open. */
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<Store> {
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-  const database = await openSqliteDatabase(options.filename);
+  const database = await openSqliteDatabase(options.filename, options.observe);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 
   await sql`PRAGMA journal_mode = WAL`.execute(db);
@@ -30,8 +36,17 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   await sql.raw(`PRAGMA busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`).execute(db);
   await sql`PRAGMA foreign_keys = ON`.execute(db);
   await migrateToLatest(db);
+  // Keep the planner informed (docs/architecture.md, "Query plans"): statistics for tables that
+  // lack them or changed much, read from a bounded sample so a year of history costs milliseconds.
+  // Only an optimisation: a full disk or a read-only file must not stop the store from opening.
+  await sql`PRAGMA analysis_limit = 1000`.execute(db);
+  await sql`PRAGMA optimize = 0x10002`.execute(db).catch(() => undefined);
+  const optimizer = setInterval(() => void sql`PRAGMA optimize`.execute(db).catch(() => undefined), OPTIMIZE_EVERY_MS);
+  optimizer.unref?.();
 
-  const reads = kyselyQueries(db);
+  const configCache: ConfigCache = new Map();
+  // Outside a transaction (no scope) every centreConfig() checks the version again.
+  const reads = kyselyQueries(db, configCache);
   return {
     ...reads,
     ...accountsQueries(db),
@@ -43,7 +58,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
       return db.connection().execute(async (conn) => {
         await sql`BEGIN IMMEDIATE`.execute(conn);
         try {
-          const result = await fn({ ...kyselyQueries(conn), ...accountsQueries(conn), ...printingQueries(conn), ...reportsQueries(conn), ...ratingQueries(conn) });
+          const result = await fn({ ...kyselyQueries(conn, configCache, newConfigScope()), ...accountsQueries(conn), ...printingQueries(conn), ...reportsQueries(conn), ...ratingQueries(conn) });
           await sql`COMMIT`.execute(conn);
           return result;
         } catch (error) {
@@ -53,16 +68,23 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
         }
       });
     },
+    async cachedConfig(centreId) {
+      return configCache.get(centreId) ?? reads.centreConfig(centreId);
+    },
     consistentRead(fn) {
       return db.connection().execute(async (conn) => {
         await sql`BEGIN`.execute(conn);
         try {
-          return await fn(kyselyQueries(conn));
+          return await fn(kyselyQueries(conn, configCache, newConfigScope()));
         } finally {
           await sql`COMMIT`.execute(conn);
         }
       });
     },
-    close: () => db.destroy(),
+    async close() {
+      clearInterval(optimizer);
+      await sql`PRAGMA optimize`.execute(db).catch(() => undefined);
+      await db.destroy();
+    },
   };
 }

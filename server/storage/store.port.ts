@@ -10,6 +10,7 @@ import type {
 } from '../../protocol/index.ts';
 import type { PastCall } from '../queue/calling-policy.ts';
 import type { AccountsStore } from './accounts.port.ts';
+import type { CentreConfig } from './config-cache.ts';
 import type { PrintStore } from './printing.port.ts';
 import type { RatingStore } from './rating.port.ts';
 import type { ReportStore } from './reports.port.ts';
@@ -49,6 +50,11 @@ export interface CounterEvent {
 }
 
 export interface StoreReads {
+  /**
+   * The centre's configuration (centre, services, counters with their state, settings) from this
+   * process's cache after one version read; null for an unknown centre (config-cache.ts).
+   */
+  centreConfig(centreId: string): Promise<CentreConfig | null>;
   listCentres(): Promise<Centre[]>;
   getCentre(centreId: string): Promise<Centre | null>;
   listServices(centreId: string): Promise<Service[]>;
@@ -63,8 +69,11 @@ export interface StoreReads {
   currentTicketAt(centreId: string, counterId: string): Promise<Ticket | null>;
   /** Tickets called on a business day, newest call first. */
   recentlyCalled(centreId: string, businessDay: string, limit: number): Promise<Ticket[]>;
-  waitingCounts(centreId: string, businessDay: string): Promise<Record<string, number>>;
+  /** Waiting tickets per queue (service), whatever their day: one read of tickets_waiting_ix. */
+  waitingCounts(centreId: string): Promise<Record<string, number>>;
   currentSeq(centreId: string): Promise<number>;
+  /** The centre's realtime sequence and configuration version in one read (what a snapshot depends on). */
+  centreVersions(centreId: string): Promise<{ seq: number; configVersion: number } | null>;
   listTicketEvents(ticketId: string): Promise<TicketEvent[]>;
   listCounterEvents(centreId: string, counterId: string): Promise<CounterEvent[]>;
   getSettings(centreId: string): Promise<CentreSettings>;
@@ -72,8 +81,18 @@ export interface StoreReads {
   listCounterStates(centreId: string): Promise<Record<string, CounterState>>;
   /** The counter an officer holds (open or paused), if any. */
   counterHeldBy(centreId: string, staffId: string): Promise<string | null>;
-  /** Every waiting ticket of the centre, whatever its day, oldest first. */
+  /** Every waiting ticket of the centre, whatever its day, oldest first (reports; not the hot path). */
   listWaiting(centreId: string): Promise<Ticket[]>;
+  /**
+   * The heads of a counter's queues (calling-policy.ts, `queueHeads`): per service of the counter,
+   * its oldest waiting normal and oldest waiting priority ticket sent to no counter, and every
+   * waiting ticket sent to this counter; of `day` only, or of any day when `day` is null. With
+   * them, in the same read, the ticket the counter attends now (as `currentTicketAt`).
+   */
+  queueHeads(
+    centreId: string,
+    heads: { counterId: string; serviceIds: readonly string[]; day: string | null },
+  ): Promise<{ current: Ticket | null; heads: Ticket[] }>;
   /** Waiting tickets of the ticket's service and day issued before it. */
   countAhead(ticket: Ticket): Promise<number>;
   findTicketByNumber(centreId: string, businessDay: string, number: string): Promise<Ticket | null>;
@@ -81,6 +100,16 @@ export interface StoreReads {
   recentCallsAt(centreId: string, counterId: string, sinceMs: number, limit: number): Promise<(PastCall & { at: string })[]>;
   /** Durations (ms) of the latest finished services of a service, newest first. */
   recentServiceDurations(centreId: string, serviceId: string, limit: number): Promise<number[]>;
+  /** Waiting counts and each service's recent durations, in one statement (what every fact's figures need). */
+  waitingAndDurations(
+    centreId: string,
+    serviceIds: readonly string[],
+    limit: number,
+  ): Promise<{ waiting: Record<string, number>; durations: Record<string, number[]> }>;
+  /** The ticket each counter is attending (called or serving), by counter id: one read for a snapshot. */
+  currentTickets(centreId: string): Promise<Record<string, Ticket>>;
+  /** The same for several services in one read. */
+  recentDurationsOf(centreId: string, serviceIds: readonly string[], limit: number): Promise<Record<string, number[]>>;
   /** Tickets of days before `businessDay` still waiting, called, serving or parked. */
   listUnfinishedBefore(centreId: string, businessDay: string): Promise<Ticket[]>;
 }
@@ -115,6 +144,11 @@ export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStor
    * another — never take the same number or the same ticket.
    */
   immediate<T>(fn: (tx: StoreWriteTx) => Promise<T>): Promise<T>;
+  /**
+   * The centre's configuration as this process last saw it, without reading the store when it is
+   * cached: good for finding what a request names before its transaction, which checks it again.
+   */
+  cachedConfig(centreId: string): Promise<CentreConfig | null>;
   /** Runs `fn` in one read transaction: every read sees the same committed state. */
   consistentRead<T>(fn: (reads: StoreReads) => Promise<T>): Promise<T>;
   close(): Promise<void>;

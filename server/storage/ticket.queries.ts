@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { TicketState } from '../../protocol/index.ts';
+import type { Ticket, TicketState } from '../../protocol/index.ts';
 import type { Database } from './db.types.ts';
 import { eventFromRow, eventToRow, ticketFromRow, ticketToRow } from './rows.ts';
 import type { StoreTx } from './store.port.ts';
@@ -8,10 +8,14 @@ type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.quer
 
 const UNFINISHED: TicketState[] = ['waiting', 'called', 'serving', 'parked'];
 
+/** A ticket's place: issue time, then number (what `ORDER BY issued_at, seq` gave). */
+const byPlace = (a: { issued_at: number; seq: number }, b: { issued_at: number; seq: number }) =>
+  Number(a.issued_at) - Number(b.issued_at) || a.seq - b.seq;
+
 /** Tickets, number sequences, the centre's event sequence and the audit trail. */
 export function ticketQueries(db: Kysely<Database>): TicketQueries {
   const tickets = () => db.selectFrom('tickets').selectAll();
-  return {
+  const queries: TicketQueries = {
     async getTicket(ticketId) {
       const r = await tickets().where('id', '=', ticketId).executeTakeFirst();
       return r ? ticketFromRow(r) : null;
@@ -22,32 +26,58 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
         .where('centre_id', '=', centreId)
         .where('business_day', '=', businessDay)
         .where('state', 'in', states as TicketState[])
-        .orderBy('issued_at')
-        .orderBy('seq')
         .execute();
-      return rows.map(ticketFromRow);
+      // Sorted here: one day's tickets in a few states, no temporary B-tree in the plan.
+      return rows.sort(byPlace).map(ticketFromRow);
     },
     async listWaiting(centreId) {
       const rows = await tickets()
         .where('centre_id', '=', centreId)
         .where('state', '=', 'waiting')
-        .orderBy('issued_at')
-        .orderBy('seq')
         .execute();
-      return rows.map(ticketFromRow);
+      return rows.sort(byPlace).map(ticketFromRow);
+    },
+    async queueHeads(centreId, { counterId, serviceIds, day }) {
+      const waiting = () => {
+        const q = tickets().where('centre_id', '=', centreId).where('state', '=', 'waiting');
+        return day === null ? q : q.where('business_day', '=', day);
+      };
+      // One statement: a seek into tickets_waiting_ix per queue and class, whatever the queue's length.
+      const parts = serviceIds.flatMap((serviceId) =>
+        [0, 1].map((isPriority) =>
+          waiting()
+            .where('queue_service_id', '=', serviceId)
+            .where('is_priority', '=', isPriority)
+            .where('target_counter_id', 'is', null)
+            .orderBy('issued_at')
+            .orderBy('seq')
+            .limit(1),
+        ),
+      );
+      const sentHere = waiting().where('target_counter_id', '=', counterId).orderBy('issued_at').orderBy('seq');
+      // And what the counter attends now (a call must find it free), in the same statement.
+      const attending = tickets().where('centre_id', '=', centreId).where('counter_id', '=', counterId).where('state', 'in', ['called', 'serving']);
+      let query = db.selectFrom(sentHere.as('h')).selectAll().unionAll(db.selectFrom(attending.as('c')).selectAll());
+      parts.forEach((part, i) => {
+        query = query.unionAll(db.selectFrom(part.as(`h${i}`)).selectAll());
+      });
+      // In the order listWaiting gave (pickNext breaks complete ties by it).
+      const rows = (await query.execute()).sort(byPlace);
+      const current = rows.filter((r) => r.state !== 'waiting').sort((a, b) => Number(b.called_at) - Number(a.called_at))[0];
+      return { current: current ? ticketFromRow(current) : null, heads: rows.filter((r) => r.state === 'waiting').map(ticketFromRow) };
     },
     async countAhead(ticket) {
       const issuedAt = Date.parse(ticket.issuedAt);
+      // Walks only the entries ahead of the ticket in tickets_waiting_ix (both classes of its queue).
       const r = await db
         .selectFrom('tickets')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('centre_id', '=', ticket.centreId)
-        .where('queue_service_id', '=', ticket.serviceId)
         .where('state', '=', 'waiting')
-        .where('id', '!=', ticket.id)
-        .where((eb) =>
-          eb.or([eb('issued_at', '<', issuedAt), eb.and([eb('issued_at', '=', issuedAt), eb('seq', '<', ticket.seq)])]),
-        )
+        .where('queue_service_id', '=', ticket.serviceId)
+        .where('is_priority', 'in', [0, 1])
+        .where('issued_at', '<=', issuedAt)
+        .where((eb) => eb.or([eb('issued_at', '<', issuedAt), eb('seq', '<', ticket.seq)]))
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
@@ -61,12 +91,13 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       return r ? ticketFromRow(r) : null;
     },
     async currentTicketAt(centreId, counterId) {
-      const r = await tickets()
+      // At most one such ticket in practice; the newest call wins, picked here rather than sorted.
+      const rows = await tickets()
         .where('centre_id', '=', centreId)
         .where('counter_id', '=', counterId)
         .where('state', 'in', ['called', 'serving'])
-        .orderBy('called_at', 'desc')
-        .executeTakeFirst();
+        .execute();
+      const r = rows.reduce<(typeof rows)[number] | undefined>((a, b) => (a === undefined || Number(b.called_at) > Number(a.called_at) ? b : a), undefined);
       return r ? ticketFromRow(r) : null;
     },
     async recentlyCalled(centreId, businessDay, limit) {
@@ -89,6 +120,8 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
         .where('e.to_state', '=', 'called')
         .where('e.from_state', '=', 'waiting')
         .where('e.at', '>=', sinceMs)
+        // ticket_events_counter_at_ix: the counter's last day and a half, newest first.
+        .orderBy('e.at', 'desc')
         .orderBy('e.seq', 'desc')
         .limit(limit)
         .execute();
@@ -98,21 +131,72 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
         at: new Date(Number(r.at)).toISOString(),
       }));
     },
-    async recentServiceDurations(centreId, serviceId, limit) {
-      const rows = await db
+    async waitingAndDurations(centreId, serviceIds, limit) {
+      // One statement for what every fact's figures need: the waiting counts (index only) and,
+      // per service, its latest finished services (a short walk back each).
+      const counts = db
         .selectFrom('tickets')
-        .select(['called_at', 'serving_at', 'finished_at'])
+        .select([sql<string>`'w'`.as('kind'), 'queue_service_id', (eb) => eb.fn.countAll<number>().as('a'), sql<number | null>`null`.as('b'), sql<number | null>`null`.as('c')])
         .where('centre_id', '=', centreId)
-        .where('queue_service_id', '=', serviceId)
-        .where('state', '=', 'done')
-        .where('finished_at', 'is not', null)
-        .orderBy('finished_at', 'desc')
-        .limit(limit)
-        .execute();
-      return rows.flatMap((r) => {
-        const start = r.serving_at ?? r.called_at;
-        return start === null || r.finished_at === null ? [] : [Number(r.finished_at) - Number(start)];
+        .where('state', '=', 'waiting')
+        .groupBy('queue_service_id');
+      let query = counts;
+      serviceIds.forEach((serviceId, i) => {
+        const latest = db
+          .selectFrom('tickets')
+          .select([sql<string>`'d'`.as('kind'), 'queue_service_id', 'called_at as a', 'serving_at as b', 'finished_at as c'])
+          .where('centre_id', '=', centreId)
+          .where('queue_service_id', '=', serviceId)
+          .where('state', '=', 'done')
+          .where('finished_at', 'is not', null)
+          .orderBy('finished_at', 'desc')
+          .limit(limit);
+        query = query.unionAll(db.selectFrom(latest.as(`d${i}`)).selectAll() as unknown as typeof counts);
       });
+      const waiting: Record<string, number> = {};
+      const durations: Record<string, number[]> = Object.fromEntries(serviceIds.map((s) => [s, []]));
+      for (const r of await query.execute()) {
+        if (r.kind === 'w') {
+          waiting[r.queue_service_id] = Number(r.a);
+          continue;
+        }
+        const start = r.b ?? r.a;
+        if (start !== null && r.c !== null) durations[r.queue_service_id]?.push(Number(r.c) - Number(start));
+      }
+      return { waiting, durations };
+    },
+    async currentTickets(centreId) {
+      // Every ticket called or being served in the centre (one per open counter at most).
+      const rows = await tickets().where('centre_id', '=', centreId).where('state', 'in', ['called', 'serving']).execute();
+      const byCounter: Record<string, Ticket> = {};
+      for (const r of rows.sort((a, b) => Number(a.called_at) - Number(b.called_at))) if (r.counter_id) byCounter[r.counter_id] = ticketFromRow(r);
+      return byCounter;
+    },
+    async recentServiceDurations(centreId, serviceId, limit) {
+      return (await queries.recentDurationsOf(centreId, [serviceId], limit))[serviceId] ?? [];
+    },
+    async recentDurationsOf(centreId, serviceIds, limit) {
+      const out: Record<string, number[]> = Object.fromEntries(serviceIds.map((s) => [s, []]));
+      if (serviceIds.length === 0) return out;
+      // One statement: per service, a walk back from its newest finish (tickets_service_finished_ix).
+      const latest = (serviceId: string) =>
+        db
+          .selectFrom('tickets')
+          .select(['queue_service_id', 'called_at', 'serving_at', 'finished_at'])
+          .where('centre_id', '=', centreId)
+          .where('queue_service_id', '=', serviceId)
+          .where('state', '=', 'done')
+          .where('finished_at', 'is not', null)
+          .orderBy('finished_at', 'desc')
+          .limit(limit);
+      const [first, ...rest] = serviceIds.map((s, i) => db.selectFrom(latest(s).as(`d${i}`)).selectAll());
+      let query = first!;
+      for (const part of rest) query = query.unionAll(part);
+      for (const r of await query.execute()) {
+        const start = r.serving_at ?? r.called_at;
+        if (start !== null && r.finished_at !== null) out[r.queue_service_id]?.push(Number(r.finished_at) - Number(start));
+      }
+      return out;
     },
     async listUnfinishedBefore(centreId, businessDay) {
       const rows = await tickets()
@@ -123,12 +207,12 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
         .execute();
       return rows.map(ticketFromRow);
     },
-    async waitingCounts(centreId, businessDay) {
+    async waitingCounts(centreId) {
+      // Index only, already in queue order: no day range (the planner once read a year for it).
       const rows = await db
         .selectFrom('tickets')
         .select(['queue_service_id', (eb) => eb.fn.countAll<number>().as('n')])
         .where('centre_id', '=', centreId)
-        .where('business_day', '<=', businessDay)
         .where('state', '=', 'waiting')
         .groupBy('queue_service_id')
         .execute();
@@ -137,6 +221,10 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
     async currentSeq(centreId) {
       const r = await db.selectFrom('centres').select('event_seq').where('id', '=', centreId).executeTakeFirst();
       return Number(r?.event_seq ?? 0);
+    },
+    async centreVersions(centreId) {
+      const r = await db.selectFrom('centres').select(['event_seq', 'config_version']).where('id', '=', centreId).executeTakeFirst();
+      return r ? { seq: Number(r.event_seq), configVersion: Number(r.config_version) } : null;
     },
     async listTicketEvents(ticketId) {
       const rows = await db.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute();
@@ -184,4 +272,5 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       await db.insertInto('ticket_events').values(eventToRow(event)).execute();
     },
   };
+  return queries;
 }

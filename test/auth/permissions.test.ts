@@ -10,7 +10,7 @@ const staff = (role: 'admin' | 'manager' | 'staff', centreId = 'demo'): Principa
   role,
   sessionId: 's',
 });
-const device = (deviceKind: 'kiosk' | 'display' | 'bridge', centreId = 'demo'): Principal => ({
+const device = (deviceKind: DeviceKind, centreId = 'demo'): Principal => ({
   kind: 'device',
   centreId,
   deviceId: `${deviceKind}-1`,
@@ -24,20 +24,25 @@ const principals = {
   kiosk: device('kiosk'),
   display: device('display'),
   bridge: device('bridge'),
+  ratingScreen: device('rating-screen'),
 } as const;
 type Name = keyof typeof principals;
 
 /** The table of issue #3, written out in full: a change to permissions.ts must change this too. */
 const expected: Record<Permission, Name[]> = {
   'ticket:issue': ['admin', 'manager', 'staff', 'kiosk'],
-  'centre:read': ['admin', 'manager', 'staff', 'kiosk', 'display', 'bridge'],
+  // Issue #10: devices get only what their screen shows: no bridge (no screen), no staff list.
+  'centre:read': ['admin', 'manager', 'staff', 'kiosk', 'display'],
+  'staff:read': ['admin', 'manager', 'staff'],
   'counter:operate': ['admin', 'manager', 'staff'],
   'counter:force-close': ['admin'],
   'centre:admin': ['admin'],
   'reports:read': ['admin', 'manager'],
   'bridge:act': ['bridge'],
   'printing:manage': ['admin', 'manager', 'staff'],
-  'rating:record': ['admin', 'manager', 'staff', 'bridge'],
+  // Issue #10: no staff session rates (an officer could rate their own service); rating screens are devices.
+  'rating:record': ['bridge', 'ratingScreen'],
+  'rating:arm': ['admin', 'manager', 'staff', 'ratingScreen'],
 };
 
 describe('can(principal, permission, centreId)', () => {
@@ -54,7 +59,7 @@ describe('can(principal, permission, centreId)', () => {
 
   it('is always false for a principal of another centre, whatever the role', () => {
     for (const permission of Object.keys(expected) as Permission[]) {
-      for (const p of [staff('admin', 'hcm'), staff('manager', 'hcm'), staff('staff', 'hcm'), device('kiosk', 'hcm'), device('display', 'hcm'), device('bridge', 'hcm')]) {
+      for (const p of [staff('admin', 'hcm'), staff('manager', 'hcm'), staff('staff', 'hcm'), device('kiosk', 'hcm'), device('display', 'hcm'), device('bridge', 'hcm'), device('rating-screen', 'hcm')]) {
         expect(can(p, permission, 'demo'), `${permission} ${JSON.stringify(p)}`).toBe(false);
       }
     }

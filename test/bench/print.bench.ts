@@ -9,7 +9,7 @@ import type { IssuedTicket } from '../../protocol/index.ts';
 import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 import { startFakePrinter } from '../fakes/escpos-printer.ts';
 import { loginHeaders } from '../helpers/credentials.ts';
-import { spawnServer } from './spawn-server.ts';
+import { perOp, spawnServer, type ServerStats } from './spawn-server.ts';
 import { round, summarize } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
 
@@ -72,7 +72,9 @@ async function runMode(mode: (typeof MODES)[number]): Promise<BenchResult> {
 
     const toFirstByte: number[] = [];
     const answers: number[] = [];
+    let before: ServerStats | null = null;
     for (let i = 0; i < WARM_UP + TAPS; i++) {
+      if (i === WARM_UP) before = await server.stats();
       const jobs = printer.jobs.length;
       let firstByte = 0;
       const arrived = new Promise<void>((resolve) => {
@@ -100,6 +102,7 @@ async function runMode(mode: (typeof MODES)[number]): Promise<BenchResult> {
         answers.push(answered - tapped);
       }
     }
+    const cost = before ? perOp(before, await server.stats(), TAPS) : { cpuMs: 0, statements: 0 };
     if (printer.jobs.length !== WARM_UP + TAPS) problems.push(`${printer.jobs.length} jobs printed for ${WARM_UP + TAPS} taps`);
     const s = summarize(toFirstByte);
     const a = summarize(answers);
@@ -111,6 +114,9 @@ async function runMode(mode: (typeof MODES)[number]): Promise<BenchResult> {
         'p99 ms': round(s.p99),
         'max ms': round(s.max),
         'answer p50 ms': round(a.p50),
+        // The server's side of a tap (issue, print job, its status updates from the bridge); the bridge runs in this process.
+        'CPU ms': round(cost.cpuMs, 2),
+        SQL: round(cost.statements, 1),
         'job kB': round(printer.jobs.at(-1)!.bytes.length / 1024, 1),
       },
       problems,

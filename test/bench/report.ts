@@ -16,8 +16,8 @@ export interface ResultsFile {
 export const RESULTS_PATH = 'test/bench/results/latest.json';
 
 /** docs/benchmarks.md: generated, but committed so readers see numbers without running anything. */
-export function renderMarkdown(file: ResultsFile): string {
-  const sections = Object.entries(file.benchmarks).map(([name, record]) => renderSection(name, record));
+export function renderMarkdown(file: ResultsFile, notes: Record<string, string | undefined> = {}): string {
+  const sections = Object.entries(file.benchmarks).map(([name, record]) => renderSection(name, record, notes[name]));
   return [
     '# Benchmarks',
     '',
@@ -32,7 +32,7 @@ export function renderMarkdown(file: ResultsFile): string {
   ].join('\n');
 }
 
-function renderSection(name: string, { ranAt, machine: m, method, results }: BenchRecord): string {
+function renderSection(name: string, { ranAt, machine: m, method, results }: BenchRecord, notes?: string): string {
   const columns = [...new Set(results.flatMap((r) => Object.keys(r.metrics)))];
   const header = ['case', ...columns];
   const rows = results.map((r) => [r.case, ...columns.map((c) => String(r.metrics[c] ?? ''))]);
@@ -49,6 +49,7 @@ function renderSection(name: string, { ranAt, machine: m, method, results }: Ben
     ...table,
     '',
     ...(problems.length > 0 ? ['Problems:', '', ...problems, ''] : []),
+    ...(notes ? [notes, ''] : []),
   ].join('\n');
 }
 

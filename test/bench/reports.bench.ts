@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loginHeaders } from '../helpers/credentials.ts';
 import { seedHistory } from '../fixtures/history/seed-history.ts';
-import { spawnServer } from './spawn-server.ts';
+import { perOp, spawnServer, type ChildServer } from './spawn-server.ts';
 import { round, summarize } from './stats.ts';
 import type { Benchmark, BenchResult } from './types.ts';
 
@@ -63,9 +63,9 @@ export const reportsBenchmark: Benchmark = {
           ['ticketLog month CSV', `tickets?${lastMonth}&format=csv`],
           ['ticketLog month XLSX', `tickets?${lastMonth}&format=xlsx`],
         ];
-        for (const [name, path] of cases) results.push(await measure(name, `${base}/${path}`, headers, name.includes('month') ? 3 : RUNS));
+        for (const [name, path] of cases) results.push(await measure(server, name, `${base}/${path}`, headers, name.includes('month') ? 3 : RUNS));
         // A page deep in the log: the cursor keeps it as cheap as the first.
-        results.push(await deepPage(`${base}/tickets?${year}&limit=50`, headers));
+        results.push(await deepPage(server, `${base}/tickets?${year}&limit=50`, headers));
       } finally {
         await server.stop();
       }
@@ -83,23 +83,26 @@ async function timed(url: string, headers: Record<string, string>): Promise<{ ms
   return { ms: performance.now() - start, bytes: body.byteLength, status: res.status, body };
 }
 
-async function measure(name: string, url: string, headers: Record<string, string>, runs: number): Promise<BenchResult> {
+async function measure(server: ChildServer, name: string, url: string, headers: Record<string, string>, runs: number): Promise<BenchResult> {
   const problems: string[] = [];
   const warm = await timed(url, headers);
   if (warm.status !== 200) problems.push(`HTTP ${warm.status}: ${new TextDecoder().decode(warm.body).slice(0, 200)}`);
   const times: number[] = [];
+  const before = await server.stats();
   for (let i = 0; i < runs; i++) times.push((await timed(url, headers)).ms);
+  const cost = perOp(before, await server.stats(), runs);
   const s = summarize(times);
-  return { case: name, metrics: { 'p50 ms': round(s.p50, 1), 'max ms': round(s.max, 1), kB: round(warm.bytes / 1024, 1) }, problems };
+  const metrics = { 'p50 ms': round(s.p50, 1), 'max ms': round(s.max, 1), 'CPU ms': round(cost.cpuMs, 1), kB: round(warm.bytes / 1024, 1) };
+  return { case: name, metrics, problems };
 }
 
-async function deepPage(url: string, headers: Record<string, string>): Promise<BenchResult> {
+async function deepPage(server: ChildServer, url: string, headers: Record<string, string>): Promise<BenchResult> {
   let cursor: string | null = null;
   for (let page = 0; page < 200; page++) {
     const res: Response = await fetch(`${url}${cursor ? `&cursor=${cursor}` : ''}`, { headers });
     cursor = ((await res.json()) as { nextCursor: string | null }).nextCursor;
     if (!cursor) break;
   }
-  const result = await measure('ticketLog page 201', `${url}&cursor=${cursor}`, headers, RUNS);
+  const result = await measure(server, 'ticketLog page 201', `${url}&cursor=${cursor}`, headers, RUNS);
   return cursor ? result : { ...result, problems: ['the log ended before page 201'] };
 }

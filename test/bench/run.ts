@@ -6,7 +6,8 @@ import { RESULTS_PATH, renderMarkdown, type ResultsFile } from './report.ts';
 
 /**
  * `npm run bench [-- name ...]` runs every benchmark (or the named ones) in turn, then merges their
- * results into results/latest.json and regenerates docs/benchmarks.md from it. `--list` lists names.
+ * results into results/latest.json and regenerates docs/benchmarks.md from it. `--list` lists names;
+ * `--render` only regenerates docs/benchmarks.md.
  * Paths are relative to the repository root, where npm runs scripts.
  */
 const MARKDOWN_PATH = 'docs/benchmarks.md';
@@ -15,6 +16,11 @@ async function main() {
   const args = process.argv.slice(2);
   if (args.includes('--list')) {
     for (const b of benchmarks) console.log(b.name);
+    return;
+  }
+  if (args.includes('--render')) {
+    // docs/benchmarks.md again from results/latest.json (after editing a benchmark's notes).
+    await writeFile(MARKDOWN_PATH, renderMarkdown(await readResults(), notesOf()));
     return;
   }
   const unknown = args.filter((a) => !benchmarks.some((b) => b.name === a));
@@ -44,10 +50,12 @@ async function main() {
   file.benchmarks = Object.fromEntries(benchmarks.flatMap((b) => (file.benchmarks[b.name] ? [[b.name, file.benchmarks[b.name]!]] : [])));
   await mkdir(dirname(RESULTS_PATH), { recursive: true });
   await writeFile(RESULTS_PATH, JSON.stringify(file, null, 2) + '\n');
-  await writeFile(MARKDOWN_PATH, renderMarkdown(file));
+  await writeFile(MARKDOWN_PATH, renderMarkdown(file, notesOf()));
   console.log(`Wrote ${RESULTS_PATH} and ${MARKDOWN_PATH}`);
   if (problems > 0) process.exitCode = 1;
 }
+
+const notesOf = () => Object.fromEntries(benchmarks.map((b) => [b.name, b.notes]));
 
 async function readResults(): Promise<ResultsFile> {
   try {

@@ -1,31 +1,49 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ServerStats } from './server-child.ts';
+
+export type { ServerStats };
 
 export interface ChildServer {
   url: string;
   pid: number;
+  /** The server process's own counters (statements, CPU, RSS), asked over IPC. */
+  stats(): Promise<ServerStats>;
   stop(): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** A SQLite file to start from (copied into the server's data folder), e.g. a seeded history. */
+  dbFile?: string;
 }
 
 const childEntry = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
-/** Starts the real server (demo centre, fresh SQLite in a temp dir) in a child Node process. */
-export async function spawnServer(extraEnv: Record<string, string> = {}): Promise<ChildServer> {
+/** Starts the real server (demo centre, fresh SQLite in a temp dir unless `dbFile`) in a child Node process. */
+export async function spawnServer(extraEnv: Record<string, string> = {}, options: SpawnOptions = {}): Promise<ChildServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'luot-bench-'));
+  if (options.dbFile) await copyFile(options.dbFile, join(dataDir, 'luot.sqlite'));
   const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv };
   // `node --import tsx` rather than `npx tsx`: no npx wrapper process between us and the server,
   // so the pid we signal is the server's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', childEntry, JSON.stringify(env)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (docs/benchmarks.md).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', childEntry, JSON.stringify(env)], {
+    stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
   });
   try {
     const url = await readyUrl(child);
     return {
       url,
       pid: child.pid!,
+      stats: () =>
+        new Promise<ServerStats>((resolve) => {
+          child.once('message', (m) => resolve(m as ServerStats));
+          child.send('stats');
+        }),
       async stop() {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
@@ -43,7 +61,7 @@ export async function spawnServer(extraEnv: Record<string, string> = {}): Promis
 function readyUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('bench server did not start within 20 s')), 20_000);
+    const timer = setTimeout(() => reject(new Error('bench server did not start within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`bench server exited early with code ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -54,4 +72,9 @@ function readyUrl(child: ChildProcess): Promise<string> {
       }
     });
   });
+}
+
+/** The server's cost between two readings, per operation. */
+export function perOp(before: ServerStats, after: ServerStats, ops: number): { cpuMs: number; statements: number } {
+  return { cpuMs: (after.cpuUs - before.cpuUs) / 1000 / ops, statements: (after.statements - before.statements) / ops };
 }

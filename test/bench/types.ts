@@ -13,5 +13,7 @@ export interface Benchmark {
   name: string;
   /** One line saying how it measures, printed above its table in docs/benchmarks.md. */
   method: string;
+  /** Targets and what bounds the figures (with the profile that shows it), printed below its table. */
+  notes?: string;
   run(): Promise<BenchResult[]>;
 }

@@ -45,6 +45,13 @@ describeInBrowser('admin page: configuration and staff apply live (chromium)', (
     await expect.poll(() => admin.locator('luot-admin-services [data-testid="admin-hints"]').textContent(), poll).toContain(
       'Chữ cái đầu: một hoặc hai chữ cái in hoa',
     );
+    // A prefix another service in use has: the hall could call the same number twice (issue #10).
+    await admin.getByTestId('service-prefix').fill('A');
+    await admin.getByTestId('service-save').click();
+    await expect.poll(() => admin.locator('luot-admin-services [data-testid="admin-section-error"]').textContent(), poll).toBe(
+      'Số thứ tự có thể trùng với lĩnh vực đang hoạt động: tu-phap-ho-tich',
+    );
+    expect(await store.getService('demo', 'ho-chieu')).toBeNull();
     await admin.getByTestId('service-prefix').fill('H');
     await admin.getByTestId('service-save').click();
     await admin.locator('[data-testid="service-row"][data-service-id="ho-chieu"]').waitFor();

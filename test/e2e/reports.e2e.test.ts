@@ -93,7 +93,8 @@ describeInBrowser('reports page (chromium)', () => {
     await expect.poll(() => page.getByTestId('live-counters').locator('[data-key="quay-1"] td').allTextContents(), poll).toEqual([
       'Quầy số 1', 'Đang mở', 'Nguyễn Thị Lan', '–',
     ]);
-    expect(await page.getByTestId('live-devices').locator('[data-testid="report-row"]').count()).toBe(3);
+    // The demo's devices: kiosk, hall display, bridge and a rating screen per counter (6).
+    expect(await page.getByTestId('live-devices').locator('[data-testid="report-row"]').count()).toBe(9);
 
     await page.getByTestId('tab-tickets').click();
     await page.getByTestId('range-from').fill(MONDAY);

@@ -25,8 +25,8 @@ function vitestReport(name: string, filters: string[]) {
   return { file: out, status: run.status };
 }
 
-function summary(file: string) {
-  const run = spawnSync(process.execPath, ['test/ci-summary.mjs', file], { encoding: 'utf8' });
+function summary(...files: string[]) {
+  const run = spawnSync(process.execPath, ['test/ci-summary.mjs', ...files], { encoding: 'utf8' });
   const lines = run.stdout.trimEnd().split('\n');
   return { status: run.status, lines, last: lines.at(-1) };
 }
@@ -56,6 +56,17 @@ describe('test/ci-summary.mjs', () => {
     expect(s.last).toMatch(/^\d+ passed, \d+ failed(, \d+ skipped)?$/);
     expect(s.lines.join('\n')).toContain('a mixed file fails on purpose');
     expect(s.lines.join('\n')).toMatch(/broken\.sample\.ts: .*cannot load this file/);
+  });
+
+  it('adds up several reports (the usual projects and chaos) into one closing line', () => {
+    const green = vitestReport('green2', ['pass.sample']);
+    const red = vitestReport('red2', []);
+    const s = summary(green.file, red.file);
+    expect(s.last).toBe('6 passed, 2 failed, 2 skipped');
+    expect(s.lines.join('\n')).toContain('a mixed file fails on purpose');
+    const missing = summary(green.file, join(dir.path, 'missing.json'));
+    expect(missing.last).toBe('2 passed, 1 failed');
+    expect(missing.status).toBe(1);
   });
 
   it('still ends with a countable line when the report is missing or unreadable', () => {

@@ -18,7 +18,7 @@ export interface CentreState {
 export async function centreState(store: Store, centreId: string, days: string[]): Promise<CentreState> {
   const tickets = (await Promise.all(days.map((d) => store.listTickets(centreId, d, ALL_STATES)))).flat();
   const events = (await Promise.all(tickets.map((t) => store.listTicketEvents(t.id)))).flat().sort((a, b) => a.seq - b.seq);
-  const waiting = Object.assign({}, ...(await Promise.all(days.map((d) => store.waitingCounts(centreId, d)))));
+  const waiting = await store.waitingCounts(centreId);
   const current: Record<string, Ticket | null> = {};
   for (const c of await store.listCounters(centreId)) current[c.id] = await store.currentTicketAt(centreId, c.id);
   return { seq: await store.currentSeq(centreId), tickets, events, waiting, current };

@@ -107,7 +107,7 @@ describe('print failures', () => {
     await printStatus(jobId, 'printed');
     await printer.waitForJobs(before + 1);
     // A reconnection does not bring it again.
-    await bridge!.link.socket.disconnect();
+    bridge!.link.socket.disconnect();
     bridge!.link.socket.connect();
     await bridge!.link.welcomed();
     await new Promise((r) => setTimeout(r, 500));

@@ -1,7 +1,9 @@
 /**
- * The customer-facing rating screen (/rate/<counter id>) in a real browser, in the counter
- * officer's session: idle until the officer finishes a ticket, then the four buttons with the
- * ticket's number; a tap rates that ticket once and thanks the citizen.
+ * The customer-facing rating screen (/rate/<counter id>) in a real browser. It is a paired device
+ * of its own (issue #10): opened in the officer's session it only says it must be paired, and
+ * rates nothing; an admin makes a rating-screen device for the counter on the admin page and opens
+ * its pairing address on the screen. Then it is idle until the officer finishes a ticket, shows the
+ * four buttons with the ticket's number; a tap rates that ticket once and thanks the citizen.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
@@ -23,18 +25,43 @@ describeInBrowser('rating screen of a counter without a keypad (chromium)', () =
     return res.json();
   };
 
-  it('shows the buttons when a ticket is finished, rates it once, and thanks the citizen', async () => {
+  it('refuses to work in the officer’s session: it must be paired by an admin', async () => {
     await post('/auth/login', { username: 'lan', password: DEMO_PASSWORD });
     await post('/centres/demo/counters/quay-1/open');
-    // The officer opens the screen from the console's link, on the screen turned to the citizen.
     const console = await stack.open('/counter?centre=demo');
     await console.getByTestId('counter-select').selectOption('quay-1');
     const link = console.getByTestId('open-rating-screen');
     await expect.poll(() => link.getAttribute('href'), poll).toBe('/rate/quay-1');
-    expect(await link.textContent()).toContain('Mở màn hình đánh giá');
+    // The console's link says what to do now.
+    expect(await link.textContent()).toContain('quản trị viên ghép nối');
     const page = await stack.open((await link.getAttribute('href'))!);
+    const problem = page.getByTestId('rate-problem');
+    await expect.poll(() => problem.getAttribute('data-problem'), poll).toBe('unpaired');
+    expect(await problem.textContent()).toContain('Quản trị → Thiết bị');
+  });
+
+  it('is paired from the admin page, then shows the buttons when a ticket is finished, rates it once, and thanks the citizen', async () => {
+    // The admin, at another PC, makes the rating screen of counter 1 and gets its pairing address.
+    const pc = await stack.newBrowser();
+    const admin = await pc.open('/admin');
+    await admin.getByTestId('login-username').fill('admin');
+    await admin.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await admin.getByTestId('login-submit').click();
+    await admin.getByTestId('device-kind').selectOption('rating-screen');
+    await admin.getByTestId('device-counter').selectOption('quay-1');
+    await admin.getByTestId('device-name').fill('Màn hình đánh giá quầy 1');
+    await admin.getByTestId('device-create').click();
+    const pairUrl = admin.getByTestId('device-pair-url');
+    await expect.poll(() => pairUrl.getAttribute('href'), poll).toMatch(/\/rate\/quay-1\?pair=luot_/);
+    const href = (await pairUrl.getAttribute('href'))!;
+    const row = admin.locator('[data-testid="device-row"]').first();
+    expect(await row.textContent()).toContain('Quầy số 1');
+
+    // On the screen turned to the citizen: the pairing address, once; the token leaves the URL.
+    const page = await stack.open(new URL(href).pathname + new URL(href).search);
     const pad = page.locator('luot-rating-pad');
     await expect.poll(() => pad.getAttribute('data-phase'), poll).toBe('idle');
+    expect(page.url()).not.toContain('pair=');
 
     const issued = await fetch(`${stack.server.url}/api/centres/demo/tickets`, {
       method: 'POST',
@@ -54,6 +81,11 @@ describeInBrowser('rating screen of a counter without a keypad (chromium)', () =
 
     const rating = await stack.server.deps.store.getRatingOfTicket(ticket.id);
     expect(rating).toMatchObject({ level: 2, grade: 'satisfied', source: 'screen', staffId: 'lan', counterId: 'quay-1' });
-    expect(stack.pageErrors).toEqual([]);
+
+    // Reloaded (no ?pair= any more), the screen is still paired.
+    await page.reload();
+    await expect.poll(() => pad.getAttribute('data-phase'), poll).toBe('idle');
+    const ours = stack.pageErrors.filter((e) => /^\/(admin|rate|counter)/.test(e));
+    expect(ours.filter((e) => !/status of 40[13]/.test(e))).toEqual([]);
   });
 });

@@ -22,13 +22,23 @@ afterAll(() => server?.stop());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Snapshots are built once per change and shared (issue #11): a change first, so this test's
+ * connection builds its own snapshot (the read the gate holds) instead of reusing the last one.
+ */
+async function holdTheNextSnapshot() {
+  const res = await server.api('/centres/demo/tickets', { json: { serviceId: 'xay-dung' } });
+  expect(res.status).toBe(200);
+  return holdNextConsistentRead(server.deps.store);
+}
+
 describe('connecting while the snapshot is slow', () => {
   // Regression: the 'snapshot:request' handler must be registered before the connect-time
   // snapshot is read, or a request sent right on connect is dropped and never acknowledged.
   it('acknowledges a snapshot:request sent right on connect', async () => {
     const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
-    gate = holdNextConsistentRead(server.deps.store);
+    gate = await holdTheNextSnapshot();
     const ack = new Promise<unknown>((resolve, reject) => {
       client.socket.once('connect', () => {
         client.socket.timeout(3000).emit('snapshot:request', {}, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
@@ -46,7 +56,7 @@ describe('connecting while the snapshot is slow', () => {
   it('still sends the snapshot before any fact', async () => {
     const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
-    gate = holdNextConsistentRead(server.deps.store);
+    gate = await holdTheNextSnapshot();
     await connect(client.socket);
     await gate.reached;
     const res = await server.api('/centres/demo/tickets', { json: { serviceId: 'tu-phap-ho-tich' } });
@@ -61,7 +71,7 @@ describe('connecting while the snapshot is slow', () => {
   it('never loses a fact committed while connecting: the snapshot or a later fact covers it', async () => {
     const client = centreClient(server.url, DEMO_DISPLAY_AUTH);
     clients.push(client);
-    gate = holdNextConsistentRead(server.deps.store);
+    gate = await holdTheNextSnapshot();
     await connect(client.socket);
     await gate.reached;
     const res = await server.api('/centres/demo/tickets', { json: { serviceId: 'dat-dai' } });

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoRatingScreenToken } from '../../server/demo/demo-accounts.ts';
 import type { BusiestHours, RatingSummary, TicketLog, TimeSummary } from '../../protocol/reports.schemas.ts';
 import { fakeClock } from '../fakes/clock.fake.ts';
 import { SCENARIO_RATINGS, writeScenarioRatings } from '../fixtures/report-ratings.ts';
@@ -248,7 +249,8 @@ describe('liveReport', () => {
     const live = await get<{ counters: { counterId: string; status: string; staffName: string | null }[]; devices: { kind: string }[]; businessDay: string }>('live');
     expect(live.businessDay).toBe(TUESDAY);
     expect(live.counters.find((c) => c.counterId === demo.counterA)).toMatchObject({ status: 'open', staffName: 'Nguyễn Thị Lan' });
-    expect(live.devices.map((d) => d.kind).sort()).toEqual(['bridge', 'display', 'kiosk']);
+    // The demo's kiosk, display and bridge, and a rating screen per counter (issue #10).
+    expect(live.devices.map((d) => d.kind).sort()).toEqual(['bridge', 'display', 'kiosk', ...Array(6).fill('rating-screen')]);
   });
 
   it('is for managers and admins only', async () => {
@@ -268,7 +270,12 @@ describe('with ratings recorded the real way (issue #5)', () => {
         const res = await live.api(`/centres/demo/counters/quay-2/${action}`, { json: action === 'call' ? { ticketId } : {}, as: 'hung' });
         expect(res.status, action).toBe(200);
       }
-      const rated = await live.api('/centres/demo/ratings', { json: { counterId: 'quay-2', level: 2, idempotencyKey: 'reports-test-0001', source: 'screen' }, as: 'hung' });
+      // Quay-2's rating screen, a paired device (issue #10: never the officer's session).
+      const rated = await fetch(`${live.url}/api/centres/demo/ratings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${demoRatingScreenToken('quay-2')}` },
+        body: JSON.stringify({ counterId: 'quay-2', level: 2, idempotencyKey: 'reports-test-0001', source: 'screen' }),
+      });
       expect((await rated.json()).outcome).toBe('accepted');
       const res = await live.api('/centres/demo/reports/rating-summary?groupBy=service', { as: 'manager' });
       const s = (await res.json()) as RatingSummary;

@@ -25,7 +25,12 @@ describe('ensureAccounts', () => {
     ]);
     const lan = await deps.store.findAccountByUsername('lan');
     expect(await verifyPassword(DEMO_PASSWORD, lan!.passwordHash!)).toBe(true);
-    expect((await deps.store.listDeviceTokens('demo')).map((d) => d.id).sort()).toEqual(['demo-bridge', 'demo-display', 'demo-kiosk']);
+    expect((await deps.store.listDeviceTokens('demo')).map((d) => d.id).sort()).toEqual([
+      'demo-bridge',
+      'demo-display',
+      'demo-kiosk',
+      ...[1, 2, 3, 4, 5, 6].map((n) => `demo-rate-${n}`), // a rating screen per counter (issue #10)
+    ]);
 
     await deps.store.revokeDeviceToken('demo', 'demo-kiosk', 1);
     const again = await ensureAccounts(deps, { demo: true });

@@ -43,11 +43,33 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const lines = (error as Error).message.split('\n');
-    expect(lines[0]).toBe('Invalid configuration:');
-    expect(lines.slice(1).map((l) => l.trim().split(':')[0]).sort()).toEqual(['DEMO', 'LOG_LEVEL', 'PORT']);
+    expect(lines.every((l) => l.startsWith('Invalid configuration: '))).toBe(true);
+    expect(lines.map((l) => l.slice('Invalid configuration: '.length).split(':')[0]).sort()).toEqual(['DEMO', 'LOG_LEVEL', 'PORT']);
   });
 
   it.each([['-1'], ['eighty'], ['3000.5']])('rejects PORT=%s', (port) => {
     expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+  });
+
+  // Issue 10: `PORT=` bound a random port (coerced to 0) and `PORT=0x0C8A` was taken as 3210.
+  it.each([[''], ['0x0C8A'], ['1e3'], ['+80'], ['65536'], ['3 000']])('accepts only decimal digits in range: PORT=%j is refused, naming PORT', (port) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(/^Invalid configuration: PORT: a whole number from 0 to 65535, in decimal digits$/);
+  });
+
+  it('reads numbers in decimal digits only, for every numeric setting', () => {
+    expect(loadConfig({ PORT: '3210', PRINT_TIMEOUT_MS: '5000', BRIDGE_HEARTBEAT_MS: '20000' })).toMatchObject({ PORT: 3210, PRINT_TIMEOUT_MS: 5000, BRIDGE_HEARTBEAT_MS: 20000 });
+    expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
+    for (const key of ['PRINT_TIMEOUT_MS', 'BRIDGE_HEARTBEAT_MS', 'TICKET_FOLLOWERS_PER_TICKET', 'TICKET_FOLLOWERS_PER_ADDRESS']) {
+      expect(() => loadConfig({ [key]: '0x1000' }), key).toThrow(new RegExp(`${key}: a whole number`));
+      expect(() => loadConfig({ [key]: '' }), key).toThrow(new RegExp(`${key}: a whole number`));
+    }
+  });
+
+  it.each([['127.0.0.1'], ['0.0.0.0'], ['::'], ['::1'], ['localhost'], ['kiosk-pc.local']])('accepts HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }).HOST).toBe(host);
+  });
+
+  it.each([[''], ['not a host'], ['http://127.0.0.1'], ['127.0.0.1:3000'], ['-bad-.example']])('refuses HOST=%j, naming HOST', (host) => {
+    expect(() => loadConfig({ HOST: host })).toThrow(/^Invalid configuration: HOST: an IP address of this machine/);
   });
 });

@@ -46,7 +46,7 @@ export async function fullState(store: Store, centreId: string, days: string[]):
     seq: await store.currentSeq(centreId),
     tickets,
     events,
-    waiting: await store.waitingCounts(centreId, days.at(-1)!),
+    waiting: await store.waitingCounts(centreId),
     counters: await store.listCounterStates(centreId),
     current,
     settings: await store.getSettings(centreId),

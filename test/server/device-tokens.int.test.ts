@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const create = async (kind: 'kiosk' | 'display' | 'bridge', name: string) => {
-  const res = await server.api('/centres/demo/device-tokens', { json: { kind, name } });
+const create = async (kind: 'kiosk' | 'display' | 'bridge' | 'rating-screen', name: string, counterId?: string) => {
+  const res = await server.api('/centres/demo/device-tokens', { json: { kind, name, ...(counterId ? { counterId } : {}) } });
   expect(res.status).toBe(200);
   return CreatedDeviceTokenSchema.parse(await res.json());
 };
@@ -36,6 +36,7 @@ describe('device tokens', () => {
       createdBy: 'admin',
       revokedAt: null,
       lastSeenAt: null,
+      counterId: null,
     });
     const secret = made.token.split('.')[1]!;
     const listed = await list();
@@ -51,7 +52,23 @@ describe('device tokens', () => {
       ['demo-bridge', 'bridge'],
       ['demo-display', 'display'],
       ['demo-kiosk', 'kiosk'],
+      ...[1, 2, 3, 4, 5, 6].map((n) => [`demo-rate-${n}`, 'rating-screen']),
     ]);
+  });
+
+  it('bind a rating screen to one counter of the centre (issue #10), and no other kind', async () => {
+    const made = await create('rating-screen', 'Màn hình đánh giá quầy 3', 'quay-3');
+    expect(made.device).toMatchObject({ kind: 'rating-screen', counterId: 'quay-3' });
+    const info = SessionInfoSchema.parse(await (await fetch(`${server.url}/api/auth/session`, { headers: bearer(made.token) })).json());
+    expect(info).toMatchObject({ kind: 'device', deviceKind: 'rating-screen', counter: { id: 'quay-3', number: 3 } });
+    const post = (body: unknown) => server.api('/centres/demo/device-tokens', { json: body });
+    for (const body of [{ kind: 'rating-screen', name: 'no counter' }, { kind: 'display', name: 'a display', counterId: 'quay-1' }]) {
+      const res = await post(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    const unknown = await post({ kind: 'rating-screen', name: 'nowhere', counterId: 'quay-99' });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe('counter.not_found');
   });
 
   it('authenticate their device, which says who it is', async () => {
@@ -121,8 +138,10 @@ describe('device tokens', () => {
 });
 
 describe('GET /api/centres/{centreId}/staff', () => {
-  it('lists the accounts with their roles and never a hash', async () => {
-    const res = await server.api('/centres/demo/staff', { as: 'display' });
+  it('lists the accounts with their roles and never a hash, to accounts only (issue #10)', async () => {
+    // No device screen shows the staff list: a display token is refused.
+    expect((await server.api('/centres/demo/staff', { as: 'display' })).status).toBe(403);
+    const res = await server.api('/centres/demo/staff', { as: 'staff' });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.map((a: { username: string; role: string }) => [a.username, a.role])).toEqual([

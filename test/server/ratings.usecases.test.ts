@@ -16,6 +16,8 @@ import { open, setSettings } from './counter-workflow.harness.ts';
  * arm outlives a server restart.
  */
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+/** The rating screen paired with one counter (issue #10). */
+const screenAt = (counterId: string) => ({ kind: 'device' as const, centreId: HCM, deviceId: `rate-${counterId}`, deviceKind: 'rating-screen' as const, counterId });
 
 type Rig = TestDeps &
   RatingDeps & {
@@ -78,9 +80,9 @@ describe('arming', () => {
     expect(r.armFacts).toEqual([
       expect.objectContaining({ counterId: 'quay-1', armed: true, ticketId: ticket.id, number: ticket.number, remainingMs: 60_000, scale: 4 }),
     ]);
-    expect(await getRatingArm(r, HCM, 'quay-1')).toMatchObject({ armed: true, ticketId: ticket.id });
+    expect(await getRatingArm(r, screenAt('quay-1'), HCM, 'quay-1')).toMatchObject({ armed: true, ticketId: ticket.id });
     r.clock.advance(60_000);
-    expect(await getRatingArm(r, HCM, 'quay-1')).toMatchObject({ armed: false, ticketId: null, remainingMs: 0 });
+    expect(await getRatingArm(r, screenAt('quay-1'), HCM, 'quay-1')).toMatchObject({ armed: false, ticketId: null, remainingMs: 0 });
   });
 
   it('takes the window and the scale from the centre’s settings', async () => {
@@ -113,7 +115,7 @@ describe('presses', () => {
     });
     expect(r.recorded).toHaveLength(1);
     expect(r.disarmed).toEqual([{ counterId: 'quay-1', ticketId: ticket.id }]);
-    expect(await getRatingArm(r, HCM, 'quay-1')).toMatchObject({ armed: false });
+    expect(await getRatingArm(r, screenAt('quay-1'), HCM, 'quay-1')).toMatchObject({ armed: false });
   });
 
   it('records later presses as rejected and never as ratings (double press, late press, while disarmed)', async () => {
@@ -187,22 +189,35 @@ describe('presses', () => {
 describe('recordRating (screen and API)', () => {
   const body = (over: object = {}) => ({ counterId: 'quay-1', level: 1, idempotencyKey: 'screen-abcdef01', source: 'screen' as const, ...over });
 
-  it('lets the officer holding the counter rate there, once per key', async () => {
+  it("lets the counter's rating screen rate there, once per key, as the screen whatever the body says", async () => {
     const r = await fresh();
     await served(r);
-    const lan = { kind: 'staff' as const, centreId: HCM, staffId: 'lan', role: 'staff' as const, sessionId: 's' };
-    const result = await recordRating(r, lan, HCM, body());
+    const result = await recordRating(r, screenAt('quay-1'), HCM, body({ source: 'api' }));
     expect(result.rating).toMatchObject({ source: 'screen', level: 1 });
-    expect(await recordRating(r, lan, HCM, body())).toEqual({ ...result, duplicate: true });
+    expect(await recordRating(r, screenAt('quay-1'), HCM, body({ source: 'api' }))).toEqual({ ...result, duplicate: true });
+    expect((await r.store.listPresses(HCM))[0]).toMatchObject({ bridgeId: null, keypadId: null, source: 'screen' });
   });
 
-  it('refuses an officer at a counter they do not hold, and an unknown counter', async () => {
+  it("refuses a rating screen at another counter (rating and reading the arm), and an unknown counter", async () => {
     const r = await fresh();
     await served(r);
-    const hung = { kind: 'staff' as const, centreId: HCM, staffId: 'hung', role: 'staff' as const, sessionId: 's' };
-    await expect(recordRating(r, hung, HCM, body())).rejects.toMatchObject({ code: 'counter.not_held' });
-    await expect(recordRating(r, hung, HCM, body({ counterId: 'nope' }))).rejects.toMatchObject({ code: 'counter.not_found' });
+    await expect(recordRating(r, screenAt('quay-2'), HCM, body())).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(getRatingArm(r, screenAt('quay-2'), HCM, 'quay-1')).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(recordRating(r, { kind: 'device', centreId: HCM, deviceId: 'b1', deviceKind: 'bridge' }, HCM, body({ counterId: 'nope' }))).rejects.toMatchObject({
+      code: 'counter.not_found',
+    });
     expect(await r.store.listPresses(HCM)).toEqual([]);
+  });
+
+  it('refuses every staff session, the officer holding the counter first (issue #10: no rating of one’s own service)', async () => {
+    const r = await fresh();
+    await served(r); // LAN holds quay-1 and has just finished its ticket
+    for (const role of ['staff', 'manager', 'admin'] as const) {
+      const officer = { kind: 'staff' as const, centreId: HCM, staffId: 'lan', role, sessionId: 's' };
+      await expect(recordRating(r, officer, HCM, body())).rejects.toMatchObject({ code: 'auth.forbidden', status: 403 });
+    }
+    expect(await r.store.listPresses(HCM)).toEqual([]);
+    expect(await getRatingArm(r, screenAt('quay-1'), HCM, 'quay-1')).toMatchObject({ armed: true });
   });
 
   it('lets a bridge device rate any counter of its centre', async () => {

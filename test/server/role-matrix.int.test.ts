@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/password.ts';
+import { demoRatingScreenToken } from '../../server/demo/demo-accounts.ts';
 import { createDeviceToken } from '../../server/devices.usecases.ts';
 import { installCentre } from '../../server/setup.usecases.ts';
 import { hcmCentre } from '../fixtures/centres.ts';
@@ -13,12 +14,12 @@ import { startTestServer, type TestServer, type Who } from '../helpers/server.ts
  * others get 401 auth.required (nobody) or 403 auth.forbidden, and the database is unchanged.
  * A new operation fails here until it is given a row: no route is left open by omission.
  */
-type Caller = Exclude<Who, 'ha' | 'lan' | 'hung' | 'tuan'> | 'other-admin';
-const CALLERS: Caller[] = ['admin', 'manager', 'staff', 'kiosk', 'display', 'bridge', 'other-admin', 'anonymous'];
+type Caller = Exclude<Who, 'ha' | 'lan' | 'hung' | 'tuan'> | 'other-admin' | 'other-screen';
+/** `rating-screen`: quay-1's rating screen (the counter every sample request names); `other-screen`: quay-2's. */
+const CALLERS: Caller[] = ['admin', 'manager', 'staff', 'kiosk', 'display', 'bridge', 'rating-screen', 'other-screen', 'other-admin', 'anonymous'];
 
 const everyone: Caller[] = CALLERS;
 const accounts: Caller[] = ['admin', 'manager', 'staff'];
-const devices: Caller[] = ['kiosk', 'display', 'bridge'];
 const admin: Caller[] = ['admin'];
 
 /** Who may call each operation (on the demo centre). */
@@ -31,12 +32,15 @@ const allowed: Record<string, Caller[]> = {
   // Their own account, whichever centre it is in.
   changePassword: [...accounts, 'other-admin'],
   // Their own centre only: the list is filtered to it.
-  listCentres: [...accounts, ...devices, 'other-admin'],
+  // Issue #10: devices get only what their screen shows: kiosks and displays read the centre, the
+  // bridge (no screen, it talks on /bridge) does not, and no device reads the staff list.
+  listCentres: [...accounts, 'kiosk', 'display', 'other-admin'],
   // centre:read
-  listServices: [...accounts, ...devices],
-  listCounters: [...accounts, ...devices],
-  getSnapshot: [...accounts, ...devices],
-  listStaff: [...accounts, ...devices],
+  listServices: [...accounts, 'kiosk', 'display'],
+  listCounters: [...accounts, 'kiosk', 'display'],
+  getSnapshot: [...accounts, 'kiosk', 'display'],
+  // staff:read
+  listStaff: accounts,
   // ticket:issue
   issueTicket: [...accounts, 'kiosk'],
   // counter:operate (the use case then checks that the officer holds the counter)
@@ -74,10 +78,11 @@ const allowed: Record<string, Caller[]> = {
   listPrintJobs: accounts,
   listDevices: accounts,
   reprintTicket: accounts,
-  // Ratings (issue #5): the counter's rating screen (its officer's session; the use case checks
-  // the officer holds the counter) and bridges rate; anyone of the centre may see the arm.
-  recordRating: [...accounts, 'bridge'],
-  getRatingArm: [...accounts, ...devices],
+  // Ratings (issues #5, #10): the counter's rating screen (a device paired with that one counter)
+  // and bridges rate, never a staff session; the centre's accounts see a counter's arm, a rating
+  // screen only its own counter's; kiosks, displays and bridges show no rating window.
+  recordRating: ['bridge', 'rating-screen'],
+  getRatingArm: [...accounts, 'rating-screen'],
   // Reports (issue #6): reports:read, managers and admins.
   liveReport: ['admin', 'manager'],
   timeSummary: ['admin', 'manager'],
@@ -122,6 +127,8 @@ const bodies: Record<string, unknown> = {
   createDeviceToken: { kind: 'display', name: 'Role matrix' },
   createStaff: { username: 'role-matrix', name: 'Role matrix', role: 'staff' },
   updateStaff: { name: 'Lê Minh Tuấn' },
+  // A real press at quay-1, so a rating screen of another counter is refused by the use case.
+  recordRating: { counterId: 'quay-1', level: 1, idempotencyKey: 'role-matrix-press' },
 };
 
 interface Operation {
@@ -148,7 +155,14 @@ beforeAll(async () => {
     mustChangePassword: false,
   });
   for (const who of CALLERS) {
-    headersOf.set(who, who === 'other-admin' ? await loginHeaders(server.url, 'hcm-admin', 'hcm-admin-password') : await server.credentials(who));
+    headersOf.set(
+      who,
+      who === 'other-admin'
+        ? await loginHeaders(server.url, 'hcm-admin', 'hcm-admin-password')
+        : who === 'other-screen'
+          ? { authorization: `Bearer ${demoRatingScreenToken('quay-2')}` }
+          : await server.credentials(who),
+    );
   }
   const issued = await server.api('/centres/demo/tickets', { json: { serviceId: 'xay-dung' } });
   ticketId = (await issued.json()).ticket.id;

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import { spawnChild, type Child } from '../helpers/child.ts';
+import type { Child } from '../helpers/child.ts';
+import { spawnMain } from '../helpers/main-process.ts';
 import { rawQuery } from '../helpers/raw-db.ts';
 import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 import { centreClient, connect, DEMO_DISPLAY_AUTH } from '../helpers/sockets.ts';
@@ -19,11 +20,9 @@ afterEach(async () => {
   dir.remove();
 });
 
-/** `tsx server/main.ts`, as `npm start` runs it, on an ephemeral port. */
+/** `server/main.ts`, as `npm start` runs it, on an ephemeral port. */
 async function startMain() {
-  child = spawnChild('node_modules/.bin/tsx', ['server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, DEMO: 'true', LOG_LEVEL: 'info' },
-  });
+  child = spawnMain({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, DEMO: 'true', LOG_LEVEL: 'info' });
   const [, url] = await child.waitForLine(/Luot listening on (http:\/\/127\.0\.0\.1:\d+) /);
   return { child, url: url! };
 }
@@ -103,9 +102,7 @@ describe('server/main.ts', () => {
   });
 
   it('refuses a bad configuration with a readable message and exit code 2', async () => {
-    child = spawnChild('node_modules/.bin/tsx', ['server/main.ts'], {
-      env: { ...process.env, PORT: 'eighty', HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'loud' },
-    });
+    child = spawnMain({ PORT: 'eighty', HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'loud' });
     const exit = await child.exited;
     expect(exit.code).toBe(2);
     expect(child.stderr()).toContain('Invalid configuration');

@@ -66,6 +66,8 @@ describe('the SQLite file', () => {
         first_staff_id: null,
         first_service_id: null,
         transfer_count: 0,
+        // Migration 0007: the queue heads' index key, 1 when priority_group_id is set.
+        is_priority: 0,
       },
     ]);
     expect(raw.services.find((s) => s.id === 'closed')).toMatchObject({ active: 0, numbering: '{"mode":"prefix","prefix":"Z","digits":3}' });

@@ -25,10 +25,12 @@ describe('gateOf', () => {
 });
 
 describe('admin page logic', () => {
-  it('makes pairing addresses for kiosks and displays, none for bridges', () => {
+  it('makes pairing addresses for kiosks, displays and rating screens (at their counter), none for bridges', () => {
     expect(pairingUrl('http://192.168.1.10:3000', 'kiosk', 'luot_a.b')).toBe('http://192.168.1.10:3000/kiosk?pair=luot_a.b');
     expect(pairingUrl('http://x', 'display', 'luot_a.b')).toBe('http://x/display?pair=luot_a.b');
     expect(pairingUrl('http://x', 'bridge', 'luot_a.b')).toBeNull();
+    expect(pairingUrl('http://x', 'rating-screen', 'luot_a.b', 'quay-3')).toBe('http://x/rate/quay-3?pair=luot_a.b');
+    expect(pairingUrl('http://x', 'rating-screen', 'luot_a.b')).toBeNull();
   });
 
   it('lists live tokens newest first, then revoked ones', () => {
@@ -41,6 +43,7 @@ describe('admin page logic', () => {
       createdBy: null,
       revokedAt,
       lastSeenAt: null,
+      counterId: null,
     });
     const sorted = sortDevices([
       d('old', '2026-01-01T00:00:00.000Z'),

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bearerHeader, DEVICE_TOKEN_KEY, forgetDeviceToken, pairedDeviceToken, pairFromUrl, type PageEnv } from '../../web-shared/session.ts';
+import { bearerHeader, DEVICE_TOKEN_KEY, forgetDeviceToken, pairedDeviceToken, pairFromUrl, RATING_SCREEN_TOKEN_KEY, type PageEnv } from '../../web-shared/session.ts';
 
 function page(href: string, stored: Record<string, string> = {}) {
   const data = new Map(Object.entries(stored));
@@ -18,13 +18,26 @@ function page(href: string, stored: Record<string, string> = {}) {
 
 describe('device pairing (?pair=)', () => {
   // The page-load fallback is module state, as it is per page in a browser.
-  beforeEach(() => forgetDeviceToken(null));
+  beforeEach(() => {
+    forgetDeviceToken(null);
+    forgetDeviceToken(null, RATING_SCREEN_TOKEN_KEY);
+  });
 
   it('keeps the token from the address and takes it out of the URL, other parameters kept', () => {
     const { env, data, urls } = page('http://luot.local:3000/display?centre=demo&pair=luot_abc.s3cret&lang=en#top');
     expect(pairFromUrl(env)).toBe('luot_abc.s3cret');
     expect(data.get(DEVICE_TOKEN_KEY)).toBe('luot_abc.s3cret');
     expect(urls).toEqual(['/display?centre=demo&lang=en#top']);
+  });
+
+  it("keeps a rating screen's token apart from the browser's display or kiosk token (issue #10)", () => {
+    const { env, data } = page('http://x/rate/quay-1?pair=luot_rate.s3cret', { [DEVICE_TOKEN_KEY]: 'luot_display.one' });
+    expect(pairFromUrl(env, RATING_SCREEN_TOKEN_KEY)).toBe('luot_rate.s3cret');
+    expect(data.get(RATING_SCREEN_TOKEN_KEY)).toBe('luot_rate.s3cret');
+    expect(pairedDeviceToken(env)).toBe('luot_display.one');
+    forgetDeviceToken(env, RATING_SCREEN_TOKEN_KEY);
+    expect(pairedDeviceToken(env, RATING_SCREEN_TOKEN_KEY)).toBeNull();
+    expect(pairedDeviceToken(env)).toBe('luot_display.one');
   });
 
   it('uses the stored token on later loads, and a new ?pair= replaces it', () => {

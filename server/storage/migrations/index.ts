@@ -5,6 +5,8 @@ import * as m0003 from './0003_accounts.ts';
 import * as m0004 from './0004_print_jobs.ts';
 import * as m0005 from './0005_ratings.ts';
 import * as m0006 from './0006_report_rollups.ts';
+import * as m0007 from './0007_hot_path.ts';
+import * as m0008 from './0008_rating_screens.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0004_print_jobs': m0004,
   '0005_ratings': m0005,
   '0006_report_rollups': m0006,
+  '0007_hot_path': m0007,
+  '0008_rating_screens': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { isAppError, type ErrorBody } from '../../protocol/index.ts';
+import { LoginThrottle, loginKeys } from '../auth/login-throttle.models.ts';
+import type { Clock } from '../ports.ts';
+import { requestAddress } from './client-address.ts';
+import type { Logger } from './errors.ts';
+
+export interface LoginGuardOptions {
+  clock: Clock;
+  log: Logger;
+  /** TRUSTED_PROXIES: peers whose X-Forwarded-For names the client. */
+  trustedProxies: readonly string[];
+}
+
+/**
+ * The HTTP side of login throttling (the rule: server/auth/login-throttle.models.ts). Wraps the
+ * login use case: a locked username or address gets 429 `auth.throttled` with Retry-After, before
+ * the password is checked; a wrong password is counted. Audit: each lock that starts and each
+ * refused attempt is a `security:` line in the log (docs/security.md). Only /auth/login goes
+ * through here: devices authenticate with tokens and are never throttled by anyone's guessing.
+ */
+export function createLoginGuard(options: LoginGuardOptions) {
+  const throttle = new LoginThrottle();
+  const trusted = new Set(options.trustedProxies);
+  return async function guardLogin<T>(c: Context, username: string, run: () => Promise<T>): Promise<T | Response> {
+    const address = requestAddress(c, trusted);
+    const keys = loginKeys(username, address);
+    const result = throttle.attempt(keys, options.clock.now().getTime());
+    if (!result.allowed) {
+      const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));
+      options.log.warn(`security: login refused, ${result.key} is locked for ${seconds} s more (username "${username}", address ${address})`);
+      const error: ErrorBody = { code: 'auth.throttled', message: `Too many failed logins; try again in ${seconds} s.` };
+      return c.json({ error }, 429, { 'Retry-After': String(seconds) });
+    }
+    try {
+      const value = await run();
+      throttle.succeeded(keys);
+      return value;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'auth.invalid_credentials') {
+        const locks = [...(result.locks ?? []), ...throttle.failed(keys, options.clock.now().getTime())];
+        for (const lock of locks) {
+          options.log.warn(
+            `security: ${lock.key} locked for ${Math.ceil(lock.lockMs / 1000)} s after ${lock.failures} failed logins (username "${username}", address ${address})`,
+          );
+        }
+      } else {
+        // Not a wrong password (a store error, say): no guess was checked.
+        throttle.cancel(keys);
+      }
+      throw error;
+    }
+  };
+}
+
+export type LoginGuard = ReturnType<typeof createLoginGuard>;
