@@ -101,3 +101,22 @@ export const CreatedDeviceTokenSchema = z
   .object({ device: DeviceTokenSchema, token: z.string() })
   .meta({ id: 'CreatedDeviceToken' });
 export type CreatedDeviceToken = z.infer<typeof CreatedDeviceTokenSchema>;
+
+/**
+ * A login lock that started (issue #10, docs/security.md "Login throttling"): the audit of
+ * throttled guessing at the centre's accounts. `subject` is the locked key: `user:<username>` or
+ * `addr:<client address>`.
+ */
+export const SecurityEventSchema = z
+  .object({
+    id: IdSchema,
+    at: InstantSchema,
+    kind: z.enum(['login.locked']),
+    subject: z.string(),
+    username: z.string(),
+    address: z.string(),
+    failures: z.number().int(),
+    lockSeconds: z.number().int(),
+  })
+  .meta({ id: 'SecurityEvent' });
+export type SecurityEvent = z.infer<typeof SecurityEventSchema>;

@@ -18,6 +18,7 @@ import { printJobsRoutes } from './print-jobs.routes.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { ratingsRoutes } from './ratings.routes.ts';
 import type { RatingDeps } from '../rating.ports.ts';
+import { securityRoutes } from './security.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
 import { staticRoutes } from './static.routes.ts';
 import { ticketsRoutes } from './tickets.routes.ts';
@@ -73,7 +74,7 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   for (const [method, path, permission] of pathGuards) api.on(method, path, requirePermission(permission));
 
   const onRevoked = options.onRevoked ?? (() => {});
-  const guardLogin = createLoginGuard({ clock: deps.clock, log: options.log, trustedProxies: options.trustedProxies ?? [] });
+  const guardLogin = createLoginGuard({ clock: deps.clock, ids: deps.ids, store: deps.store, log: options.log, trustedProxies: options.trustedProxies ?? [] });
   api.route('/', authRoutes(deps, { secret: options.sessionSecret, onRevoked, guardLogin }));
   api.route('/', centresRoutes(deps));
   api.route('/', ticketsRoutes(deps));
@@ -81,6 +82,7 @@ export function createHttpApp(deps: Deps, options: AppOptions) {
   api.route('/', adminRoutes(deps));
   api.route('/', devicesRoutes(deps, { onRevoked }));
   api.route('/', staffRoutes(deps, { onRevoked }));
+  api.route('/', securityRoutes(deps));
   api.route('/', reportsRoutes(deps));
   if (options.printing) api.route('/', printJobsRoutes(options.printing, { previewDir: options.previewDir ?? null }));
   if (options.ratings) api.route('/', ratingsRoutes(options.ratings));

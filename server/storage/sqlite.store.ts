@@ -8,6 +8,7 @@ import { kyselyQueries } from './kysely.queries.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { printingQueries } from './printing.queries.ts';
 import { ratingQueries } from './rating.queries.ts';
+import { securityQueries } from './security.queries.ts';
 import { reportsQueries } from './reports.queries.ts';
 import { openSqliteDatabase, type StatementObserver } from './sqlite-driver.ts';
 import type { Store } from './store.port.ts';
@@ -53,6 +54,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     ...printingQueries(db),
     ...reportsQueries(db),
     ...ratingQueries(db),
+    ...securityQueries(db),
     immediate(fn) {
       // Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it ourselves.
       return db.connection().execute(async (conn) => {

@@ -13,6 +13,7 @@ import type { AccountsStore } from './accounts.port.ts';
 import type { CentreConfig } from './config-cache.ts';
 import type { PrintStore } from './printing.port.ts';
 import type { RatingStore } from './rating.port.ts';
+import type { SecurityStore } from './security.port.ts';
 import type { ReportStore } from './reports.port.ts';
 
 export type ActorKind = 'kiosk' | 'staff' | 'system';
@@ -137,7 +138,7 @@ export type StoreTx = StoreReads & StoreWrites;
 /** What a write transaction (`Store.immediate`) hands its function: every part of the store. */
 export type StoreWriteTx = StoreTx & AccountsStore & PrintStore & ReportStore & RatingStore;
 
-export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore {
+export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, SecurityStore {
   /**
    * Runs `fn` in one write transaction that holds the database's write lock from its first
    * statement (SQLite `BEGIN IMMEDIATE`), so concurrent kiosks and counters — in this process or

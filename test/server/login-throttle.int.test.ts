@@ -67,6 +67,22 @@ describe('login throttling', () => {
     expect((await login('lan', 'luot-demo')).status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await login('lan', 'wrong-password')).status).toBe(401);
     expect((await login('lan', 'luot-demo')).status).toBe(200);
+
+    // Audited in the store: each lock that started, for the centre's administrators only.
+    const events = await s.api('/centres/demo/security-events', { as: 'admin' });
+    expect(events.status).toBe(200);
+    expect((await events.json()).map((e: Record<string, unknown>) => [e.kind, e.subject, e.username, e.address, e.failures, e.lockSeconds])).toEqual([
+      ['login.locked', 'user:lan', 'lan', '127.0.0.1', 6, 2],
+      ['login.locked', 'user:lan', 'lan', '127.0.0.1', 5, 1],
+    ]);
+    expect((await s.api('/centres/demo/security-events', { as: 'manager' })).status).toBe(403);
+  });
+
+  it('records a guessed username that no account has for no centre', async () => {
+    const s = await start();
+    for (let i = 0; i < 5; i++) expect((await login('nobody-here', 'guess')).status).toBe(401);
+    expect((await login('nobody-here', 'guess')).status).toBe(429);
+    expect(await (await s.api('/centres/demo/security-events', { as: 'admin' })).json()).toEqual([]);
   });
 
   it('locks a client address guessing across usernames; with TRUSTED_PROXIES, X-Forwarded-For names the client', async () => {

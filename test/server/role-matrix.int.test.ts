@@ -41,6 +41,8 @@ const allowed: Record<string, Caller[]> = {
   getSnapshot: [...accounts, 'kiosk', 'display'],
   // staff:read
   listStaff: accounts,
+  // The audit of login locks (issue #10): the centre's administrators.
+  listSecurityEvents: admin,
   // ticket:issue
   issueTicket: [...accounts, 'kiosk'],
   // counter:operate (the use case then checks that the officer holds the counter)
@@ -101,6 +103,7 @@ const mustSucceed = new Set([
   'listCounters',
   'getSnapshot',
   'listStaff',
+  'listSecurityEvents',
   'issueTicket',
   'createDeviceToken',
   'listDeviceTokens',

@@ -7,6 +7,7 @@ import * as m0005 from './0005_ratings.ts';
 import * as m0006 from './0006_report_rollups.ts';
 import * as m0007 from './0007_hot_path.ts';
 import * as m0008 from './0008_rating_screens.ts';
+import * as m0009 from './0009_security_events.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_report_rollups': m0006,
   '0007_hot_path': m0007,
   '0008_rating_screens': m0008,
+  '0009_security_events': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
