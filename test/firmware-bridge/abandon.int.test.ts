@@ -1,12 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBridge } from '../../firmware-bridge/bridge.ts';
-import type { IssuedTicket, PrintJobView } from '../../protocol/index.ts';
-import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
-import { startFakePrinter, type FakeEscposPrinter } from '../fakes/escpos-printer.ts';
-import { startTestBridge } from '../helpers/bridge.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreClient, connect, type RecordingClient } from '../helpers/sockets.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import type { PrintJobView } from '../../protocol/index.ts';
+import type { FakeEscposPrinter } from '../fakes/escpos-printer.ts';
+import { kioskIssues, startPrintStack, type PrintStack } from '../helpers/print-stack.ts';
+import type { TestServer } from '../helpers/server.ts';
+import type { RecordingClient } from '../helpers/sockets.ts';
 
 /**
  * "Abandoned" is final: a printer that answers its status late must not print a ticket the
@@ -14,36 +12,22 @@ import { tempDir } from '../helpers/temp-dir.ts';
  * printed, and never shown as abandoned first.
  */
 const TIMEOUT_MS = 3000;
+let stack: PrintStack;
 let server: TestServer;
 let printer: FakeEscposPrinter;
 let bridge: RunningBridge;
 let kiosk: RecordingClient;
-const dir = tempDir('luot-abandon');
 
 beforeAll(async () => {
-  server = await startTestServer({}, { PRINT_TIMEOUT_MS: String(TIMEOUT_MS) });
-  printer = await startFakePrinter();
-  bridge = await startTestBridge(server.url, dir.path, { interface: printer.url, mode: 'raster' });
-  kiosk = centreClient(server.url, { centreId: 'demo', token: DEMO_TOKENS.kiosk });
-  await connect(kiosk.socket);
+  stack = await startPrintStack({ dirPrefix: 'luot-abandon', serverEnv: { PRINT_TIMEOUT_MS: String(TIMEOUT_MS) }, printer: { mode: 'raster' } });
+  ({ server, printer, bridge, kiosk } = stack);
 });
 afterEach(() => {
   printer.setStatusDelay(0);
   printer.setReadRate(null);
 });
-afterAll(async () => {
-  kiosk?.close();
-  await bridge?.stop();
-  await printer?.close();
-  await server?.stop();
-  dir.remove();
-});
+afterAll(() => stack?.stop());
 
-async function kioskIssues(): Promise<IssuedTicket> {
-  const res = await server.api('/centres/demo/tickets', { json: { serviceId: 'tu-phap-ho-tich' }, as: 'kiosk' });
-  expect(res.status).toBe(200);
-  return res.json();
-}
 const statusesOf = (jobId: string) => kiosk.received.filter((r) => r.event === 'print:status' && r.payload.id === jobId).map((r) => r.payload.status as string);
 const jobView = async (jobId: string): Promise<PrintJobView> => (await server.api(`/print-jobs/${jobId}`, { as: 'staff' })).json();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,7 +36,7 @@ describe('the print deadline against a slow printer', () => {
   it('prints nothing once the deadline passed while the printer answered its status late', { timeout: 20_000 }, async () => {
     printer.setStatusDelay(1600); // two questions before a ticket: 3.2 s, past the 3 s deadline
     const before = printer.jobsStarted;
-    const issued = await kioskIssues();
+    const issued = await kioskIssues(server);
     const jobId = issued.printJob!.id;
     await kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === jobId && ['abandoned', 'failed'].includes(r.payload.status), {
       timeoutMs: 8000,
@@ -68,8 +52,8 @@ describe('the print deadline against a slow printer', () => {
     const cancels: string[] = [];
     bridge.link.socket.on('print:cancel', (c: { jobId: string }) => cancels.push(c.jobId));
     const started = printer.jobsStarted;
-    const first = await kioskIssues();
-    const second = await kioskIssues();
+    const first = await kioskIssues(server);
+    const second = await kioskIssues(server);
     const secondId = second.printJob!.id;
     await kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === secondId && r.payload.status === 'abandoned', { timeoutMs: 10_000 });
     await kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === first.printJob!.id && r.payload.status === 'printed', { timeoutMs: 15_000 });
@@ -82,7 +66,7 @@ describe('the print deadline against a slow printer', () => {
   it('lets a ticket that started in time finish after the deadline: printed, never abandoned first', { timeout: 30_000 }, async () => {
     printer.setStatusDelay(500);
     printer.setReadRate(20_000); // ~75 kB: the bytes go out until well after the 3 s deadline
-    const issued = await kioskIssues();
+    const issued = await kioskIssues(server);
     const jobId = issued.printJob!.id;
     await kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === jobId && ['printed', 'failed', 'abandoned'].includes(r.payload.status), {
       timeoutMs: 20_000,

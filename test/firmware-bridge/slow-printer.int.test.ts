@@ -1,50 +1,32 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBridge } from '../../firmware-bridge/bridge.ts';
 import { parseBridgeConfig } from '../../firmware-bridge/config.ts';
 import { emptyBitmap } from '../../firmware-bridge/printer/bitmap.ts';
 import { createEscposPrinter } from '../../firmware-bridge/printer/escpos.printer.ts';
-import type { IssuedTicket, PrintJobView } from '../../protocol/index.ts';
-import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import type { PrintJobView } from '../../protocol/index.ts';
 import { decodeEscPos } from '../escpos/decoder.ts';
-import { startFakePrinter, type FakeEscposPrinter } from '../fakes/escpos-printer.ts';
-import { startTestBridge } from '../helpers/bridge.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreClient, connect, type RecordingClient } from '../helpers/sockets.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import type { FakeEscposPrinter } from '../fakes/escpos-printer.ts';
+import { kioskIssues, startPrintStack, type PrintStack } from '../helpers/print-stack.ts';
+import type { TestServer } from '../helpers/server.ts';
+import type { RecordingClient } from '../helpers/sockets.ts';
 
 /**
  * "Printed" means the printer has every byte: a network printer reading 20 kB/s takes seconds
  * to take a raster ticket, and the kiosk hears "printed" only after it has; a printer that dies
  * in the middle of the ticket leaves the job failed, never printed.
  */
+let stack: PrintStack;
 let server: TestServer;
 let printer: FakeEscposPrinter;
-let bridge: RunningBridge;
 let kiosk: RecordingClient;
-const dir = tempDir('luot-slow-printer');
 
 beforeAll(async () => {
-  server = await startTestServer({}, { PRINT_TIMEOUT_MS: '10000' });
-  printer = await startFakePrinter();
-  bridge = await startTestBridge(server.url, dir.path, { interface: printer.url, width: 80, mode: 'raster' });
-  kiosk = centreClient(server.url, { centreId: 'demo', token: DEMO_TOKENS.kiosk });
-  await connect(kiosk.socket);
+  stack = await startPrintStack({ dirPrefix: 'luot-slow-printer', serverEnv: { PRINT_TIMEOUT_MS: '10000' }, printer: { width: 80, mode: 'raster' } });
+  ({ server, printer, kiosk } = stack);
 });
 afterEach(() => printer.setReadRate(null));
-afterAll(async () => {
-  kiosk?.close();
-  await bridge?.stop();
-  await printer?.close();
-  await server?.stop();
-  dir.remove();
-});
+afterAll(() => stack?.stop());
 
-async function kioskIssues(serviceId = 'tu-phap-ho-tich'): Promise<IssuedTicket> {
-  const res = await server.api('/centres/demo/tickets', { json: { serviceId }, as: 'kiosk' });
-  expect(res.status).toBe(200);
-  return res.json();
-}
 const final = (jobId: string) =>
   kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === jobId && ['printed', 'failed', 'abandoned'].includes(r.payload.status), {
     timeoutMs: 20_000,
@@ -81,7 +63,7 @@ describe('a slow or dying network printer', () => {
   it('is reported printed only after it has read the whole ticket', { timeout: 30_000 }, async () => {
     printer.setReadRate(20_000);
     const before = printer.jobs.length;
-    const issued = await kioskIssues();
+    const issued = await kioskIssues(server);
     const answer = await final(issued.printJob!.id);
     const toldAt = performance.now();
     expect(answer.payload.status).toBe('printed');
@@ -99,7 +81,7 @@ describe('a slow or dying network printer', () => {
     printer.killNextJobAfterMs(1000);
     const before = printer.jobs.length;
     const cut = printer.cutJobs.length;
-    const issued = await kioskIssues();
+    const issued = await kioskIssues(server);
     const answer = await final(issued.printJob!.id);
     expect(answer.payload.status).toBe('failed');
     expect(answer.payload.error).toMatchObject({ code: 'printer.offline' });

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningBridge } from '../../firmware-bridge/bridge.ts';
 import type { DeviceView, IssuedTicket, PrintJobView } from '../../protocol/index.ts';
-import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 import { readQr } from '../escpos/bitmap-compare.ts';
 import { decodeEscPos } from '../escpos/decoder.ts';
-import { startFakePrinter, type FakeEscposPrinter } from '../fakes/escpos-printer.ts';
-import { startTestBridge } from '../helpers/bridge.ts';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { centreClient, connect, type RecordingClient } from '../helpers/sockets.ts';
-import { tempDir } from '../helpers/temp-dir.ts';
+import type { FakeEscposPrinter } from '../fakes/escpos-printer.ts';
+import { kioskIssues, startPrintStack, type PrintStack } from '../helpers/print-stack.ts';
+import type { TestServer } from '../helpers/server.ts';
+import type { RecordingClient } from '../helpers/sockets.ts';
 
 /**
  * Print-confirmed issuance end to end: the kiosk issues over HTTP with its token → the server
@@ -16,32 +13,17 @@ import { tempDir } from '../helpers/temp-dir.ts';
  * printer → the kiosk is told "printed".
  */
 const PUBLIC_URL = 'http://192.168.1.10:3000';
+let stack: PrintStack;
 let server: TestServer;
 let printer: FakeEscposPrinter;
-let bridge: RunningBridge;
 let kiosk: RecordingClient;
-const dir = tempDir('luot-bridge');
 
 beforeAll(async () => {
-  server = await startTestServer({}, { PUBLIC_URL, PRINT_TIMEOUT_MS: '8000' });
-  printer = await startFakePrinter();
-  bridge = await startTestBridge(server.url, dir.path, { interface: printer.url });
-  kiosk = centreClient(server.url, { centreId: 'demo', token: DEMO_TOKENS.kiosk });
-  await connect(kiosk.socket);
+  stack = await startPrintStack({ dirPrefix: 'luot-bridge', serverEnv: { PUBLIC_URL, PRINT_TIMEOUT_MS: '8000' } });
+  ({ server, printer, kiosk } = stack);
 });
-afterAll(async () => {
-  kiosk?.close();
-  await bridge?.stop();
-  await printer?.close();
-  await server?.stop();
-  dir.remove();
-});
+afterAll(() => stack?.stop());
 
-async function kioskIssues(serviceId = 'tu-phap-ho-tich'): Promise<IssuedTicket> {
-  const res = await server.api('/centres/demo/tickets', { json: { serviceId }, as: 'kiosk' });
-  expect(res.status).toBe(200);
-  return res.json();
-}
 
 const printStatus = (jobId: string, status: string) =>
   kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === jobId && r.payload.status === status, { timeoutMs: 10_000 });
@@ -49,7 +31,7 @@ const printStatus = (jobId: string, status: string) =>
 describe('a kiosk ticket through the bridge', () => {
   it('prints on the kiosk’s printer and tells the kiosk', async () => {
     const before = printer.jobs.length;
-    const issued = await kioskIssues();
+    const issued = await kioskIssues(server);
     expect(issued.printJob).toMatchObject({ id: expect.any(String), status: 'pending' });
     const jobId = issued.printJob!.id;
 
@@ -73,7 +55,7 @@ describe('a kiosk ticket through the bridge', () => {
 
   it('never prints a redelivered job twice, even after the bridge restarts', async () => {
     const before = printer.jobs.length;
-    const issued = await kioskIssues('dat-dai');
+    const issued = await kioskIssues(server, 'dat-dai');
     await printStatus(issued.printJob!.id, 'printed');
     const count = (await printer.waitForJobs(before + 1)).length;
     const record = (await server.deps.store.getPrintJob(issued.printJob!.id))!;
@@ -88,8 +70,7 @@ describe('a kiosk ticket through the bridge', () => {
     const ref = { centreId: 'demo', bridgeId: 'demo-bridge' };
     expect(await server.printing.transport.send(ref, again, 5000)).toEqual({ ok: true, data: { printed: true } });
 
-    await bridge.stop();
-    bridge = await startTestBridge(server.url, dir.path, { interface: printer.url });
+    await stack.restartBridge();
     expect(await server.printing.transport.send(ref, again, 5000)).toEqual({ ok: true, data: { printed: true } });
     await new Promise((r) => setTimeout(r, 300));
     expect(printer.jobs.length).toBe(count);
