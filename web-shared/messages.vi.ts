@@ -7,6 +7,7 @@ import type { ClientErrorCode } from './i18n.ts';
 import { reportsVi } from './messages.reports.ts';
 import { printingVi } from './messages.printing.ts';
 import { devicesVi } from './messages.devices.ts';
+import { errorsVi } from './messages.errors.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -251,60 +252,12 @@ export const vi = {
   'role.admin': 'Quản trị viên',
   'role.manager': 'Lãnh đạo, quản lý',
   'role.staff': 'Cán bộ một cửa',
-  'error.request.invalid_payload': 'Yêu cầu không hợp lệ',
-  'error.request.malformed': 'Yêu cầu không đúng định dạng',
-  'error.request.unsupported_media_type': 'Yêu cầu không đúng định dạng',
-  'error.request.too_large': 'Yêu cầu quá lớn',
-  'error.request.headers_too_large': 'Yêu cầu quá lớn',
-  'error.request.timeout': 'Yêu cầu quá lâu, vui lòng thử lại',
-  'error.centre.not_found': 'Không tìm thấy trung tâm',
-  'error.service.not_found': 'Không tìm thấy lĩnh vực',
-  'error.service.inactive': 'Lĩnh vực này đang tạm ngừng nhận hồ sơ',
-  'error.service.numbers_exhausted': 'Lĩnh vực này đã hết số thứ tự trong hôm nay',
-  'error.service.numbering_conflict': 'Số thứ tự có thể trùng với lĩnh vực đang hoạt động',
-  'error.ticket.too_many_followers': 'Có quá nhiều thiết bị đang theo dõi vé này',
-  'error.realtime.rate_limited': 'Yêu cầu quá nhiều lần, vui lòng đợi một chút',
-  'error.realtime.too_many_connections': 'Có quá nhiều kết nối từ địa chỉ này, vui lòng thử lại sau',
-  'error.counter.not_found': 'Không tìm thấy quầy',
-  'error.counter.inactive': 'Quầy này đang tạm ngừng hoạt động',
-  'error.counter.has_current_ticket': 'Quầy đang tiếp nhận một số khác, hãy hoàn thành trước',
-  'error.counter.no_current_ticket': 'Quầy chưa gọi số nào',
-  'error.counter.ticket_mismatch': 'Số đang tiếp nhận đã thay đổi, vui lòng thử lại',
-  'error.queue.empty': 'Không có số nào đang chờ',
-  'error.ticket.not_found': 'Không tìm thấy phiếu',
-  'error.staff.not_found': 'Không tìm thấy cán bộ',
-  'error.ticket.invalid_transition': 'Không thực hiện được với trạng thái hiện tại của phiếu',
-  'error.counter.busy': 'Quầy đang do cán bộ khác phụ trách',
-  'error.counter.not_held': 'Bạn chưa mở quầy này',
-  'error.counter.closed': 'Quầy đang đóng, hãy mở quầy trước',
-  'error.counter.paused': 'Quầy đang tạm dừng, hãy tiếp tục làm việc trước',
-  'error.counter.not_paused': 'Quầy không ở trạng thái tạm dừng',
-  'error.staff.holds_other_counter': 'Bạn đang phụ trách một quầy khác, hãy đóng quầy đó trước',
-  'error.priority_group.not_found': 'Không tìm thấy đối tượng ưu tiên',
-  'error.ticket.not_waiting': 'Số này không còn ở trạng thái chờ',
-  'error.ticket.not_parked': 'Số này không còn tạm gác',
-  'error.auth.required': 'Vui lòng đăng nhập, hoặc ghép nối thiết bị này',
-  'error.auth.invalid_credentials': 'Sai tên đăng nhập hoặc mật khẩu',
-  'error.auth.forbidden': 'Bạn không có quyền thực hiện thao tác này',
-  'error.auth.password_change_required': 'Vui lòng đổi mật khẩu trước khi tiếp tục',
-  'error.auth.throttled': 'Đăng nhập sai quá nhiều lần, vui lòng chờ rồi thử lại',
-  'error.kiosk.rate_limited': 'Máy đang bận, vui lòng thử lại sau giây lát',
-  'error.device_token.not_found': 'Không tìm thấy mã thiết bị',
-  'error.staff.username_taken': 'Tên đăng nhập này đã có người dùng',
-  'error.staff.cannot_change_self': 'Bạn không thể tự hạ quyền, tự khóa hay tự cấp lại mật khẩu cho tài khoản của mình',
-  'error.counter.number_taken': 'Số quầy này đã được dùng',
-  'error.settings.invalid': 'Cấu hình không hợp lệ',
-  'error.print_job.not_found': 'Không tìm thấy lệnh in',
-  'error.print.no_printer': 'Không có máy in nào phục vụ kiosk này',
-  'error.route.not_found': 'Không tìm thấy chức năng được yêu cầu',
-  'error.store.unavailable': 'Hệ thống tạm thời không lưu được dữ liệu, vui lòng thử lại sau ít phút',
-  'error.internal': 'Hệ thống đang gặp lỗi, vui lòng thử lại',
-  'error.network': 'Không kết nối được tới máy chủ',
   // The reports page (issue #6).
   // Printing in the console (issue #4).
   ...printingVi,
   ...reportsVi,
   ...devicesVi,
+  ...errorsVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
