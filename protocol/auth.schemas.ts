@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.schemas.ts';
 
-/** Account roles and device kinds (server/auth/principal.ts holds the same unions). */
+/** Account roles and device kinds (server/accounts/principal.ts holds the same unions). */
 export const RoleSchema = z.enum(['admin', 'manager', 'staff']).meta({ id: 'Role' });
 /** A rating screen (issue #10) is the citizen-facing screen of ONE counter: it may only rate there. */
 export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge', 'rating-screen']).meta({ id: 'DeviceKind' });

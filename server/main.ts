@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './compose.ts';
 import { DEMO_PASSWORD, DEMO_TOKENS } from './demo/demo-accounts.ts';
-import { createLogger } from './log.ts';
+import { createLogger } from './kernel/log.ts';
 import { describeStartupFailure } from './startup-failure.ts';
 
 /**

@@ -55,7 +55,7 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError('network', error instanceof Error ? error.message : String(error), 0);
 }
 
-/** Ticket actions at a counter (path segment → body), server/http/counters.routes.ts. */
+/** Ticket actions at a counter (path segment → body), server/counters/counters.routes.ts. */
 export interface CounterActionBodies {
   'call-next': CounterActionBody;
   call: CallTicketBody;

@@ -1,4 +1,4 @@
-import type { DeviceKind, Role } from '../auth/principal.ts';
+import type { DeviceKind, Role } from '../accounts/principal.ts';
 import type { Staff } from '../../protocol/index.ts';
 import { DEMO_CENTRE_ID, demoCounters } from './demo-centre.ts';
 

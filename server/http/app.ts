@@ -1,27 +1,27 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { csrf } from 'hono/csrf';
-import type { Authenticator, Revocation } from '../auth/authenticator.ts';
-import type { Permission } from '../auth/principal.ts';
-import type { Deps } from '../ports.ts';
-import type { PrintDeps } from '../printing.ports.ts';
+import type { Authenticator, Revocation } from '../accounts/authenticator.ts';
+import type { Permission } from '../accounts/principal.ts';
+import type { Deps } from '../kernel/ports.ts';
+import type { PrintDeps } from '../printing/printing.deps.ts';
 import { authenticate, csrfForCookies, requirePermission, SESSION_COOKIE } from './auth.middleware.ts';
 import { limitBodies } from './body-limit.ts';
 import { securityHeaders } from './security-headers.ts';
-import { adminRoutes } from './admin.routes.ts';
-import { authRoutes } from './auth.routes.ts';
-import { centresRoutes } from './centres.routes.ts';
-import { countersRoutes } from './counters.routes.ts';
-import { devicesRoutes } from './devices.routes.ts';
+import { adminRoutes } from '../centres/admin.routes.ts';
+import { authRoutes } from '../accounts/auth.routes.ts';
+import { centresRoutes } from '../centres/centres.routes.ts';
+import { countersRoutes } from '../counters/counters.routes.ts';
+import { devicesRoutes } from '../accounts/devices.routes.ts';
 import { errorHandler, notFound, type Logger } from './errors.ts';
-import { createLoginGuard } from './login-throttle.ts';
-import { printJobsRoutes } from './print-jobs.routes.ts';
-import { reportsRoutes } from './reports.routes.ts';
-import { ratingsRoutes } from './ratings.routes.ts';
-import type { RatingDeps } from '../rating.ports.ts';
-import { securityRoutes } from './security.routes.ts';
-import { staffRoutes } from './staff.routes.ts';
+import { createLoginGuard } from '../accounts/login-throttle.ts';
+import { printJobsRoutes } from '../printing/print-jobs.routes.ts';
+import { reportsRoutes } from '../reports/reports.routes.ts';
+import { ratingsRoutes } from '../ratings/ratings.routes.ts';
+import type { RatingDeps } from '../ratings/ratings.deps.ts';
+import { securityRoutes } from '../accounts/security.routes.ts';
+import { staffRoutes } from '../accounts/staff.routes.ts';
 import { staticRoutes } from './static.routes.ts';
-import { ticketsRoutes } from './tickets.routes.ts';
+import { ticketsRoutes } from '../tickets/tickets.routes.ts';
 
 export interface AppOptions {
   /** Folder of the Vite build (dist/web). */

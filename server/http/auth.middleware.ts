@@ -2,10 +2,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../../protocol/index.ts';
-import { anonymousAuthentication, bearerOf, SESSION_COOKIE, type Authentication, type Authenticator } from '../auth/authenticator.ts';
-import { can, PERMISSIONS } from '../auth/permissions.ts';
-import type { Permission, Principal } from '../auth/principal.ts';
-import type { StaffActor } from '../ports.ts';
+import { anonymousAuthentication, bearerOf, SESSION_COOKIE, type Authentication, type Authenticator } from '../accounts/authenticator.ts';
+import { can, PERMISSIONS } from '../accounts/permissions.ts';
+import type { Permission, Principal } from '../accounts/principal.ts';
+import type { StaffActor } from '../kernel/ports.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {

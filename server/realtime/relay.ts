@@ -1,5 +1,5 @@
 import type { CentreFact } from '../../protocol/index.ts';
-import type { Notifier } from '../ports.ts';
+import type { Notifier } from '../kernel/ports.ts';
 
 /**
  * Use cases need a notifier before the socket server exists (and the socket server needs the

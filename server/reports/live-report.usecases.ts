@@ -4,10 +4,10 @@
  * kiosks and displays by when they were last seen, printers and keypads by what their bridge says).
  */
 import type { LiveReport } from '../../protocol/reports.schemas.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../kernel/ports.ts';
 import { localDay } from './periods.models.ts';
 import { centreNames } from './report-context.ts';
-import { requireCentre } from '../lookups.ts';
+import { requireCentre } from '../kernel/lookups.ts';
 import { summarizeTimes } from './time-summary.models.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -5,9 +5,9 @@
  * themselves (through a covering index).
  */
 import type { RatingSummary, RatingSummaryQuery } from '../../protocol/reports.schemas.ts';
-import type { Deps } from '../ports.ts';
-import type { Store } from '../storage/store.port.ts';
-import type { RejectedPress } from '../storage/reports.port.ts';
+import type { Deps } from '../kernel/ports.ts';
+import type { Store } from '../kernel/store.port.ts';
+import type { RejectedPress } from './reports.port.ts';
 import { groupName, orderGroups } from './labels.models.ts';
 import { addDays, eachDay, localDay, startOfLocalDay } from './periods.models.ts';
 import { GRADE_NAMES, summarizeRatings, type RejectedCount } from './rating-summary.models.ts';

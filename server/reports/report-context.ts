@@ -1,8 +1,8 @@
 import { AppError, type Centre, type LocalizedText } from '../../protocol/index.ts';
 import { MAX_REPORT_DAYS, REPORT_YEARS } from '../../protocol/reports.schemas.ts';
-import { requireCentre } from '../lookups.ts';
-import type { Deps } from '../ports.ts';
-import type { StoreReads } from '../storage/store.port.ts';
+import { requireCentre } from '../kernel/lookups.ts';
+import type { Deps } from '../kernel/ports.ts';
+import type { StoreReads } from '../kernel/store.port.ts';
 import type { CentreNames } from './labels.models.ts';
 import { localDay, resolveReportRange } from './periods.models.ts';
 

@@ -4,7 +4,7 @@
  * It must give exactly what the live increments of rollup.models.ts add up to, ticket by ticket:
  * test/reports/rollup-consistency.test.ts drives the real use cases and compares both.
  */
-import type { TicketFacts, TransferFact } from '../storage/reports.port.ts';
+import type { TicketFacts, TransferFact } from './reports.port.ts';
 import { localHour } from './periods.models.ts';
 import type { HourlyDelta, RollupDelta, RollupKey } from './rollup.models.ts';
 import { addDuration, emptyDurations } from './stats.models.ts';

@@ -4,9 +4,9 @@
  * never built — a database from before them, or history written straight into the tables by the
  * seed — gets them rebuilt from its tickets, a month per transaction.
  */
-import type { Change } from '../changes.ts';
-import type { Clock, TicketChangedHook } from '../ports.ts';
-import type { Store, StoreWriteTx } from '../storage/store.port.ts';
+import type { Change } from '../kernel/changes.ts';
+import type { Clock, TicketChangedHook } from '../kernel/ports.ts';
+import type { Store, StoreWriteTx } from '../kernel/store.port.ts';
 import { addDays, localDay, monthRange } from './periods.models.ts';
 import { settleRatings } from './rating-report.usecases.ts';
 import { deltasFromTickets, foldDeltas, foldHourly } from './rollup-rebuild.models.ts';

@@ -5,8 +5,8 @@
  */
 import { AppError } from '../../protocol/index.ts';
 import { MAX_TICKET_LOG_DAYS, type TicketLog, type TicketLogEntry, type TicketLogQuery } from '../../protocol/reports.schemas.ts';
-import type { Deps } from '../ports.ts';
-import type { TicketFacts } from '../storage/reports.port.ts';
+import type { Deps } from '../kernel/ports.ts';
+import type { TicketFacts } from './reports.port.ts';
 import { reportContext } from './report-context.ts';
 
 type LogQuery = Omit<TicketLogQuery, 'format' | 'lang'>;

@@ -3,7 +3,7 @@
  * year, whatever the number of tickets) and aggregate them in the pure core.
  */
 import type { BusiestHours, BusiestHoursQuery, TimeSummary, TimeSummaryQuery } from '../../protocol/reports.schemas.ts';
-import type { Deps } from '../ports.ts';
+import type { Deps } from '../kernel/ports.ts';
 import { groupName, orderGroups } from './labels.models.ts';
 import { reportContext } from './report-context.ts';
 import { DISTRIBUTION_EDGES } from './stats.models.ts';

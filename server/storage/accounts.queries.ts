@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DeviceKind, Role } from '../auth/principal.ts';
-import type { AccountCredentials, AccountsStore, DeviceTokenRecord, SessionRecord } from './accounts.port.ts';
+import type { DeviceKind, Role } from '../accounts/principal.ts';
+import type { AccountCredentials, AccountsStore, DeviceTokenRecord, SessionRecord } from '../accounts/accounts.port.ts';
 
 /** The columns migration 0003 added, as stored (instants epoch ms, flags 0/1). */
 interface StaffAccountRow {

@@ -12,7 +12,7 @@ import {
   settingsFromRow,
   staffFromRow,
 } from './rows.ts';
-import type { StoreTx } from './store.port.ts';
+import type { StoreTx } from '../kernel/store.port.ts';
 
 type ConfigQueries = Pick<
   StoreTx,

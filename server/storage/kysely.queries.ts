@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ConfigCache, ConfigScope } from './config-cache.ts';
 import { configQueries } from './config.queries.ts';
 import type { Database } from './db.types.ts';
-import type { StoreTx } from './store.port.ts';
+import type { StoreTx } from '../kernel/store.port.ts';
 import { ticketQueries } from './ticket.queries.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DeviceStatus, PrintErrorCode, PrintJobStatus } from '../../protocol/index.ts';
-import type { DeviceRecord, PrintJobRecord, PrintStore } from './printing.port.ts';
+import type { DeviceRecord, PrintJobRecord, PrintStore } from '../printing/printing.port.ts';
 
 /** The tables of migration 0004, as stored (instants epoch ms, flags 0/1). */
 interface PrintJobRow {

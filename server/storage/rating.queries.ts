@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PressOutcome, RatingGrade, RatingScale, RatingSource } from '../../protocol/index.ts';
-import type { PressRecord, RatingArmRecord, RatingRecord, RatingStore } from './rating.port.ts';
+import type { PressRecord, RatingArmRecord, RatingRecord, RatingStore } from '../ratings/ratings.port.ts';
 
 /** The tables of migration 0005, as stored. */
 interface RatingArmRow {

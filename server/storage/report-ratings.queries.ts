@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { RatingGrade } from '../../protocol/index.ts';
 import type { RejectedOutcome } from '../reports/rating-summary.models.ts';
-import type { ReportStore } from './reports.port.ts';
+import type { ReportStore } from '../reports/reports.port.ts';
 import type { ReportsDatabase } from './reports.rows.ts';
 
 const REJECTED: RejectedOutcome[] = ['rejected_disarmed', 'rejected_late', 'rejected_already_rated', 'rejected_invalid'];

@@ -4,7 +4,7 @@ import type { DurationAccumulator, MinuteHistogram } from '../reports/stats.mode
 import { addDuration, emptyDurations, mergeHistogram } from '../reports/stats.models.ts';
 import type { DailyRollupRow } from '../reports/time-summary.models.ts';
 import { reportRatingsQueries } from './report-ratings.queries.ts';
-import type { ReportStore, TicketFacts } from './reports.port.ts';
+import type { ReportStore, TicketFacts } from '../reports/reports.port.ts';
 import type { ReportDailyRow, ReportsDatabase, ReportTicketRow } from './reports.rows.ts';
 
 const parseHistogram = (json: string): MinuteHistogram => JSON.parse(json || '{}') as MinuteHistogram;

@@ -12,7 +12,7 @@ import {
   type Ticket,
   type TicketState,
 } from '../../protocol/index.ts';
-import type { TicketEvent, ActorKind } from './store.port.ts';
+import type { TicketEvent, ActorKind } from '../kernel/store.port.ts';
 import type {
   CentresTable,
   CountersTable,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SecurityEventRecord, SecurityStore } from './security.port.ts';
+import type { SecurityEventRecord, SecurityStore } from '../accounts/security.port.ts';
 
 interface SecurityEventRow {
   id: string;

@@ -11,7 +11,7 @@ import { ratingQueries } from './rating.queries.ts';
 import { securityQueries } from './security.queries.ts';
 import { reportsQueries } from './reports.queries.ts';
 import { openSqliteDatabase, type StatementObserver } from './sqlite-driver.ts';
-import type { Store } from './store.port.ts';
+import type { Store } from '../kernel/store.port.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for throw-away stores in tests. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Ticket, TicketState } from '../../protocol/index.ts';
 import type { Database } from './db.types.ts';
 import { eventFromRow, eventToRow, ticketFromRow, ticketToRow } from './rows.ts';
-import type { StoreTx } from './store.port.ts';
+import type { StoreTx } from '../kernel/store.port.ts';
 
 type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.queries.ts').configQueries>>;
 

@@ -7,7 +7,7 @@ import {
   USERNAME_POLICY,
   type ThrottleKey,
   type ThrottlePolicy,
-} from '../../server/auth/login-throttle.models.ts';
+} from '../../server/accounts/login-throttle.models.ts';
 
 const policy: ThrottlePolicy = { freeFailures: 5, baseLockMs: 1_000, maxLockMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 const user: ThrottleKey = { id: 'user:lan', policy, counts: 'attempt' };

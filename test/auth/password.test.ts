@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, randomPassword, verifyPassword, type ScryptParams } from '../../server/auth/password.ts';
+import { hashPassword, randomPassword, verifyPassword, type ScryptParams } from '../../server/accounts/password.ts';
 
 /** Cheap parameters keep the suite fast; the format and checks are the same. */
 const FAST: ScryptParams = { N: 1024, r: 8, p: 1 };

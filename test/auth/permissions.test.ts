@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DeviceKind as ProtocolDeviceKind, Role as ProtocolRole } from '../../protocol/index.ts';
-import { can, PERMISSIONS } from '../../server/auth/permissions.ts';
-import { ANONYMOUS, type DeviceKind, type Permission, type Principal, type Role } from '../../server/auth/principal.ts';
+import { can, PERMISSIONS } from '../../server/accounts/permissions.ts';
+import { ANONYMOUS, type DeviceKind, type Permission, type Principal, type Role } from '../../server/accounts/principal.ts';
 
 const staff = (role: 'admin' | 'manager' | 'staff', centreId = 'demo'): Principal => ({
   kind: 'staff',

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ensureAccounts } from '../../server/accounts-setup.usecases.ts';
+import { ensureAccounts } from '../../server/accounts/accounts-setup.usecases.ts';
 import { DEMO_CENTRE_ID } from '../../server/demo/demo-centre.ts';
 import { rebuildRollups } from '../../server/reports/rollups.usecases.ts';
-import { ensureDemoCentre } from '../../server/setup.usecases.ts';
+import { ensureDemoCentre } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
 import { seedHistory } from '../fixtures/history/seed-history.ts';
 

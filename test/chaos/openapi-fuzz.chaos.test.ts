@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS, type Holder } from '../../server/auth/permissions.ts';
+import { PERMISSIONS, type Holder } from '../../server/accounts/permissions.ts';
 import { chaosSeed, describeCase, rawRequest } from '../helpers/chaos.ts';
 import { sessionCookieOf, usernameOf, type Who } from '../helpers/credentials.ts';
 import { changedTables, dbFingerprinter, type DbFingerprinter, type Fingerprint, type Ignored } from '../helpers/db-fingerprint.ts';

@@ -4,7 +4,7 @@
  * token, then revoking it while the display is live.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
+import { hashPassword } from '../../server/accounts/password.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
 
 describeInBrowser('accounts and devices (chromium)', () => {

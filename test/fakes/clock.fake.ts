@@ -1,4 +1,4 @@
-import type { Clock } from '../../server/ports.ts';
+import type { Clock } from '../../server/kernel/ports.ts';
 
 /** A clock that only moves when the test says so. */
 export interface FakeClock extends Clock {

@@ -1,4 +1,4 @@
-import type { Ids } from '../../server/ports.ts';
+import type { Ids } from '../../server/kernel/ports.ts';
 
 /** Deterministic, valid ids (IdSchema: letters, digits, - and _): `t-0001`, `t-0002` … */
 export function sequentialIds(prefix = 'id'): Ids & { readonly issued: string[] } {

@@ -1,5 +1,5 @@
 import type { CentreFact } from '../../protocol/index.ts';
-import type { Notifier } from '../../server/ports.ts';
+import type { Notifier } from '../../server/kernel/ports.ts';
 
 /** Keeps every published fact, in order, for assertions. */
 export interface RecordingNotifier extends Notifier {

@@ -1,7 +1,7 @@
-import type { Deps } from '../../server/ports.ts';
-import { installCentre, type CentreSetup } from '../../server/setup.usecases.ts';
+import type { Deps } from '../../server/kernel/ports.ts';
+import { installCentre, type CentreSetup } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import type { Store } from '../../server/storage/store.port.ts';
+import type { Store } from '../../server/kernel/store.port.ts';
 import { fakeClock, type FakeClock } from '../fakes/clock.fake.ts';
 import { sequentialIds } from '../fakes/ids.fake.ts';
 import { recordingNotifier, type RecordingNotifier } from '../fakes/notifier.fake.ts';

@@ -1,4 +1,4 @@
-import type { Store } from '../../server/storage/store.port.ts';
+import type { Store } from '../../server/kernel/store.port.ts';
 
 /**
  * Holds the next `consistentRead` of a live store (what a snapshot uses) until `release()`:

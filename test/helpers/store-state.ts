@@ -1,5 +1,5 @@
 import type { Ticket, TicketState } from '../../protocol/index.ts';
-import type { Store, TicketEvent } from '../../server/storage/store.port.ts';
+import type { Store, TicketEvent } from '../../server/kernel/store.port.ts';
 
 const ALL_STATES: TicketState[] = ['waiting', 'called', 'serving', 'done', 'no_show'];
 

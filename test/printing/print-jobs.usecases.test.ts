@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PrintAck, PrintJob, PrintJobView } from '../../protocol/index.ts';
-import { bridgeHello, heartbeat } from '../../server/bridge-devices.usecases.ts';
-import { PrintClaims } from '../../server/print-claims.ts';
-import { abandonOverdue, claimPrintJob, PRINT_TRANSFER_GRACE_MS, printOnIssue, reprintTicket } from '../../server/print-jobs.usecases.ts';
-import type { PrintDeps, Undelivered } from '../../server/printing.ports.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { bridgeHello, heartbeat } from '../../server/printing/bridge-devices.usecases.ts';
+import { PrintClaims } from '../../server/printing/print-claims.ts';
+import { abandonOverdue, claimPrintJob, PRINT_TRANSFER_GRACE_MS, printOnIssue, reprintTicket } from '../../server/printing/print-jobs.usecases.ts';
+import type { PrintDeps, Undelivered } from '../../server/printing/printing.deps.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { makeDeps } from '../helpers/deps.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SnapshotSchema, TicketCalledEventSchema, TicketIssuedEventSchema } from '../../protocol/index.ts';
-import { createDeviceToken } from '../../server/devices.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
+import { createDeviceToken } from '../../server/accounts/devices.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { hcmCentre } from '../fixtures/centres.ts';
 import { OFFICER_AT, startTestServer, type TestServer } from '../helpers/server.ts';
 import { centreClient, connect, DEMO_DISPLAY_AUTH, type RecordingClient } from '../helpers/sockets.ts';

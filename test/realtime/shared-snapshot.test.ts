@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sharedSnapshots, snapshotRequests, SNAPSHOT_REQUESTS } from '../../server/realtime/shared-snapshot.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { sharedSnapshots, snapshotRequests, SNAPSHOT_REQUESTS } from '../../server/centres/shared-snapshot.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 

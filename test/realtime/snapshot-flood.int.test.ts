@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CentreEvents, type Result, type Snapshot } from '../../protocol/index.ts';
-import { SNAPSHOT_REQUESTS } from '../../server/realtime/shared-snapshot.ts';
+import { SNAPSHOT_REQUESTS } from '../../server/centres/shared-snapshot.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 import { centreClient, connect, DEMO_DISPLAY_AUTH, type RecordingClient } from '../helpers/sockets.ts';
 

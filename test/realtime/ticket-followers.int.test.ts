@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TICKET_NAMESPACE, type Ticket, type TicketView } from '../../protocol/index.ts';
-import type { StoreReads } from '../../server/storage/store.port.ts';
+import type { StoreReads } from '../../server/kernel/store.port.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**

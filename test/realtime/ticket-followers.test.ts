@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CentreFact } from '../../protocol/index.ts';
-import { createFollowers, mayHaveChanged, nothingTouched, touch, type Followed } from '../../server/realtime/ticket-followers.ts';
+import { createFollowers, mayHaveChanged, nothingTouched, touch, type Followed } from '../../server/tickets/ticket-followers.ts';
 
 /** The /ticket namespace's bookkeeping (issue #10): caps, places given back once, which views to recompute. */
 describe('createFollowers', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { callTicket, finishTicket, parkTicket, resumeTicket } from '../../server/calls.usecases.ts';
-import { forceCloseCounter, openCounter } from '../../server/counters.usecases.ts';
+import { callTicket, finishTicket, parkTicket, resumeTicket } from '../../server/counters/calls.usecases.ts';
+import { forceCloseCounter, openCounter } from '../../server/counters/counters.usecases.ts';
 import { rebuildRollups, recordForReports } from '../../server/reports/rollups.usecases.ts';
 import { summarizeTimes, type DailyRollupRow } from '../../server/reports/time-summary.models.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, HUNG, LAN } from '../fixtures/centres.ts';
 import { local, MONDAY, playScenario, SCENARIO_FIGURES, TUESDAY } from '../fixtures/report-scenario.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';

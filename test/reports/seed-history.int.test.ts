@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Deps } from '../../server/ports.ts';
+import type { Deps } from '../../server/kernel/ports.ts';
 import { busiestHours, timeSummary } from '../../server/reports/time-report.usecases.ts';
 import { ratingSummary } from '../../server/reports/rating-report.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import type { Store } from '../../server/storage/store.port.ts';
+import type { Store } from '../../server/kernel/store.port.ts';
 import { HISTORY_CENTRE_ID } from '../fixtures/history/history-centre.ts';
 import { isHoliday } from '../fixtures/history/history-calendar.ts';
 import { seedHistory, type SeedResult } from '../fixtures/history/seed-history.ts';

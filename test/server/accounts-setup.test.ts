@@ -1,11 +1,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ensureAccounts } from '../../server/accounts-setup.usecases.ts';
-import { verifyPassword } from '../../server/auth/password.ts';
-import { loadSessionSecret, SESSION_SECRET_FILE } from '../../server/auth/session-secret.ts';
+import { ensureAccounts } from '../../server/accounts/accounts-setup.usecases.ts';
+import { verifyPassword } from '../../server/accounts/password.ts';
+import { loadSessionSecret, SESSION_SECRET_FILE } from '../../server/accounts/session-secret.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-accounts.ts';
-import { ensureDemoCentre } from '../../server/setup.usecases.ts';
+import { ensureDemoCentre } from '../../server/centres/setup.usecases.ts';
 import { makeDeps } from '../helpers/deps.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext, finishTicket, markNoShow, startServing } from '../../server/calls.usecases.ts';
-import { openCounter } from '../../server/counters.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket, markNoShow, startServing } from '../../server/counters/calls.usecases.ts';
+import { openCounter } from '../../server/counters/counters.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HN, hcmCentre, hnCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, fullState, open } from './counter-workflow.harness.ts';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext } from '../../server/calls.usecases.ts';
-import { getSnapshot } from '../../server/centres.usecases.ts';
-import { expireStaleTickets } from '../../server/day-end.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext } from '../../server/counters/calls.usecases.ts';
+import { getSnapshot } from '../../server/centres/centres.usecases.ts';
+import { expireStaleTickets } from '../../server/counters/day-end.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, open } from './counter-workflow.harness.ts';

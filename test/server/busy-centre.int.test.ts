@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Counter, Service, Ticket, TicketState } from '../../protocol/index.ts';
-import { hashPassword } from '../../server/auth/password.ts';
-import type { Clock } from '../../server/ports.ts';
+import { hashPassword } from '../../server/accounts/password.ts';
+import type { Clock } from '../../server/kernel/ports.ts';
 import { displayNumber } from '../../server/queue/numbering.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
-import type { TicketEvent } from '../../server/storage/store.port.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
+import type { TicketEvent } from '../../server/kernel/store.port.ts';
 import { loginHeaders } from '../helpers/credentials.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_GROUPS, defaultDisplaySettings, SnapshotSchema } from '../../protocol/index.ts';
-import { callNext, finishTicket, parkTicket, startServing } from '../../server/calls.usecases.ts';
-import { getSnapshot, listCentres, listServices, RECENT_CALLS } from '../../server/centres.usecases.ts';
-import { pauseCounter } from '../../server/counters.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket, parkTicket, startServing } from '../../server/counters/calls.usecases.ts';
+import { getSnapshot, listCentres, listServices, RECENT_CALLS } from '../../server/centres/centres.usecases.ts';
+import { pauseCounter } from '../../server/counters/counters.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, HN, hcmCentre, hnCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, open, setSettings } from './counter-workflow.harness.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeCounter, forceCloseCounter, openCounter, pauseCounter, resumeCounter } from '../../server/counters.usecases.ts';
+import { closeCounter, forceCloseCounter, openCounter, pauseCounter, resumeCounter } from '../../server/counters/counters.usecases.ts';
 import { ADMIN, HCM, HUNG } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at } from './counter-workflow.harness.ts';

@@ -8,9 +8,9 @@ import {
   recallTicket,
   resumeTicket,
   startServing,
-} from '../../server/calls.usecases.ts';
-import { getSnapshot } from '../../server/centres.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+} from '../../server/counters/calls.usecases.ts';
+import { getSnapshot } from '../../server/centres/centres.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, open, setSettings } from './counter-workflow.harness.ts';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CounterViewSchema } from '../../protocol/index.ts';
-import { callNext, finishTicket, startServing } from '../../server/calls.usecases.ts';
-import { closeCounter, forceCloseCounter, openCounter, pauseCounter, resumeCounter } from '../../server/counters.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket, startServing } from '../../server/counters/calls.usecases.ts';
+import { closeCounter, forceCloseCounter, openCounter, pauseCounter, resumeCounter } from '../../server/counters/counters.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, hcmCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, fullState, open } from './counter-workflow.harness.ts';

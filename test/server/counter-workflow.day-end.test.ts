@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext, callTicket, finishTicket, parkTicket, startServing } from '../../server/calls.usecases.ts';
-import { getSnapshot } from '../../server/centres.usecases.ts';
-import { expireStaleTickets } from '../../server/day-end.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
-import { getTicketStatus, issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, callTicket, finishTicket, parkTicket, startServing } from '../../server/counters/calls.usecases.ts';
+import { getSnapshot } from '../../server/centres/centres.usecases.ts';
+import { expireStaleTickets } from '../../server/counters/day-end.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
+import { getTicketStatus, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, hcmCentre, HUNG, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { ALL_STATES, at, open, setSettings } from './counter-workflow.harness.ts';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CentreFact, ErrorCode } from '../../protocol/index.ts';
-import * as calls from '../../server/calls.usecases.ts';
-import * as counters from '../../server/counters.usecases.ts';
-import { expireStaleTickets } from '../../server/day-end.usecases.ts';
-import { grantPriority, issueTicket } from '../../server/tickets.usecases.ts';
+import * as calls from '../../server/counters/calls.usecases.ts';
+import * as counters from '../../server/counters/counters.usecases.ts';
+import { expireStaleTickets } from '../../server/counters/day-end.usecases.ts';
+import { grantPriority, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, fullState, open } from './counter-workflow.harness.ts';

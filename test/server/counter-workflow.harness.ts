@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
 import { AppError, errorStatus, type CentreSettings, type CounterState, type ErrorCode, type Ticket, type TicketState } from '../../protocol/index.ts';
-import { openCounter } from '../../server/counters.usecases.ts';
-import type { StaffActor } from '../../server/ports.ts';
-import type { Store, TicketEvent } from '../../server/storage/store.port.ts';
+import { openCounter } from '../../server/counters/counters.usecases.ts';
+import type { StaffActor } from '../../server/kernel/ports.ts';
+import type { Store, TicketEvent } from '../../server/kernel/store.port.ts';
 import { HCM, LAN } from '../fixtures/centres.ts';
 import type { TestDeps } from '../helpers/deps.ts';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TicketViewSchema } from '../../protocol/index.ts';
-import { callNext, finishTicket } from '../../server/calls.usecases.ts';
-import { getTicketView, grantPriority, issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket } from '../../server/counters/calls.usecases.ts';
+import { getTicketView, grantPriority, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, hcmCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, open, setSettings } from './counter-workflow.harness.ts';

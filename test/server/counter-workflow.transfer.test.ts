@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Counter } from '../../protocol/index.ts';
-import { callNext, callTicket, finishTicket, startServing, transferTicket } from '../../server/calls.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
-import { getTicketStatus, issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, callTicket, finishTicket, startServing, transferTicket } from '../../server/counters/calls.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
+import { getTicketStatus, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, hcmCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected, open } from './counter-workflow.harness.ts';

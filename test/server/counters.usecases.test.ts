@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext, finishTicket, markNoShow, startServing } from '../../server/calls.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket, markNoShow, startServing } from '../../server/counters/calls.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HUNG, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, open } from './counter-workflow.harness.ts';

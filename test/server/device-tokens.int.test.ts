@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreatedDeviceTokenSchema, DeviceTokenSchema, SessionInfoSchema } from '../../protocol/index.ts';
-import { LAST_SEEN_EVERY_MS } from '../../server/auth/authenticator.ts';
+import { LAST_SEEN_EVERY_MS } from '../../server/accounts/authenticator.ts';
 import { fakeClock } from '../fakes/clock.fake.ts';
 import { MORNING } from '../fixtures/centres.ts';
 import { rawQuery } from '../helpers/raw-db.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../protocol/index.ts';
-import { createDeviceToken } from '../../server/devices.usecases.ts';
+import { createDeviceToken } from '../../server/accounts/devices.usecases.ts';
 import { fakeClock } from '../fakes/clock.fake.ts';
 import { MORNING } from '../fixtures/centres.ts';
 import { rawQuery } from '../helpers/raw-db.ts';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext, finishTicket } from '../../server/calls.usecases.ts';
-import { getSnapshot } from '../../server/centres.usecases.ts';
-import { openCounter } from '../../server/counters.usecases.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket } from '../../server/counters/calls.usecases.ts';
+import { getSnapshot } from '../../server/centres/centres.usecases.ts';
+import { openCounter } from '../../server/counters/counters.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HN, hcmCentre, hnCentre, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Service, ServiceInput } from '../../protocol/index.ts';
-import { putService } from '../../server/admin.usecases.ts';
+import { putService } from '../../server/centres/admin.usecases.ts';
 import { demoServices } from '../../server/demo/demo-centre.ts';
 import { numberingConflict } from '../../server/queue/numbering-conflicts.ts';
 import { HCM, hcmCentre, hnCentre } from '../fixtures/centres.ts';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeypadArm, KeypadDisarm, RatingArmView, RatingView } from '../../protocol/index.ts';
-import { callNext, finishTicket } from '../../server/calls.usecases.ts';
-import type { RatingDeps } from '../../server/rating.ports.ts';
-import { armOnFinish, getRatingArm, keypadPressed, rearmBridge, recordPress, recordRating } from '../../server/ratings.usecases.ts';
+import { callNext, finishTicket } from '../../server/counters/calls.usecases.ts';
+import type { RatingDeps } from '../../server/ratings/ratings.deps.ts';
+import { armOnFinish, getRatingArm, keypadPressed, rearmBridge, recordPress, recordRating } from '../../server/ratings/ratings.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HUNG, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
@@ -96,7 +96,7 @@ describe('arming', () => {
     const r = await fresh();
     await issueTicket(r, { centreId: HCM, serviceId: 'ho-tich' });
     await callNext(r, { centreId: HCM, counterId: 'quay-1', actor: LAN });
-    const { markNoShow } = await import('../../server/calls.usecases.ts');
+    const { markNoShow } = await import('../../server/counters/calls.usecases.ts');
     await markNoShow(r, { centreId: HCM, counterId: 'quay-1', actor: LAN });
     expect(r.armed).toEqual([]);
   });

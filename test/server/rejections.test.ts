@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../protocol/index.ts';
-import { callNext, finishTicket, markNoShow, startServing } from '../../server/calls.usecases.ts';
-import { pauseCounter } from '../../server/counters.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
-import { getTicketStatus, issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext, finishTicket, markNoShow, startServing } from '../../server/counters/calls.usecases.ts';
+import { pauseCounter } from '../../server/counters/counters.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
+import { getTicketStatus, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HN, hcmCentre, hnCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, expectRejected as rejected, open } from './counter-workflow.harness.ts';

@@ -1,9 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/password.ts';
+import { hashPassword } from '../../server/accounts/password.ts';
 import { demoRatingScreenToken } from '../../server/demo/demo-accounts.ts';
-import { createDeviceToken } from '../../server/devices.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
+import { createDeviceToken } from '../../server/accounts/devices.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { hcmCentre } from '../fixtures/centres.ts';
 import { loginHeaders } from '../helpers/credentials.ts';
 import { startTestServer, type TestServer, type Who } from '../helpers/server.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SessionInfoSchema } from '../../protocol/index.ts';
-import { SESSION_TTL_MS } from '../../server/accounts.usecases.ts';
+import { SESSION_TTL_MS } from '../../server/accounts/accounts.usecases.ts';
 import { DEMO_PASSWORD } from '../../server/demo/demo-accounts.ts';
 import { fakeClock } from '../fakes/clock.fake.ts';
 import { MORNING } from '../fixtures/centres.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfChangeProblem, staffIdFor } from '../../server/staff.models.ts';
+import { selfChangeProblem, staffIdFor } from '../../server/accounts/staff.models.ts';
 
 describe('staffIdFor', () => {
   it('makes a username id-safe', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../protocol/index.ts';
-import { login, resolveSession } from '../../server/accounts.usecases.ts';
-import { hashPassword, verifyPassword } from '../../server/auth/password.ts';
-import { createStaff, resetStaffPassword, updateStaff } from '../../server/staff.usecases.ts';
+import { login, resolveSession } from '../../server/accounts/accounts.usecases.ts';
+import { hashPassword, verifyPassword } from '../../server/accounts/password.ts';
+import { createStaff, resetStaffPassword, updateStaff } from '../../server/accounts/staff.usecases.ts';
 import { HCM, HN, hcmCentre, hnCentre } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 

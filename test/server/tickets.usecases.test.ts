@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, TicketStatusSchema } from '../../protocol/index.ts';
-import { callNext } from '../../server/calls.usecases.ts';
-import { getTicketStatus, issueTicket } from '../../server/tickets.usecases.ts';
+import { callNext } from '../../server/counters/calls.usecases.ts';
+import { getTicketStatus, issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, HUNG, LAN, MORNING, TODAY } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { at, open } from './counter-workflow.harness.ts';

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../protocol/index.ts';
-import { callNext } from '../../server/calls.usecases.ts';
-import { openCounter } from '../../server/counters.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
+import { callNext } from '../../server/counters/calls.usecases.ts';
+import { openCounter } from '../../server/counters/counters.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, hcmCentre, LAN } from '../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';
 import { spawnChild, tsxNodeArgs } from '../helpers/child.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installCentre } from '../../server/setup.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
 import { HCM, hcmCentre } from '../fixtures/centres.ts';
 import { spawnChild, tsxNodeArgs, type Child } from '../helpers/child.ts';

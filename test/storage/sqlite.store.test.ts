@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { callNext } from '../../server/calls.usecases.ts';
-import { openCounter } from '../../server/counters.usecases.ts';
-import { installCentre } from '../../server/setup.usecases.ts';
+import { callNext } from '../../server/counters/calls.usecases.ts';
+import { openCounter } from '../../server/counters/counters.usecases.ts';
+import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import { issueTicket } from '../../server/tickets.usecases.ts';
+import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { HCM, hcmCentre, HUNG, LAN, TODAY } from '../fixtures/centres.ts';
 import { makeTicket } from '../fixtures/tickets.ts';
 import { makeDeps, type TestDeps } from '../helpers/deps.ts';

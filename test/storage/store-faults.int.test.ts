@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { StoreUnavailable } from '../../server/storage/store-faults.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
-import type { Store } from '../../server/storage/store.port.ts';
+import type { Store } from '../../server/kernel/store.port.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
 let dir: ReturnType<typeof tempDir>;

@@ -1,0 +1,156 @@
+import type {
+  Centre,
+  CentreSettings,
+  Counter,
+  CounterState,
+  Service,
+  Staff,
+  Ticket,
+  TicketState,
+} from '../../protocol/index.ts';
+import type { PastCall } from '../queue/calling-policy.ts';
+import type { AccountsStore } from '../accounts/accounts.port.ts';
+import type { CentreConfig } from '../storage/config-cache.ts';
+import type { PrintStore } from '../printing/printing.port.ts';
+import type { RatingStore } from '../ratings/ratings.port.ts';
+import type { SecurityStore } from '../accounts/security.port.ts';
+import type { ReportStore } from '../reports/reports.port.ts';
+
+export type ActorKind = 'kiosk' | 'staff' | 'system';
+
+/** One row of the append-only audit trail: every state change of every ticket. */
+export interface TicketEvent {
+  id: string;
+  centreId: string;
+  ticketId: string;
+  /** The centre's realtime sequence number the change was published under. */
+  seq: number;
+  at: string;
+  actorKind: ActorKind;
+  actorId: string | null;
+  fromState: TicketState | null;
+  toState: TicketState;
+  counterId: string | null;
+  /** The ticket's service after the change. */
+  serviceId: string | null;
+  /** Transfer from/to, priority grant and its reason, recall number … */
+  detail: Record<string, unknown> | null;
+}
+
+/** One row of the counters' audit trail: open, pause, resume, close, force-close. */
+export interface CounterEvent {
+  id: string;
+  centreId: string;
+  counterId: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  fromStatus: CounterState['status'];
+  toStatus: CounterState['status'];
+  staffId: string | null;
+}
+
+export interface StoreReads {
+  /**
+   * The centre's configuration (centre, services, counters with their state, settings) from this
+   * process's cache after one version read; null for an unknown centre (config-cache.ts).
+   */
+  centreConfig(centreId: string): Promise<CentreConfig | null>;
+  listCentres(): Promise<Centre[]>;
+  getCentre(centreId: string): Promise<Centre | null>;
+  listServices(centreId: string): Promise<Service[]>;
+  getService(centreId: string, serviceId: string): Promise<Service | null>;
+  listCounters(centreId: string): Promise<Counter[]>;
+  getCounter(centreId: string, counterId: string): Promise<Counter | null>;
+  listStaff(centreId: string): Promise<Staff[]>;
+  getTicket(ticketId: string): Promise<Ticket | null>;
+  /** Tickets of one business day in the given states, oldest first. */
+  listTickets(centreId: string, businessDay: string, states: readonly TicketState[]): Promise<Ticket[]>;
+  /** The ticket called or being served at a counter, if any. */
+  currentTicketAt(centreId: string, counterId: string): Promise<Ticket | null>;
+  /** Tickets called on a business day, newest call first. */
+  recentlyCalled(centreId: string, businessDay: string, limit: number): Promise<Ticket[]>;
+  /** Waiting tickets per queue (service), whatever their day: one read of tickets_waiting_ix. */
+  waitingCounts(centreId: string): Promise<Record<string, number>>;
+  currentSeq(centreId: string): Promise<number>;
+  /** The centre's realtime sequence and configuration version in one read (what a snapshot depends on). */
+  centreVersions(centreId: string): Promise<{ seq: number; configVersion: number } | null>;
+  listTicketEvents(ticketId: string): Promise<TicketEvent[]>;
+  listCounterEvents(centreId: string, counterId: string): Promise<CounterEvent[]>;
+  getSettings(centreId: string): Promise<CentreSettings>;
+  getCounterState(centreId: string, counterId: string): Promise<CounterState>;
+  listCounterStates(centreId: string): Promise<Record<string, CounterState>>;
+  /** The counter an officer holds (open or paused), if any. */
+  counterHeldBy(centreId: string, staffId: string): Promise<string | null>;
+  /** Every waiting ticket of the centre, whatever its day, oldest first (reports; not the hot path). */
+  listWaiting(centreId: string): Promise<Ticket[]>;
+  /**
+   * The heads of a counter's queues (calling-policy.ts, `queueHeads`): per service of the counter,
+   * its oldest waiting normal and oldest waiting priority ticket sent to no counter, and every
+   * waiting ticket sent to this counter; of `day` only, or of any day when `day` is null. With
+   * them, in the same read, the ticket the counter attends now (as `currentTicketAt`).
+   */
+  queueHeads(
+    centreId: string,
+    heads: { counterId: string; serviceIds: readonly string[]; day: string | null },
+  ): Promise<{ current: Ticket | null; heads: Ticket[] }>;
+  /** Waiting tickets of the ticket's service and day issued before it. */
+  countAhead(ticket: Ticket): Promise<number>;
+  findTicketByNumber(centreId: string, businessDay: string, number: string): Promise<Ticket | null>;
+  /** First calls (not recalls) made at a counter since an instant (epoch ms), newest first. */
+  recentCallsAt(centreId: string, counterId: string, sinceMs: number, limit: number): Promise<(PastCall & { at: string })[]>;
+  /** Durations (ms) of the latest finished services of a service, newest first. */
+  recentServiceDurations(centreId: string, serviceId: string, limit: number): Promise<number[]>;
+  /** Waiting counts and each service's recent durations, in one statement (what every fact's figures need). */
+  waitingAndDurations(
+    centreId: string,
+    serviceIds: readonly string[],
+    limit: number,
+  ): Promise<{ waiting: Record<string, number>; durations: Record<string, number[]> }>;
+  /** The ticket each counter is attending (called or serving), by counter id: one read for a snapshot. */
+  currentTickets(centreId: string): Promise<Record<string, Ticket>>;
+  /** The same for several services in one read. */
+  recentDurationsOf(centreId: string, serviceIds: readonly string[], limit: number): Promise<Record<string, number[]>>;
+  /** Tickets of days before `businessDay` still waiting, called, serving or parked. */
+  listUnfinishedBefore(centreId: string, businessDay: string): Promise<Ticket[]>;
+}
+
+export interface StoreWrites {
+  /** Next 1-based sequence of a service's business day; atomic inside `immediate`. */
+  takeNumber(centreId: string, serviceId: string, businessDay: string): Promise<number>;
+  /** Next realtime sequence number of the centre. */
+  bumpSeq(centreId: string): Promise<number>;
+  insertTicket(ticket: Ticket): Promise<void>;
+  /** Writes the ticket only if its stored state is still `expectedState`; false otherwise. */
+  updateTicket(ticket: Ticket, expectedState: TicketState): Promise<boolean>;
+  appendEvent(event: TicketEvent): Promise<void>;
+  upsertCentre(centre: Centre): Promise<void>;
+  upsertService(service: Service): Promise<void>;
+  upsertCounter(counter: Counter): Promise<void>;
+  upsertStaff(staff: Staff): Promise<void>;
+  setCounterState(centreId: string, counterId: string, state: CounterState): Promise<void>;
+  appendCounterEvent(event: CounterEvent): Promise<void>;
+  saveSettings(centreId: string, settings: CentreSettings): Promise<void>;
+}
+
+export type StoreTx = StoreReads & StoreWrites;
+
+/** What a write transaction (`Store.immediate`) hands its function: every part of the store. */
+export type StoreWriteTx = StoreTx & AccountsStore & PrintStore & ReportStore & RatingStore;
+
+export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, SecurityStore {
+  /**
+   * Runs `fn` in one write transaction that holds the database's write lock from its first
+   * statement (SQLite `BEGIN IMMEDIATE`), so concurrent kiosks and counters — in this process or
+   * another — never take the same number or the same ticket.
+   */
+  immediate<T>(fn: (tx: StoreWriteTx) => Promise<T>): Promise<T>;
+  /**
+   * The centre's configuration as this process last saw it, without reading the store when it is
+   * cached: good for finding what a request names before its transaction, which checks it again.
+   */
+  cachedConfig(centreId: string): Promise<CentreConfig | null>;
+  /** Runs `fn` in one read transaction: every read sees the same committed state. */
+  consistentRead<T>(fn: (reads: StoreReads) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

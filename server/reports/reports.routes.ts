@@ -1,0 +1,160 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { Language } from '../../protocol/index.ts';
+import {
+  BusiestHoursQuerySchema,
+  BusiestHoursSchema,
+  LiveReportSchema,
+  RatingSummaryQuerySchema,
+  RatingSummarySchema,
+  TicketLogQuerySchema,
+  TicketLogSchema,
+  TimeSummaryQuerySchema,
+  TimeSummarySchema,
+  type ReportFormat,
+} from '../../protocol/reports.schemas.ts';
+import type { Deps } from '../kernel/ports.ts';
+import { CSV_CONTENT_TYPE, toCsv } from './csv.export.ts';
+import { liveReport } from './live-report.usecases.ts';
+import { ratingSummaryTable, ticketLogTable } from './log-tables.models.ts';
+import { ratingSummary } from './rating-report.usecases.ts';
+import { centreNames } from './report-context.ts';
+import type { ReportTable } from './table.models.ts';
+import { exportTicketLog, ticketLog } from './ticket-log.usecases.ts';
+import { busiestHours, timeSummary } from './time-report.usecases.ts';
+import { busiestHoursTable, timeSummaryTable } from './time-tables.models.ts';
+import { XLSX_CONTENT_TYPE, toXlsx } from './xlsx.export.ts';
+import { guard } from '../http/auth.middleware.ts';
+import { CentreParams } from '../http/params.schemas.ts';
+import { createRouter, errorResponses } from '../http/router.ts';
+
+/** A report's 200: JSON, or its table as a download (`format=csv|xlsx`). */
+const reportOk = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: {
+    description: `${description}. With format=csv or xlsx: the table as a download (Content-Disposition: attachment).`,
+    content: {
+      'application/json': { schema },
+      [CSV_CONTENT_TYPE]: { schema: z.string() },
+      [XLSX_CONTENT_TYPE]: { schema: z.string().meta({ format: 'binary' }) },
+    },
+  },
+});
+
+/** Answers with the table as CSV or XLSX, named for what it holds. */
+async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable): Promise<Response> {
+  const csv = format === 'csv';
+  const body = csv ? toCsv(table) : new Uint8Array(await toXlsx(table));
+  return c.body(body, 200, {
+    'content-type': csv ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+    'content-disposition': `attachment; filename="${table.fileName}.${format}"`,
+    'cache-control': 'private, no-store',
+  });
+}
+
+const tags = ['reports'];
+
+/**
+ * Managers' reports (issue #6, docs/reports.md), for managers and admins (`reports:read`). Date
+ * ranges are local dates in the centre's zone; `format=csv|xlsx` downloads the report's table.
+ */
+export function reportsRoutes(deps: Deps) {
+  const app = createRouter();
+  const errors = errorResponses(400, 401, 403, 404);
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/reports/live',
+      operationId: 'liveReport',
+      tags,
+      summary: 'Today so far: waiting per service, who serves where, longest wait, paused counters, device health',
+      ...guard('reports:read'),
+      request: { params: CentreParams },
+      responses: { 200: { description: 'The live view', content: { 'application/json': { schema: LiveReportSchema } } }, ...errors },
+    }),
+    async (c) => c.json(await liveReport(deps, c.req.valid('param').centreId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/reports/time-summary',
+      operationId: 'timeSummary',
+      tags,
+      summary: 'Tickets issued, served, no-show, transferred, expired; waiting and service times (p50/p90/max, distribution) per group',
+      ...guard('reports:read'),
+      request: { params: CentreParams, query: TimeSummaryQuerySchema },
+      responses: { ...reportOk(TimeSummarySchema, 'The summary'), ...errors },
+    }),
+    async (c) => {
+      const { centreId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      const summary = await timeSummary(deps, centreId, q);
+      if (q.format !== 'json') return download(c, q.format, timeSummaryTable(summary, q.lang));
+      return c.json(summary, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/reports/busiest-hours',
+      operationId: 'busiestHours',
+      tags,
+      summary: 'Tickets issued per local hour and weekday',
+      ...guard('reports:read'),
+      request: { params: CentreParams, query: BusiestHoursQuerySchema },
+      responses: { ...reportOk(BusiestHoursSchema, 'Hours and weekdays'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const hours = await busiestHours(deps, c.req.valid('param').centreId, q);
+      if (q.format !== 'json') return download(c, q.format, busiestHoursTable(hours, q.lang));
+      return c.json(hours, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/reports/rating-summary',
+      operationId: 'ratingSummary',
+      tags,
+      summary: 'Ratings per level, share satisfied (top two levels), response rate (rated ÷ served), refused presses, per group',
+      ...guard('reports:read'),
+      request: { params: CentreParams, query: RatingSummaryQuerySchema },
+      responses: { ...reportOk(RatingSummarySchema, 'The summary'), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const summary = await ratingSummary(deps, c.req.valid('param').centreId, q);
+      if (q.format !== 'json') return download(c, q.format, ratingSummaryTable(summary, q.lang));
+      return c.json(summary, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/reports/tickets',
+      operationId: 'ticketLog',
+      tags,
+      summary: 'Every ticket of the range, newest first, a page at a time (cursor); an export holds the whole range up to 100 000 tickets',
+      ...guard('reports:read'),
+      request: { params: CentreParams, query: TicketLogQuerySchema },
+      responses: { ...reportOk(TicketLogSchema, 'A page of tickets'), ...errors },
+    }),
+    async (c) => {
+      const { centreId } = c.req.valid('param');
+      const q = c.req.valid('query');
+      if (q.format === 'json') return c.json(await ticketLog(deps, centreId, q), 200);
+      const log = await exportTicketLog(deps, centreId, q);
+      const names = await centreNames(deps.store, centreId);
+      const { priorityGroups } = await deps.store.getSettings(centreId);
+      return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups }, q.lang as Language));
+    },
+  );
+
+  return app;
+}
