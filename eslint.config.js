@@ -44,7 +44,7 @@ export default defineConfig(
   },
   {
     // The Lit front-ends: template mistakes lit-html would only report at run time, if at all.
-    files: ['kiosk/**/*.ts', 'counter-display/**/*.ts', 'web-shared/**/*.ts'],
+    files: ['kiosk/**/*.ts', 'counter-display/**/*.ts', 'admin/**/*.ts', 'reports/**/*.ts', 'web-shared/**/*.ts'],
     extends: [lit.configs['flat/recommended']],
     languageOptions: { globals: globals.browser },
     rules: {

@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 
 /**
  * The three front-ends as one multi-page build. The root is the repository so each page keeps
- * its folder in dist/web (kiosk/index.html, counter-display/console.html, …), which is where
+ * its folder in dist/web (kiosk/touchscreen/index.html, counter-display/console/index.html, …), which is where
  * server/http/static.routes.ts looks for them; hashed assets land in dist/web/assets.
  * (Tests have their own vitest.config.ts; this file is only for the browser build.)
  */
@@ -37,16 +37,16 @@ export default defineConfig({
     sourcemap: true,
     rolldownOptions: {
       input: {
-        kiosk: page('kiosk/index.html'),
+        kiosk: page('kiosk/touchscreen/index.html'),
         // The citizen's status page, served for /t/<ticket id> (server/http/static.routes.ts).
-        status: page('kiosk/status.html'),
-        console: page('counter-display/console.html'),
-        display: page('counter-display/display.html'),
-        admin: page('counter-display/admin.html'),
+        status: page('kiosk/status/index.html'),
+        console: page('counter-display/console/index.html'),
+        display: page('counter-display/display/index.html'),
+        admin: page('admin/index.html'),
         // The rating screen of a counter without a keypad, served for /rate/<counter id> (issue #5).
-        rate: page('counter-display/rate.html'),
+        rate: page('counter-display/rate/index.html'),
         // The managers' reports, /reports (issue #6).
-        reports: page('counter-display/reports.html'),
+        reports: page('reports/index.html'),
       },
       output: {
         // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
@@ -63,8 +63,8 @@ export default defineConfig({
     },
   },
   // `npx vite` for front-end work against a server on :3000 (`npm start`):
-  // open /kiosk/index.html, /counter-display/console.html, /counter-display/display.html,
-  // /counter-display/admin.html.
+  // open /kiosk/touchscreen/index.html, /counter-display/console/index.html, /counter-display/display/index.html,
+  // /admin/index.html, /reports/index.html.
   server: {
     host: '127.0.0.1',
     proxy: {
@@ -74,6 +74,6 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    entries: ['kiosk/index.html', 'kiosk/status.html', 'counter-display/console.html', 'counter-display/display.html', 'counter-display/admin.html', 'counter-display/rate.html', 'counter-display/reports.html'],
+    entries: ['kiosk/touchscreen/index.html', 'kiosk/status/index.html', 'counter-display/console/index.html', 'counter-display/display/index.html', 'admin/index.html', 'counter-display/rate/index.html', 'reports/index.html'],
   },
 });

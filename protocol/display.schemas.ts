@@ -48,7 +48,7 @@ const LogoUrlSchema = z
   .regex(/^$|^\/(?!\/)|^https?:\/\/|^data:image\/(png|jpeg|gif|webp|svg\+xml)[;,]/, 'a /path, an http(s) URL or a data:image URL');
 
 /**
- * Branding without code: `--luot-*` custom properties (web-shared/theme.css) and their values,
+ * Branding without code: `--luot-*` custom properties (web-shared/ui/theme.css) and their values,
  * applied on the display pages. Values cannot end the declaration or open a block.
  */
 const ThemeSchema = z.record(

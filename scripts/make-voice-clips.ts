@@ -1,7 +1,7 @@
 /**
  * Makes the default announcement clips, offline, with Debian's espeak-ng Vietnamese voice and
  * sox: one short Ogg Vorbis file per word or phrase an announcement can contain
- * (counter-display/announce/announcement.ts VOCABULARY), a chime, and manifest.json mapping each
+ * (counter-display/display/announce/announcement.ts VOCABULARY), a chime, and manifest.json mapping each
  * word to its file. The result is committed (counter-display/voice/), so kiosks and CI need
  * nothing at run time. A centre's own recordings replace these: docs/voice.md.
  *
@@ -10,8 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHIME_CLIP, MANIFEST_FILE, type VoiceManifest } from '../counter-display/announce/clip-manifest.ts';
-import { VOCABULARY } from '../counter-display/announce/announcement.ts';
+import { CHIME_CLIP, MANIFEST_FILE, type VoiceManifest } from '../counter-display/display/announce/clip-manifest.ts';
+import { VOCABULARY } from '../counter-display/display/announce/announcement.ts';
 
 const outDir = process.argv[2] ?? 'counter-display/voice';
 const RATE = 22050;

@@ -23,16 +23,16 @@ const types: Record<string, string> = {
 
 /** Page paths and the built HTML file each serves (see vite.config.ts). */
 export const pages: Record<string, string> = {
-  '/kiosk': 'kiosk/index.html',
-  '/counter': 'counter-display/console.html',
-  '/display': 'counter-display/display.html',
-  '/admin': 'counter-display/admin.html',
+  '/kiosk': 'kiosk/touchscreen/index.html',
+  '/counter': 'counter-display/console/index.html',
+  '/display': 'counter-display/display/index.html',
+  '/admin': 'admin/index.html',
   // The citizen's status page, /t/<ticket id>, linked from the ticket's QR code.
-  '/t': 'kiosk/status.html',
+  '/t': 'kiosk/status/index.html',
   // The customer-facing rating screen of a counter without a keypad, /rate/<counter id> (issue #5).
-  '/rate': 'counter-display/rate.html',
+  '/rate': 'counter-display/rate/index.html',
   // The managers' reports (issue #6).
-  '/reports': 'counter-display/reports.html',
+  '/reports': 'reports/index.html',
 };
 
 /**

@@ -3,7 +3,7 @@
  * starts talking. With socket.io's default transports (long-polling, then an upgrade to
  * WebSocket) that is mid-upgrade, and the client then sent its "upgrade" packet on the closing
  * probe socket: Chromium logs "WebSocket is already in CLOSING or CLOSED state." (issue 10, §0).
- * The pages connect WebSocket first (web-shared/centre-client.ts TRANSPORTS): no upgrade, no race.
+ * The pages connect WebSocket first (web-shared/client/centre-client.ts TRANSPORTS): no upgrade, no race.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { printDisplay } from '../../kiosk/print-status-logic.ts';
+import { printDisplay } from '../../kiosk/touchscreen/print-status-logic.ts';
 
 describe('what the kiosk says about the paper ticket', () => {
   it('says "Mời nhận phiếu" only once the job is printed', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorText, hasHint, hintText, idHint, intOf, invalidPaths, rangeHint, slugOf } from '../../counter-display/admin-form.ts';
-import { serviceFieldLabels } from '../../counter-display/service-form.ts';
-import { settingsFieldLabels } from '../../counter-display/settings-form.ts';
+import { apiErrorText, hasHint, hintText, idHint, intOf, invalidPaths, rangeHint, slugOf } from '../../admin/admin-form.ts';
+import { serviceFieldLabels } from '../../admin/service-form.ts';
+import { settingsFieldLabels } from '../../admin/settings-form.ts';
 
 describe('admin form helpers', () => {
   it('reads whole numbers typed as text, and nothing else', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Call } from '../../protocol/index.ts';
-import { announcementFor, type Announcement } from '../../counter-display/announce/announcement.ts';
-import { AnnouncementQueue, type PlayOutcome, type Player } from '../../counter-display/announce/announcement-queue.ts';
+import { announcementFor, type Announcement } from '../../counter-display/display/announce/announcement.ts';
+import { AnnouncementQueue, type PlayOutcome, type Player } from '../../counter-display/display/announce/announcement-queue.ts';
 
 const options = { dialect: 'north', numberReading: 'words', fourAsTu: true } as const;
 const ann = (number: string, calledAt = '2026-11-23T02:00:00.000Z', recall = false): Announcement => {

@@ -6,7 +6,7 @@ import {
   ticketNumberParts,
   VOCABULARY,
   type AnnouncementOptions,
-} from '../../counter-display/announce/announcement.ts';
+} from '../../counter-display/display/announce/announcement.ts';
 
 const north: AnnouncementOptions = { dialect: 'north', numberReading: 'words', fourAsTu: true };
 const south: AnnouncementOptions = { dialect: 'south', numberReading: 'words', fourAsTu: true };

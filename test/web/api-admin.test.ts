@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../web-shared/api.ts';
+import { createApi } from '../../web-shared/client/api.ts';
 
 /** The admin page's calls: each operation's method, path and body. */
 describe('api (admin)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, createApi, resolveCentre } from '../../web-shared/api.ts';
+import { ApiError, createApi, resolveCentre } from '../../web-shared/client/api.ts';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Result, Snapshot } from '../../protocol/index.ts';
-import { CentreClient, RECONNECT, type CentreSocket } from '../../web-shared/centre-client.ts';
+import { CentreClient, RECONNECT, type CentreSocket } from '../../web-shared/client/centre-client.ts';
 import { called, held, snapshot, ticket } from './centre.fixtures.ts';
 
 type Handler = (...args: any[]) => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotSchema } from '../../protocol/index.ts';
-import { applyEvent, applySnapshot, currentTicketAt, RECENT_CALLS_KEPT } from '../../web-shared/centre-state.ts';
+import { applyEvent, applySnapshot, currentTicketAt, RECENT_CALLS_KEPT } from '../../web-shared/client/centre-state.ts';
 import { called, DAY, snapshot, ticket } from './centre.fixtures.ts';
 
 const t1 = ticket({ id: 't1', number: 'A001' });

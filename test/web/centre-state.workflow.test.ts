@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CounterUpdatedEventSchema, TicketCalledEventSchema } from '../../protocol/index.ts';
-import { applyEvent, applySnapshot, counterViewOf, currentTicketAt, distinctCalls } from '../../web-shared/centre-state.ts';
+import { applyEvent, applySnapshot, counterViewOf, currentTicketAt, distinctCalls } from '../../web-shared/client/centre-state.ts';
 import { called, CLOSED, counters, held, snapshot, ticket } from './centre.fixtures.ts';
 
 /** The issue-#3 facts: counters opening and pausing, estimates, parked tickets and recalls. */

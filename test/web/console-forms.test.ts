@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantBody, normalizeNumber, parkedForCounter, transferBody, transferCounters } from '../../counter-display/console-forms.ts';
+import { grantBody, normalizeNumber, parkedForCounter, transferBody, transferCounters } from '../../counter-display/console/console-forms.ts';
 import { counters, ticket } from './centre.fixtures.ts';
 
 describe('normalizeNumber', () => {

@@ -11,8 +11,8 @@ import {
   pickCounter,
   type ConsoleAction,
   type ConsoleFacts,
-} from '../../counter-display/console-logic.ts';
-import { applySnapshot } from '../../web-shared/centre-state.ts';
+} from '../../counter-display/console/console-logic.ts';
+import { applySnapshot } from '../../web-shared/client/centre-state.ts';
 import { CLOSED, counters, held, snapshot, ticket } from './centre.fixtures.ts';
 
 const at = (state: 'called' | 'serving') => ticket({ id: 't1', number: 'A001', state, counterId: 'quay-1' });

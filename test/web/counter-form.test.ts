@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CounterInputSchema, type Counter } from '../../protocol/index.ts';
-import { addService, counterBody, counterFormOf, counterHints, moveService, newCounterForm, removeService } from '../../counter-display/counter-form.ts';
+import { addService, counterBody, counterFormOf, counterHints, moveService, newCounterForm, removeService } from '../../admin/counter-form.ts';
 
 const quay4: Counter = {
   id: 'quay-4',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DisplaySettingsSchema, type Call } from '../../protocol/index.ts';
-import { counterNumberFromPath, readDisplayParams } from '../../counter-display/display-params.ts';
-import { callShown, countersShown, effectiveVoice, resolveScope, servicesShown, WHOLE_CENTRE } from '../../counter-display/display-scope.ts';
+import { counterNumberFromPath, readDisplayParams } from '../../counter-display/display/display-params.ts';
+import { callShown, countersShown, effectiveVoice, resolveScope, servicesShown, WHOLE_CENTRE } from '../../counter-display/display/display-scope.ts';
 import { counters, held, services, snapshot } from './centre.fixtures.ts';
 
 const views = snapshot().counters;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorStatus } from '../../protocol/index.ts';
-import { errorText, LANGUAGES, messages, parseLanguage, t } from '../../web-shared/i18n.ts';
+import { errorText, LANGUAGES, messages, parseLanguage, t } from '../../web-shared/i18n/i18n.ts';
 
 describe('i18n', () => {
   const keys = new Set([...Object.keys(messages.vi), ...Object.keys(messages.en)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pairingUrl, sortDevices } from '../../counter-display/admin-logic.ts';
+import { pairingUrl, sortDevices } from '../../admin/admin-logic.ts';
 import type { DeviceToken } from '../../protocol/index.ts';
-import { gateOf, newPasswordProblem } from '../../web-shared/login-logic.ts';
+import { gateOf, newPasswordProblem } from '../../web-shared/ui/login-logic.ts';
 
 describe('newPasswordProblem', () => {
   it('wants 8 characters (counted as characters, not bytes), twice the same, and a change', () => {

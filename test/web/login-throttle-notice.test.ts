@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApi } from '../../web-shared/api.ts';
-import { t } from '../../web-shared/i18n.ts';
-import { throttleNotice } from '../../web-shared/login-logic.ts';
+import { createApi } from '../../web-shared/client/api.ts';
+import { t } from '../../web-shared/i18n/i18n.ts';
+import { throttleNotice } from '../../web-shared/ui/login-logic.ts';
 
 describe('throttleNotice: the login form after 429 auth.throttled', () => {
   const text = (lang: 'vi' | 'en', seconds: number | null) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '../../protocol/index.ts';
-import { MAX_CATCH_UP, NewCalls } from '../../counter-display/announce/new-calls.ts';
+import { MAX_CATCH_UP, NewCalls } from '../../counter-display/display/announce/new-calls.ts';
 
 let minute = 0;
 const call = (number: string, counterId = 'quay-1', recall = false): Call => ({

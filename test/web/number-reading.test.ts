@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDigits, readNumber } from '../../counter-display/announce/number-reading.ts';
+import { readDigits, readNumber } from '../../counter-display/display/announce/number-reading.ts';
 
 const north = (n: number) => readNumber(n, { dialect: 'north' });
 const south = (n: number) => readNumber(n, { dialect: 'south' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageParams } from '../../web-shared/page-params.ts';
+import { readPageParams } from '../../web-shared/client/page-params.ts';
 
 describe('readPageParams', () => {
   it('defaults to the first centre, Vietnamese and no return override', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DeviceView, PrintJobView } from '../../protocol/print.schemas.ts';
-import { en } from '../../web-shared/messages.en.ts';
-import { vi } from '../../web-shared/messages.vi.ts';
-import { printersNeedingCare, reasonKey, RECENT_MS, unprintedTickets } from '../../counter-display/print-problems-logic.ts';
+import { en } from '../../web-shared/i18n/messages.en.ts';
+import { vi } from '../../web-shared/i18n/messages.vi.ts';
+import { printersNeedingCare, reasonKey, RECENT_MS, unprintedTickets } from '../../counter-display/console/print-problems-logic.ts';
 
 const NOW = Date.parse('2026-11-23T03:00:00.000Z');
 const ago = (min: number) => new Date(NOW - min * 60_000).toISOString();

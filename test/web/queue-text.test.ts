@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_GROUPS } from '../../protocol/index.ts';
-import { priorityText, waitText } from '../../web-shared/queue-text.ts';
-import { statusPath, statusUrl, ticketIdFromPath } from '../../web-shared/ticket-link.ts';
+import { priorityText, waitText } from '../../web-shared/i18n/queue-text.ts';
+import { statusPath, statusUrl, ticketIdFromPath } from '../../web-shared/client/ticket-link.ts';
 
 describe('waitText', () => {
   it('says about N minutes, or that it is not known yet', () => {

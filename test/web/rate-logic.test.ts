@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buttonsOf, counterIdFromPath, initialPad, phaseOf, pressKey, secondsLeft, text, THANKS_MS, withArm, withPressResult, withRating } from '../../counter-display/rate-logic.ts';
+import { buttonsOf, counterIdFromPath, initialPad, phaseOf, pressKey, secondsLeft, text, THANKS_MS, withArm, withPressResult, withRating } from '../../counter-display/rate/rate-logic.ts';
 import type { RatingArmView, RatingView } from '../../protocol/index.ts';
 
 const arm = (over: Partial<RatingArmView> = {}): RatingArmView => ({

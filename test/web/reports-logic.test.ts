@@ -17,7 +17,7 @@ import {
   presetRange,
   previousPage,
   reportPath,
-} from '../../counter-display/reports-logic.ts';
+} from '../../reports/reports-logic.ts';
 
 const HCM = 'Asia/Ho_Chi_Minh';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceInputSchema, type Service } from '../../protocol/index.ts';
-import { newServiceForm, numberingText, serviceBody, serviceFormOf, serviceHints } from '../../counter-display/service-form.ts';
+import { newServiceForm, numberingText, serviceBody, serviceFormOf, serviceHints } from '../../admin/service-form.ts';
 
 const hoTich: Service = {
   id: 'ho-tich',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CentreSettingsSchema, defaultSettings } from '../../protocol/index.ts';
-import { renameGroup, settingsBody, settingsFormOf, settingsHints } from '../../counter-display/settings-form.ts';
+import { renameGroup, settingsBody, settingsFormOf, settingsHints } from '../../admin/settings-form.ts';
 
 describe('settings form', () => {
   it('round-trips the settings, keeping what the form does not edit', () => {

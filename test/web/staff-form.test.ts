@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateStaffBodySchema, type Account } from '../../protocol/index.ts';
-import { createStaffBody, newStaffForm, newStaffHints, staffEditHints, staffEditOf, updateStaffBody } from '../../counter-display/staff-form.ts';
+import { createStaffBody, newStaffForm, newStaffHints, staffEditHints, staffEditOf, updateStaffBody } from '../../admin/staff-form.ts';
 
 const lan: Account = { centreId: 'demo', staffId: 'lan', name: 'Nguyễn Thị Lan', username: 'lan', role: 'staff', active: true, mustChangePassword: false };
 const admin: Account = { ...lan, staffId: 'admin', name: 'Quản trị viên', username: 'admin', role: 'admin' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketState, TicketView } from '../../protocol/index.ts';
-import { headline, pageTitle, showsQueueFigures } from '../../kiosk/status-logic.ts';
+import { headline, pageTitle, showsQueueFigures } from '../../kiosk/status/status-logic.ts';
 import { ticket } from './centre.fixtures.ts';
 
 const view = (state: TicketState, counterNumber: number | null = null): TicketView => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TicketView } from '../../protocol/index.ts';
-import { TicketClient, type TicketSocket } from '../../web-shared/ticket-client.ts';
+import { TicketClient, type TicketSocket } from '../../web-shared/client/ticket-client.ts';
 import { ticket } from './centre.fixtures.ts';
 
 type Handler = (...args: any[]) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatIssueTime, formatTime, wallClock } from '../../web-shared/time.ts';
+import { formatDate, formatIssueTime, formatTime, wallClock } from '../../web-shared/i18n/time.ts';
 
 // These run in the unit projects under TZ=America/New_York and TZ=UTC (vitest.config.ts):
 // the results must be the centre's wall clock either way.

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { VOCABULARY } from '../../counter-display/announce/announcement.ts';
-import { CHIME_CLIP, missingClips, parseManifest } from '../../counter-display/announce/clip-manifest.ts';
-import { applyTheme } from '../../counter-display/display-theme.ts';
+import { VOCABULARY } from '../../counter-display/display/announce/announcement.ts';
+import { CHIME_CLIP, missingClips, parseManifest } from '../../counter-display/display/announce/clip-manifest.ts';
+import { applyTheme } from '../../counter-display/display/display-theme.ts';
 
 const voiceDir = fileURLToPath(new URL('../../counter-display/voice/', import.meta.url));
 

@@ -1,0 +1,281 @@
+import { LitElement, css, html } from 'lit';
+import type { Centre, Language, Service, TicketStatus } from '../../protocol/index.ts';
+import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../../web-shared/client/api.ts';
+import { CentreClient } from '../../web-shared/client/centre-client.ts';
+import type { CentreState } from '../../web-shared/client/centre-state.ts';
+import { errorText, localized, t } from '../../web-shared/i18n/i18n.ts';
+import type { LanguageChangeEvent } from '../../web-shared/ui/luot-lang-toggle.ts';
+import '../../web-shared/ui/luot-lang-toggle.ts';
+import { priorityText } from '../../web-shared/i18n/queue-text.ts';
+import { statusUrl } from '../../web-shared/client/ticket-link.ts';
+import './luot-kiosk-menu.ts';
+import type { PrioritySelectEvent } from './luot-priority-picker.ts';
+import './luot-priority-picker.ts';
+import type { ServiceSelectEvent } from './luot-service-menu.ts';
+import './luot-ticket-view.ts';
+import './luot-print-status.ts';
+import type { IssuedTicket } from '../../protocol/print.schemas.ts';
+
+/** How long to wait before retrying when the server was unreachable at start-up. */
+const RELOAD_MS = 5000;
+/** With a printer, the ticket stays on screen longer: the print outcome may take the server's timeout (10 s). */
+const PRINT_EXTRA_SECONDS = 12;
+/** A citizen who chose a priority group and walked away must not hand it to the next person. */
+const PRIORITY_IDLE_MS = 30_000;
+
+/**
+ * The touchscreen kiosk: the "Ưu tiên" button and a menu of services with their queues; a tap
+ * issues a ticket and shows it until the citizen goes back or `returnSeconds` pass. Services
+ * come from the API so the kiosk works even while the live connection is down; waiting counts,
+ * estimates and priority groups come from the live `/centre` snapshot.
+ */
+export class LuotKioskApp extends LitElement {
+  static override properties = {
+    requestedCentreId: { attribute: false },
+    language: { type: String },
+    returnSeconds: { type: Number },
+    api: { attribute: false },
+    centre: { state: true },
+    services: { state: true },
+    issuingServiceId: { state: true },
+    issued: { state: true },
+    error: { state: true },
+    live: { state: true },
+    picking: { state: true },
+    priorityGroupId: { state: true },
+  };
+  /** `?centre=`; null means the first centre of the deployment. */
+  declare requestedCentreId: string | null;
+  declare language: Language;
+  declare returnSeconds: number;
+  declare api: Api;
+  declare centre: Centre | null;
+  declare services: Service[];
+  declare issuingServiceId: string | null;
+  declare issued: TicketStatus | null;
+  declare error: ApiError | null;
+  declare live: CentreState | null;
+  /** The priority group screen is showing. */
+  declare picking: boolean;
+  /** The group the citizen chose for the ticket about to be issued. */
+  declare priorityGroupId: string | null;
+  private errorTimer: ReturnType<typeof setTimeout> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private client: CentreClient | null = null;
+
+  constructor() {
+    super();
+    this.requestedCentreId = null;
+    this.language = 'vi';
+    this.returnSeconds = 8;
+    this.api = createApi();
+    this.centre = null;
+    this.services = [];
+    this.issuingServiceId = null;
+    this.issued = null;
+    this.error = null;
+    this.live = null;
+    this.picking = false;
+    this.priorityGroupId = null;
+  }
+
+  // After the first render rather than on connect: the page sets properties right after creating us.
+  override firstUpdated() {
+    void this.load();
+  }
+
+  override updated() {
+    document.documentElement.lang = this.language;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.errorTimer);
+    clearTimeout(this.idleTimer);
+    this.client?.close();
+    this.client = null;
+  }
+
+  private async load() {
+    try {
+      this.centre = await resolveCentre(this.api, this.requestedCentreId);
+      const services = await this.api.listServices(this.centre.id);
+      this.services = [...services].sort((a, b) => a.sortOrder - b.sortOrder);
+      this.error = null;
+      if (!this.client) {
+        this.client = new CentreClient({ centreId: this.centre.id, token: this.api.deviceToken });
+        // Keep the last known figures while offline: issuing still works over HTTP.
+        this.client.subscribe((c) => (this.live = c.state ?? this.live));
+      }
+    } catch (error) {
+      // An unattended kiosk must come up by itself once the server is reachable.
+      this.error = toApiError(error);
+      setTimeout(() => void this.load(), RELOAD_MS);
+    }
+  }
+
+  private async issue(e: ServiceSelectEvent) {
+    // Checked synchronously: the disabled attribute only lands on the next render.
+    if (this.issuingServiceId || !this.centre) return;
+    this.issuingServiceId = e.detail.serviceId;
+    this.error = null;
+    try {
+      this.issued = await this.api.issueTicket(this.centre.id, e.detail.serviceId, this.priorityGroupId ?? undefined);
+      this.setPriority(false, null);
+    } catch (error) {
+      this.showError(toApiError(error));
+    } finally {
+      this.issuingServiceId = null;
+    }
+  }
+
+  /** Enters or leaves the priority flow; while in it, idling long enough leaves it. */
+  private setPriority(picking: boolean, groupId: string | null) {
+    this.picking = picking;
+    this.priorityGroupId = groupId;
+    clearTimeout(this.idleTimer);
+    if (picking || groupId) this.idleTimer = setTimeout(() => this.setPriority(false, null), PRIORITY_IDLE_MS);
+  }
+
+  private showError(error: ApiError) {
+    this.error = error;
+    clearTimeout(this.errorTimer);
+    this.errorTimer = setTimeout(() => (this.error = null), this.returnSeconds * 1000);
+  }
+
+  override render() {
+    const lang = this.language;
+    // The live list wins once it is there: an admin may have changed the services meanwhile.
+    const services = this.live ? [...this.live.services].sort((a, b) => a.sortOrder - b.sortOrder) : this.services;
+    const groups = this.live?.priorityGroups ?? [];
+    const issued = this.issued;
+    const service = issued ? (services.find((s) => s.id === issued.ticket.serviceId) ?? null) : null;
+    const printJob = (issued as IssuedTicket | null)?.printJob ?? null;
+    // The server cannot store tickets (disk full, read-only: docs/faults.md): no menu to tap in
+    // vain, an out-of-service notice until the error clears (returnSeconds), then the next try.
+    const outOfService = this.error?.code === 'store.unavailable';
+    return html`<header>
+        <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
+        <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
+      </header>
+      ${this.error && !outOfService ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
+      <main>
+        ${outOfService
+          ? html`<section class="out-of-service" role="alert" data-testid="kiosk-out-of-service">
+              <h2>${t(lang, 'kiosk.outOfService')}</h2>
+              <p>${t(lang, 'kiosk.outOfServiceHint')}</p>
+            </section>`
+          : issued
+          ? html`${printJob
+                ? html`<luot-print-status
+                    .jobId=${printJob.id}
+                    .token=${this.api.deviceToken}
+                    .followUrl=${statusUrl(location.origin, issued.ticket.id)}
+                    .language=${lang}
+                  ></luot-print-status>`
+                : null}<luot-ticket-view
+              .status=${issued}
+              .service=${service}
+              .centre=${this.centre}
+              .priority=${priorityText(lang, groups, issued.ticket.priorityGroupId)}
+              .followUrl=${statusUrl(location.origin, issued.ticket.id)}
+              .language=${lang}
+              .returnSeconds=${this.returnSeconds + (printJob ? PRINT_EXTRA_SECONDS : 0)}
+              @luot-ticket-done=${() => (this.issued = null)}
+            ></luot-ticket-view>`
+          : this.picking
+            ? html`<luot-priority-picker
+                .groups=${groups}
+                .language=${lang}
+                @luot-priority-select=${(e: PrioritySelectEvent) => this.setPriority(false, e.detail.groupId)}
+                @luot-priority-cancel=${() => this.setPriority(false, null)}
+              ></luot-priority-picker>`
+            : html`<luot-kiosk-menu
+                .services=${services}
+                .waiting=${this.live?.waiting ?? null}
+                .estimates=${this.live?.estimates ?? null}
+                .groups=${groups}
+                .priorityGroupId=${this.priorityGroupId}
+                .busyServiceId=${this.issuingServiceId}
+                .language=${lang}
+                @luot-priority-start=${() => this.setPriority(true, null)}
+                @luot-priority-cancel=${() => this.setPriority(false, null)}
+                @luot-service-select=${this.issue}
+              ></luot-kiosk-menu>`}
+      </main>`;
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100vh;
+      background: var(--luot-bg);
+      color: var(--luot-fg);
+    }
+    header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      padding: 1rem 2rem;
+      background: var(--luot-header-bg);
+      color: var(--luot-header-fg);
+    }
+    h1 {
+      margin: 0;
+      font-size: clamp(1.5rem, 2.6vw, 2.5rem);
+      text-transform: uppercase;
+    }
+    main {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      min-height: 0;
+      padding: 1.5rem 2rem 2rem;
+    }
+    luot-kiosk-menu,
+    luot-priority-picker,
+    luot-ticket-view {
+      flex: 1;
+      min-height: 0;
+    }
+    .out-of-service {
+      flex: 1;
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 1.5rem;
+      text-align: center;
+    }
+    .out-of-service h2 {
+      margin: 0;
+      font-size: clamp(2.5rem, 5vw, 4.5rem);
+      color: var(--luot-danger);
+      text-transform: uppercase;
+    }
+    .out-of-service p {
+      margin: 0;
+      max-width: 40ch;
+      font-size: clamp(1.5rem, 2.6vw, 2.25rem);
+    }
+    .error {
+      margin: 0;
+      padding: 1rem 2rem;
+      background: var(--luot-danger);
+      color: var(--luot-danger-fg);
+      font-size: 2rem;
+      font-weight: 700;
+      text-align: center;
+    }
+  `;
+}
+
+customElements.define('luot-kiosk-app', LuotKioskApp);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-kiosk-app': LuotKioskApp;
+  }
+}

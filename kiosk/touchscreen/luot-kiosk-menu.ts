@@ -1,0 +1,171 @@
+import { LitElement, css, html } from 'lit';
+import type { Estimates, Language, PriorityGroup, Service, WaitingCounts } from '../../protocol/index.ts';
+import { localized, t } from '../../web-shared/i18n/i18n.ts';
+import './luot-service-menu.ts';
+
+/**
+ * The kiosk's first screen: the "Ưu tiên" button above the services (or, once a group is
+ * chosen, a banner saying so with a way back), then one button per service.
+ */
+export class LuotKioskMenu extends LitElement {
+  static override properties = {
+    services: { attribute: false },
+    waiting: { attribute: false },
+    estimates: { attribute: false },
+    groups: { attribute: false },
+    priorityGroupId: { attribute: false },
+    busyServiceId: { attribute: false },
+    language: { type: String },
+  };
+  declare services: Service[];
+  declare waiting: WaitingCounts | null;
+  declare estimates: Estimates | null;
+  /** The centre's active priority groups; the button is hidden when there are none. */
+  declare groups: PriorityGroup[];
+  declare priorityGroupId: string | null;
+  declare busyServiceId: string | null;
+  declare language: Language;
+
+  constructor() {
+    super();
+    this.services = [];
+    this.waiting = null;
+    this.estimates = null;
+    this.groups = [];
+    this.priorityGroupId = null;
+    this.busyServiceId = null;
+    this.language = 'vi';
+  }
+
+  override render() {
+    const lang = this.language;
+    const chosen = this.groups.find((g) => g.id === this.priorityGroupId) ?? null;
+    return html`${chosen
+        ? html`<div class="chosen" data-testid="priority-chosen">
+            <span>★ ${t(lang, 'kiosk.priorityChosen', { group: localized(chosen.name, lang) })}</span>
+            <button type="button" class="cancel" @click=${() => this.emit('luot-priority-cancel')}>${t(lang, 'kiosk.priorityCancel')}</button>
+          </div>`
+        : html`<div class="top">
+            <div class="titles">
+              <h2>${t(lang, 'kiosk.title')}</h2>
+              <p class="hint">${t(lang, 'kiosk.hint')}</p>
+            </div>
+            ${this.groups.length > 0
+              ? html`<button type="button" class="priority" data-testid="priority-button" @click=${() => this.emit('luot-priority-start')}>
+                  <span class="big">★ ${t(lang, 'kiosk.priority')}</span>
+                  <span class="who">${this.groups.map((g) => localized(g.name, lang)).join(' · ')}</span>
+                </button>`
+              : null}
+          </div>`}
+      <luot-service-menu
+        .services=${this.services}
+        .waiting=${this.waiting}
+        .estimates=${this.estimates}
+        .language=${lang}
+        .disabled=${this.busyServiceId !== null}
+        .busyServiceId=${this.busyServiceId}
+      ></luot-service-menu>`;
+  }
+
+  private emit(name: 'luot-priority-start' | 'luot-priority-cancel') {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 1.25rem;
+    }
+    .top {
+      display: flex;
+      align-items: center;
+      gap: 1.5rem;
+    }
+    .titles {
+      flex: 1;
+      text-align: center;
+    }
+    h2 {
+      margin: 0;
+      font-size: clamp(2rem, 3.5vw, 3.2rem);
+    }
+    .hint {
+      margin: 0.25rem 0 0;
+      font-size: 1.5rem;
+      color: var(--luot-muted);
+    }
+    button {
+      font: inherit;
+      cursor: pointer;
+      touch-action: manipulation;
+      border-radius: var(--luot-radius);
+    }
+    /* Blue, not the services' red, and always at the top: people who need it look for it first. */
+    .priority {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.3rem;
+      max-width: 40%;
+      padding: 1rem 2rem;
+      border: none;
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      box-shadow: var(--luot-shadow);
+    }
+    .priority .big {
+      font-size: clamp(2rem, 3.2vw, 3rem);
+      font-weight: 800;
+    }
+    .priority .who {
+      font-size: 1.1rem;
+      text-align: center;
+    }
+    .chosen {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 1rem;
+      padding: 1rem 1.5rem;
+      border-radius: var(--luot-radius);
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      font-size: clamp(1.5rem, 2.5vw, 2.4rem);
+      font-weight: 700;
+    }
+    .cancel {
+      font-size: 1.4rem;
+      min-height: 4rem;
+      padding: 0 1.5rem;
+      border: 2px solid currentColor;
+      background: transparent;
+      color: inherit;
+      white-space: nowrap;
+    }
+    luot-service-menu {
+      flex: 1;
+      min-height: 0;
+    }
+    @media (orientation: portrait) {
+      .top {
+        flex-direction: column;
+      }
+      .priority {
+        max-width: none;
+        width: 100%;
+      }
+    }
+  `;
+}
+
+customElements.define('luot-kiosk-menu', LuotKioskMenu);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-kiosk-menu': LuotKioskMenu;
+  }
+  interface HTMLElementEventMap {
+    'luot-priority-start': CustomEvent<void>;
+  }
+}

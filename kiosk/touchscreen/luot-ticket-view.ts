@@ -1,0 +1,198 @@
+import { LitElement, css, html } from 'lit';
+import type { Centre, Language, Service, TicketStatus } from '../../protocol/index.ts';
+import { localized, t } from '../../web-shared/i18n/i18n.ts';
+import { waitText } from '../../web-shared/i18n/queue-text.ts';
+import { formatIssueTime } from '../../web-shared/i18n/time.ts';
+
+/**
+ * Taps closer together than this after the ticket appears are the tail of the tap that issued
+ * it (or a double tap), not a request to go back.
+ */
+const BACK_GUARD_MS = 1000;
+
+/**
+ * The ticket just issued, on screen until `returnSeconds` pass or the citizen taps Back: what
+ * DOMAIN.md says a ticket shows, with the status page link where the QR code will go.
+ */
+export class LuotTicketView extends LitElement {
+  static override properties = {
+    status: { attribute: false },
+    service: { attribute: false },
+    centre: { attribute: false },
+    priority: { attribute: false },
+    followUrl: { attribute: false },
+    language: { type: String },
+    returnSeconds: { type: Number },
+    remaining: { state: true },
+  };
+  declare status: TicketStatus | null;
+  declare service: Service | null;
+  declare centre: Centre | null;
+  /** "Ưu tiên: Người cao tuổi" when the ticket has a priority group. */
+  declare priority: string | null;
+  /** The status page, /t/<ticket id>. (A QR code of it comes with the printing issue.) */
+  declare followUrl: string | null;
+  declare language: Language;
+  declare returnSeconds: number;
+  declare remaining: number;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private shownAt = 0;
+
+  constructor() {
+    super();
+    this.status = null;
+    this.service = null;
+    this.centre = null;
+    this.priority = null;
+    this.followUrl = null;
+    this.language = 'vi';
+    this.returnSeconds = 8;
+    this.remaining = 8;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.shownAt = Date.now();
+    this.remaining = this.returnSeconds;
+    this.timer = setInterval(() => {
+      this.remaining = Math.max(0, this.returnSeconds - Math.floor((Date.now() - this.shownAt) / 1000));
+      if (this.remaining === 0) this.done();
+    }, 250);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.timer);
+  }
+
+  override render() {
+    if (!this.status) return null;
+    const { ticket, peopleAhead, estimatedWaitMinutes } = this.status;
+    const lang = this.language;
+    const time = this.centre ? formatIssueTime(ticket.issuedAt, this.centre.timeZone) : '';
+    return html`<article class="ticket" aria-live="assertive">
+        <p class="label">${t(lang, 'kiosk.yourNumber')}</p>
+        <p class="number" data-testid="ticket-number">${ticket.number}</p>
+        <p class="service" data-testid="ticket-service">${this.service ? localized(this.service.name, lang) : ''}</p>
+        ${this.priority ? html`<p class="priority" data-testid="ticket-priority">★ ${this.priority}</p>` : null}
+        <p class="line" data-testid="ticket-time">${t(lang, 'kiosk.issuedAt', { time })}</p>
+        <p class="line ahead" data-testid="ticket-ahead">${t(lang, 'kiosk.peopleAhead', { n: peopleAhead })}</p>
+        <p class="line" data-testid="ticket-wait">${t(lang, 'kiosk.estimate', { wait: waitText(lang, estimatedWaitMinutes) })}</p>
+        <p class="footer">${t(lang, 'kiosk.pleaseWait')}</p>
+        ${this.followUrl
+          ? html`<p class="follow">${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>`
+          : null}
+      </article>
+      <div class="actions">
+        <span class="countdown">${t(lang, 'kiosk.returning', { n: this.remaining })}</span>
+        <button type="button" @click=${this.back}>${t(lang, 'kiosk.back')}</button>
+      </div>`;
+  }
+
+  private back() {
+    if (Date.now() - this.shownAt < BACK_GUARD_MS) return;
+    this.done();
+  }
+
+  private done() {
+    clearInterval(this.timer);
+    this.dispatchEvent(new CustomEvent('luot-ticket-done', { bubbles: true, composed: true }));
+  }
+
+  static override styles = css`
+    :host {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      justify-content: center;
+      gap: 2rem;
+      height: 100%;
+    }
+    .ticket {
+      background: var(--luot-surface);
+      border-radius: var(--luot-radius);
+      box-shadow: var(--luot-shadow);
+      padding: 2rem 4rem;
+      text-align: center;
+      min-width: min(90vw, 40rem);
+    }
+    p {
+      margin: 0.4rem 0;
+    }
+    .label {
+      font-size: 2rem;
+      color: var(--luot-muted);
+    }
+    .number {
+      font-size: var(--luot-ticket-number-size, clamp(6rem, 22vh, 14rem));
+      font-weight: 800;
+      line-height: 1;
+      color: var(--luot-number-color);
+      font-variant-numeric: tabular-nums;
+      letter-spacing: 0.04em;
+    }
+    .service {
+      font-size: 2.4rem;
+      font-weight: 700;
+    }
+    .line {
+      font-size: 1.8rem;
+    }
+    .ahead {
+      font-weight: 700;
+    }
+    .priority {
+      display: inline-block;
+      padding: 0.2rem 1.2rem;
+      border-radius: 999px;
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      font-size: 1.6rem;
+      font-weight: 700;
+    }
+    .follow {
+      margin-top: 1rem;
+      font-size: 1.1rem;
+      color: var(--luot-muted);
+    }
+    .url {
+      font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+      word-break: break-all;
+      user-select: text;
+    }
+    .footer {
+      margin-top: 1rem;
+      font-size: 1.6rem;
+      color: var(--luot-muted);
+    }
+    .actions {
+      display: flex;
+      align-items: center;
+      gap: 2rem;
+      font-size: 1.4rem;
+      color: var(--luot-muted);
+    }
+    button {
+      font: inherit;
+      font-size: 1.8rem;
+      min-height: 4.5rem;
+      padding: 0 2.5rem;
+      border-radius: var(--luot-radius);
+      border: 2px solid var(--luot-accent);
+      background: var(--luot-surface);
+      color: var(--luot-accent);
+      cursor: pointer;
+    }
+  `;
+}
+
+customElements.define('luot-ticket-view', LuotTicketView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'luot-ticket-view': LuotTicketView;
+  }
+  interface HTMLElementEventMap {
+    'luot-ticket-done': CustomEvent<void>;
+  }
+}
