@@ -49,7 +49,7 @@ export interface AppOptions {
  * Guards of the routes whose files apply none themselves (the counter workflow and the centre
  * configuration), by method and path. They run before the route's own middleware and body
  * validation. A force-close also needs counter:operate, which every admin has.
- * test/server/role-matrix.int.test.ts fails for any operation that is left open.
+ * test/server/accounts/role-matrix.int.test.ts fails for any operation that is left open.
  */
 const pathGuards: [method: 'GET' | 'POST' | 'PUT', path: string, permission: Permission][] = [
   ['POST', '/centres/:centreId/counters/:counterId/*', 'counter:operate'],

@@ -1,0 +1,266 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../../server/accounts/password.ts';
+import { demoRatingScreenToken } from '../../../server/demo/demo-accounts.ts';
+import { createDeviceToken } from '../../../server/accounts/devices.usecases.ts';
+import { installCentre } from '../../../server/centres/setup.usecases.ts';
+import { hcmCentre } from '../../fixtures/centres.ts';
+import { loginHeaders } from '../../helpers/credentials.ts';
+import { startTestServer, type TestServer, type Who } from '../../helpers/server.ts';
+
+/**
+ * Every operation of /api/openapi.json, tried by every role, every device kind, an admin of
+ * another centre, and nobody. Exactly the callers in `allowed` get past authorization; the
+ * others get 401 auth.required (nobody) or 403 auth.forbidden, and the database is unchanged.
+ * A new operation fails here until it is given a row: no route is left open by omission.
+ */
+type Caller = Exclude<Who, 'ha' | 'lan' | 'hung' | 'tuan'> | 'other-admin' | 'other-screen';
+/** `rating-screen`: quay-1's rating screen (the counter every sample request names); `other-screen`: quay-2's. */
+const CALLERS: Caller[] = ['admin', 'manager', 'staff', 'kiosk', 'display', 'bridge', 'rating-screen', 'other-screen', 'other-admin', 'anonymous'];
+
+const everyone: Caller[] = CALLERS;
+const accounts: Caller[] = ['admin', 'manager', 'staff'];
+const admin: Caller[] = ['admin'];
+
+/** Who may call each operation (on the demo centre). */
+const allowed: Record<string, Caller[]> = {
+  // Public: the citizen's status page and logging in.
+  getTicket: everyone,
+  login: everyone,
+  logout: everyone,
+  getSession: everyone,
+  // Their own account, whichever centre it is in.
+  changePassword: [...accounts, 'other-admin'],
+  // Their own centre only: the list is filtered to it.
+  // Issue #10: devices get only what their screen shows: kiosks and displays read the centre, the
+  // bridge (no screen, it talks on /bridge) does not, and no device reads the staff list.
+  listCentres: [...accounts, 'kiosk', 'display', 'other-admin'],
+  // centre:read
+  listServices: [...accounts, 'kiosk', 'display'],
+  listCounters: [...accounts, 'kiosk', 'display'],
+  getSnapshot: [...accounts, 'kiosk', 'display'],
+  // staff:read
+  listStaff: accounts,
+  // The audit of login locks (issue #10): the centre's administrators.
+  listSecurityEvents: admin,
+  // ticket:issue
+  issueTicket: [...accounts, 'kiosk'],
+  // counter:operate (the use case then checks that the officer holds the counter)
+  openCounter: accounts,
+  closeCounter: accounts,
+  pauseCounter: accounts,
+  resumeCounter: accounts,
+  callNext: accounts,
+  callTicket: accounts,
+  recallTicket: accounts,
+  startServing: accounts,
+  finishTicket: accounts,
+  markNoShow: accounts,
+  transferTicket: accounts,
+  parkTicket: accounts,
+  resumeTicket: accounts,
+  grantPriority: accounts,
+  // counter:force-close
+  forceCloseCounter: admin,
+  // centre:admin
+  createDeviceToken: admin,
+  listDeviceTokens: admin,
+  revokeDeviceToken: admin,
+  createStaff: admin,
+  updateStaff: admin,
+  resetStaffPassword: admin,
+  putService: admin,
+  putCounter: admin,
+  getSettings: admin,
+  putSettings: admin,
+  // Printing (issue #4): a kiosk follows its own print jobs (ticket:issue); accounts see the
+  // centre's jobs and devices and reprint (counter:operate).
+  getPrintJob: [...accounts, 'kiosk'],
+  getPrintJobPreview: [...accounts, 'kiosk'],
+  listPrintJobs: accounts,
+  listDevices: accounts,
+  reprintTicket: accounts,
+  // Ratings (issues #5, #10): the counter's rating screen (a device paired with that one counter)
+  // and bridges rate, never a staff session; the centre's accounts see a counter's arm, a rating
+  // screen only its own counter's; kiosks, displays and bridges show no rating window.
+  recordRating: ['bridge', 'rating-screen'],
+  getRatingArm: [...accounts, 'rating-screen'],
+  // Reports (issue #6): reports:read, managers and admins.
+  liveReport: ['admin', 'manager'],
+  timeSummary: ['admin', 'manager'],
+  busiestHours: ['admin', 'manager'],
+  ratingSummary: ['admin', 'manager'],
+  ticketLog: ['admin', 'manager'],
+};
+
+/** Allowed callers must get a 2xx from these with the sample request below (not just pass the guard). */
+const mustSucceed = new Set([
+  'getTicket',
+  'logout',
+  'getSession',
+  'listCentres',
+  'listServices',
+  'listCounters',
+  'getSnapshot',
+  'listStaff',
+  'listSecurityEvents',
+  'issueTicket',
+  'createDeviceToken',
+  'listDeviceTokens',
+  'revokeDeviceToken',
+  'createStaff',
+  'updateStaff',
+  'resetStaffPassword',
+  'getPrintJob',
+  'listPrintJobs',
+  'listDevices',
+  'getRatingArm',
+  'liveReport',
+  'timeSummary',
+  'busiestHours',
+  'ratingSummary',
+  'ticketLog',
+]);
+
+/** Sample bodies; other operations get `{}` (a 400 or 409 after the guard still proves it let the caller in). */
+const bodies: Record<string, unknown> = {
+  login: { username: 'nobody', password: 'not-a-password' },
+  changePassword: { oldPassword: 'not-the-password', newPassword: 'something-long-enough' },
+  issueTicket: { serviceId: 'dat-dai' },
+  createDeviceToken: { kind: 'display', name: 'Role matrix' },
+  createStaff: { username: 'role-matrix', name: 'Role matrix', role: 'staff' },
+  updateStaff: { name: 'Lê Minh Tuấn' },
+  // A real press at quay-1, so a rating screen of another counter is refused by the use case.
+  recordRating: { counterId: 'quay-1', level: 1, idempotencyKey: 'role-matrix-press' },
+};
+
+interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  hasBody: boolean;
+}
+
+let server: TestServer;
+let operations: Operation[];
+let ticketId: string;
+const PRINT_JOB_ID = 'role-matrix-job';
+const headersOf = new Map<Caller, Record<string, string>>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await installCentre(server.deps.store, hcmCentre);
+  await server.deps.store.setAccount('hcm', 'lan', {
+    username: 'hcm-admin',
+    passwordHash: await hashPassword('hcm-admin-password'),
+    role: 'admin',
+    active: true,
+    mustChangePassword: false,
+  });
+  for (const who of CALLERS) {
+    headersOf.set(
+      who,
+      who === 'other-admin'
+        ? await loginHeaders(server.url, 'hcm-admin', 'hcm-admin-password')
+        : who === 'other-screen'
+          ? { authorization: `Bearer ${demoRatingScreenToken('quay-2')}` }
+          : await server.credentials(who),
+    );
+  }
+  const issued = await server.api('/centres/demo/tickets', { json: { serviceId: 'xay-dung' } });
+  ticketId = (await issued.json()).ticket.id;
+  // A print job of the demo kiosk for it (no bridge needed; its deadline is far off).
+  const now = Date.now();
+  await server.deps.store.immediate((tx) =>
+    tx.insertPrintJob({ id: PRINT_JOB_ID, centreId: 'demo', ticketId, kioskId: 'demo-kiosk', bridgeId: 'demo-bridge', printerId: 'p1', status: 'pending', reprint: false, requestedBy: null, createdAtMs: now, deadlineAtMs: now + 3_600_000 }),
+  );
+
+  const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+  operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ operationId: op.operationId, method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) })),
+  );
+});
+afterAll(() => server?.stop());
+
+/** Every table, as on disk; a device's last_seen_at is bookkeeping of the request itself, not a change. */
+function databaseState(): Record<string, unknown[]> {
+  const db = new BetterSqlite3(server.config.dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name")
+      .all() as { name: string }[];
+    return Object.fromEntries(
+      tables.map(({ name }) => [
+        name,
+        (db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Record<string, unknown>[]).map((row) => {
+          const { last_seen_at: _seen, ...rest } = row;
+          return name === 'device_tokens' ? rest : row;
+        }),
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+async function headersFor(op: Operation, who: Caller): Promise<Record<string, string>> {
+  // Logging out ends the session: give it a session of its own.
+  if (op.operationId === 'logout' && (accounts.includes(who) || who === 'other-admin')) {
+    const [username, password] = { admin: ['admin'], manager: ['ha'], staff: ['lan'], 'other-admin': ['hcm-admin', 'hcm-admin-password'] }[who as string]!;
+    return loginHeaders(server.url, username!, password);
+  }
+  return headersOf.get(who)!;
+}
+
+async function pathFor(op: Operation): Promise<string> {
+  let tokenId = 'none';
+  if (op.path.includes('{tokenId}')) {
+    // Each attempt revokes a token of its own.
+    tokenId = (await createDeviceToken(server.deps, { centreId: 'demo', createdBy: null, kind: 'display', name: 'to revoke' })).device.id;
+  }
+  const values: Record<string, string> = { centreId: 'demo', counterId: 'quay-1', serviceId: 'dat-dai', staffId: 'tuan', ticketId, tokenId, jobId: PRINT_JOB_ID };
+  return op.path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    if (!(name in values)) throw new Error(`role matrix: no sample value for path parameter {${name}} of ${op.operationId}`);
+    return values[name]!;
+  });
+}
+
+describe('role matrix over every /api operation', () => {
+  it('has an expected row for exactly the operations the API documents', () => {
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id) => !(id in allowed)), 'operations without a row in `allowed`').toEqual([]);
+    expect(Object.keys(allowed).filter((id) => !ids.includes(id)), 'rows for operations the API does not have').toEqual([]);
+  });
+
+  it('lets exactly the allowed callers through; the rest are refused and change nothing', async () => {
+    const failures: string[] = [];
+    for (const op of operations) {
+      for (const who of CALLERS) {
+        const path = await pathFor(op);
+        const headers = { ...(await headersFor(op, who)) };
+        const body = op.hasBody ? JSON.stringify(bodies[op.operationId] ?? {}) : undefined;
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        const before = databaseState();
+        const res = await fetch(`${server.url}/api${path}`, { method: op.method, headers, body });
+        const json = res.status === 204 ? null : await res.json().catch(() => null);
+        const code: string | undefined = json?.error?.code;
+        const refused = (res.status === 401 && code === 'auth.required') || (res.status === 403 && code === 'auth.forbidden');
+        const label = `${op.operationId} as ${who}: ${res.status} ${code ?? ''}`;
+        const shouldPass = allowed[op.operationId]?.includes(who) ?? false;
+        if (shouldPass) {
+          if (refused) failures.push(`${label} (expected to be let in)`);
+          else if (res.status >= 500) failures.push(`${label} (server error)`);
+          else if (mustSucceed.has(op.operationId) && (res.status < 200 || res.status > 299)) failures.push(`${label} (expected 2xx)`);
+        } else {
+          if (!refused) failures.push(`${label} (expected to be refused)`);
+          else if (res.status !== (who === 'anonymous' ? 401 : 403)) failures.push(`${label} (wrong refusal)`);
+          else {
+            const after = databaseState();
+            if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${label} (refused, but the database changed)`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
