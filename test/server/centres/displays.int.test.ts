@@ -18,8 +18,8 @@ describe('display pages, voice clips and display settings', () => {
   let server: TestServer;
   beforeAll(async () => {
     // A stand-in build: the display page and the default clip set.
-    mkdirSync(join(web.path, 'counter-display'), { recursive: true });
-    writeFileSync(join(web.path, 'counter-display', 'display.html'), '<!doctype html><title>display</title>');
+    mkdirSync(join(web.path, 'counter-display', 'display'), { recursive: true });
+    writeFileSync(join(web.path, 'counter-display', 'display', 'index.html'), '<!doctype html><title>display</title>');
     mkdirSync(join(web.path, 'voice'));
     writeFileSync(join(web.path, 'voice', 'manifest.json'), JSON.stringify({ clips: { ba: 'ba.ogg' } }));
     writeFileSync(join(web.path, 'voice', 'ba.ogg'), 'default ba');
