@@ -82,7 +82,9 @@ describe('two processes taking numbers on one SQLite file (BEGIN IMMEDIATE acros
   });
 
   it('like real kiosks (short pauses): the writes interleave, still gap-free and without errors', async () => {
-    const results = await race(3);
+    // 5–10 ms between tickets: each loop spends most of its ≥ 0.5 s asleep, so even a loaded CI
+    // machine that starts one child late lets the other in between (3 ms once gave A→B→A only).
+    const results = await race(10);
     expectGapFree(results);
     const events = rawQuery<{ actor_id: string }>(dbFile, 'SELECT actor_id FROM ticket_events ORDER BY seq');
     const switches = events.filter((e, i) => i > 0 && e.actor_id !== events[i - 1]!.actor_id).length;
