@@ -8,6 +8,8 @@ import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts'
  */
 export const TicketStateSchema = z.enum(['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'expired']);
 export type TicketState = z.infer<typeof TicketStateSchema>;
+/** States in which a ticket occupies its counter (the rule server/queue/ticket.models.ts applies; screens import it from here). */
+export const AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
 
 export const TicketSchema = z
   .object({

@@ -56,7 +56,7 @@ export async function ensureAccounts(
   const centreId = centres[0]!.id;
   const oneTimePassword = options.adminPassword ? null : randomPassword();
   const hash = await hashPassword(options.adminPassword ?? oneTimePassword!);
-  await store.immediate(async (tx) => {
+  await store.runInTx({ centreId }, async (tx) => {
     const exists = (await tx.listStaff(centreId)).some((s) => s.id === FIRST_ADMIN_USERNAME);
     if (!exists) await tx.upsertStaff({ id: FIRST_ADMIN_USERNAME, centreId, name: 'Quản trị viên' });
     await tx.setAccount(centreId, FIRST_ADMIN_USERNAME, {
@@ -76,7 +76,7 @@ async function installDemoAccounts(deps: { store: Store; clock: Clock }): Promis
   // spend five scrypt runs.
   const hash = await hashPassword(DEMO_PASSWORD);
   const now = deps.clock.now().getTime();
-  await deps.store.immediate(async (tx) => {
+  await deps.store.runInTx({ centreId: DEMO_CENTRE_ID }, async (tx) => {
     const staff = new Set((await tx.listStaff(DEMO_CENTRE_ID)).map((s) => s.id));
     if (!staff.has(demoAdminStaff.id)) await tx.upsertStaff(demoAdminStaff);
     for (const a of demoAccounts) {

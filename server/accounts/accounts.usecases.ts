@@ -85,7 +85,7 @@ export async function changePassword(deps: Deps, principal: StaffPrincipal, body
   }
   const hash = await hashPassword(body.newPassword);
   const now = deps.clock.now().getTime();
-  await deps.store.immediate(async (tx) => {
+  await deps.store.runInTx({ centreId: principal.centreId }, async (tx) => {
     await tx.setPassword(principal.centreId, principal.staffId, hash, false);
     await tx.revokeSessionsOf(principal.centreId, principal.staffId, now, principal.sessionId);
   });

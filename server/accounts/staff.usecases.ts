@@ -31,7 +31,7 @@ export async function createStaff(deps: Deps, centreId: string, body: CreateStaf
   const oneTimePassword = body.password === undefined ? randomPassword() : null;
   const mustChangePassword = oneTimePassword !== null || body.mustChangePassword;
   const hash = await hashPassword(body.password ?? oneTimePassword!);
-  const account = await deps.store.immediate(async (tx) => {
+  const account = await deps.store.runInTx({ centreId }, async (tx) => {
     // Usernames are unique across the deployment (a login names no centre); the unique index
     // backs this check, made under the write lock so two admins cannot both take a name.
     if (await tx.findAccountByUsername(body.username)) {
@@ -54,7 +54,7 @@ export async function updateStaff(deps: Deps, actor: StaffActor, centreId: strin
   await requireCentre(deps.store, centreId);
   const problem = selfChangeProblem(actor.staffId, staffId, body);
   const now = deps.clock.now().getTime();
-  const account = await deps.store.immediate(async (tx) => {
+  const account = await deps.store.runInTx({ centreId }, async (tx) => {
     const current = await requireAccount(tx, centreId, staffId);
     if (problem) throw new AppError('staff.cannot_change_self', problem);
     if (body.name !== undefined && body.name !== current.name) await tx.upsertStaff({ id: staffId, centreId, name: body.name });
@@ -78,7 +78,7 @@ export async function resetStaffPassword(deps: Deps, actor: StaffActor, centreId
   const oneTimePassword = randomPassword();
   const hash = await hashPassword(oneTimePassword);
   const now = deps.clock.now().getTime();
-  const account = await deps.store.immediate(async (tx) => {
+  const account = await deps.store.runInTx({ centreId }, async (tx) => {
     await requireAccount(tx, centreId, staffId);
     if (actor.staffId === staffId) {
       throw new AppError('staff.cannot_change_self', 'Change your own password with your current one (changePassword).');

@@ -19,7 +19,7 @@ import type { StoreTx } from '../kernel/store.port.ts';
  */
 async function configure<T>(deps: Deps, centreId: string, write: (tx: StoreTx) => Promise<T>): Promise<T> {
   await requireCentre(deps.store, centreId);
-  const result = await deps.store.immediate(async (tx) => {
+  const result = await deps.store.runInTx({ centreId }, async (tx) => {
     const value = await write(tx);
     await tx.bumpSeq(centreId);
     return value;

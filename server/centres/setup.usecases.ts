@@ -11,7 +11,7 @@ export interface CentreSetup {
 
 /** Writes a centre with its services, counters and staff in one transaction. */
 export async function installCentre(store: Store, setup: CentreSetup): Promise<void> {
-  await store.immediate(async (tx) => {
+  await store.runInTx({ centreId: setup.centre.id }, async (tx) => {
     await tx.upsertCentre(setup.centre);
     for (const s of setup.services) await tx.upsertService(s);
     for (const c of setup.counters) await tx.upsertCounter(c);

@@ -9,6 +9,7 @@ import {
   type Ticket,
 } from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
+import { tellFinished } from '../kernel/ticket-subscribers.ts';
 import { queueFigures, type QueueFigures } from '../tickets/figures.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
@@ -59,7 +60,7 @@ function counterIn(config: CentreConfig, counterId: string): Omit<AtCounter, 'ac
 
 /** Runs `body` in one write transaction with the counter's configuration and state read inside the lock. */
 export async function inCounterTx<T>(deps: Deps, at: AtCounter, body: (ctx: InTx) => Promise<T>): Promise<T> {
-  return deps.store.immediate(async (tx) => {
+  return deps.store.runInTx({ centreId: at.centre.id }, async (tx) => {
     const now = deps.clock.now();
     const config = await tx.centreConfig(at.centre.id);
     if (!config) return fail('centre.not_found', `No centre "${at.centre.id}".`);
@@ -72,11 +73,13 @@ export interface TicketChangeResult {
   ticket: Ticket;
   seq: number;
   figures: QueueFigures;
-  /** Work to do once the transaction has committed (arming a rating keypad after a finish). */
-  afterCommit?: () => void;
 }
 
-/** Applies a life-cycle action to a ticket at this counter and writes it with its audit event. */
+/**
+ * Applies a life-cycle action to a ticket at this counter and writes it with its audit event; its
+ * fact is published once the transaction commits, and a finish tells the modules' `finished`
+ * subscribers (ratings: the counter's keypad is armed for the ticket) in this same transaction.
+ */
 export async function changeTicket(
   deps: Deps,
   ctx: InTx,
@@ -103,12 +106,10 @@ export async function changeTicket(
     detail: extra.detail,
   });
   const figures = await queueFigures(ctx.tx, ctx.centre, ctx.settings, ctx.day);
-  // A finished ticket arms the counter's rating keypad (issue #5), in this same transaction.
-  const finished =
-    next!.state === 'done' && deps.ticketFinished
-      ? await deps.ticketFinished.inTransaction(ctx.tx, { ticket: next!, counter: ctx.counter, settings: ctx.settings, at: ctx.now, day: ctx.day })
-      : null;
-  return { ticket: next!, seq, figures, ...(finished ? { afterCommit: finished.afterCommit } : {}) };
+  const result = { ticket: next!, seq, figures };
+  ctx.tx.afterCommit(() => publishTicket(deps, ctx, result));
+  if (next!.state === 'done') await tellFinished(deps, ctx.tx, { ticket: next!, counter: ctx.counter, settings: ctx.settings, at: ctx.now, day: ctx.day });
+  return result;
 }
 
 export function callOf(ticket: Ticket, counter: Counter): Call {
@@ -124,7 +125,7 @@ export function callOf(ticket: Ticket, counter: Counter): Call {
 }
 
 /** Publishes the fact of a ticket change: a call (to announce) or any other update. */
-export function publishTicket(deps: Deps, at: AtCounter, result: TicketChangeResult): void {
+function publishTicket(deps: Deps, at: AtCounter, result: TicketChangeResult): void {
   const payload = { seq: result.seq, ticket: result.ticket, ...result.figures };
   if (result.ticket.state === 'called') {
     deps.notifier.publish({

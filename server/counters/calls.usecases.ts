@@ -4,14 +4,12 @@ import {
   fail,
   inCounterTx,
   locate,
-  publishTicket,
   type CounterInput,
   type InTx,
   type TicketChangeResult,
 } from './at-counter.ts';
 import type { Deps } from '../kernel/ports.ts';
-import { businessDay } from '../queue/business-day.ts';
-import { needsHistory, pickNext } from '../queue/calling-policy.ts';
+import { callableDay, callsOfDay, needsHistory, pickNext } from '../queue/calling-policy.ts';
 import { callCheck, holdCheck } from '../queue/counter.models.ts';
 import { recallOrNoShow, type TicketAction } from '../queue/ticket.models.ts';
 import { getTicketStatus } from '../tickets/tickets.usecases.ts';
@@ -19,7 +17,7 @@ import { getTicketStatus } from '../tickets/tickets.usecases.ts';
 /** How many of a counter's recent calls the weighted and interleaved rules look at. */
 const HISTORY = 50;
 
-/** Runs a ticket action at a counter: locate, transaction, publish after commit. */
+/** Runs a ticket action at a counter: locate, then the transaction (which publishes on commit). */
 async function atCounter(
   deps: Deps,
   input: CounterInput,
@@ -27,8 +25,6 @@ async function atCounter(
 ): Promise<TicketStatus> {
   const at = await locate(deps, input);
   const result = await inCounterTx(deps, at, body);
-  publishTicket(deps, at, result);
-  result.afterCommit?.();
   // A transferred ticket waits again: answer with its new place and estimate.
   if (result.ticket.state === 'waiting') return getTicketStatus(deps, result.ticket.id);
   return { ticket: result.ticket, peopleAhead: 0, estimatedWaitMinutes: null };
@@ -71,14 +67,12 @@ export function callNext(deps: Deps, input: CounterInput): Promise<TicketStatus>
     const { current, heads } = await ctx.tx.queueHeads(ctx.centre.id, {
       counterId: counter.id,
       serviceIds: counter.serviceIds,
-      day: settings.carryOver ? null : ctx.day,
+      day: callableDay(settings.carryOver, ctx.day),
     });
     if (current) busy(ctx, current);
-    // Today's calls at this counter, by the day of the call (a carried-over ticket's call counts).
+    // The store reads the last 36 hours of calls; the rules count today's.
     const history = needsHistory(policy, centrePolicy)
-      ? (await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY)).filter(
-          (c) => businessDay(new Date(c.at), ctx.centre.timeZone) === ctx.day,
-        )
+      ? callsOfDay(await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY), ctx.day, ctx.centre.timeZone)
       : [];
     const next = pickNext(heads, policy, centrePolicy, history, ctx.now.getTime());
     if (!next) return fail('queue.empty', `No ticket is waiting for counter ${counter.number}.`);

@@ -1,5 +1,5 @@
 import type { CounterState, CounterView } from '../../protocol/index.ts';
-import { changeTicket, fail, inCounterTx, locate, publishTicket, type AtCounter, type CounterInput, type InTx } from './at-counter.ts';
+import { changeTicket, fail, inCounterTx, locate, type AtCounter, type CounterInput, type InTx } from './at-counter.ts';
 import { queueFigures } from '../tickets/figures.ts';
 import { officerNames, withOfficer } from '../kernel/officers.ts';
 import type { Deps } from '../kernel/ports.ts';
@@ -63,13 +63,11 @@ export const resumeCounter = (deps: Deps, input: CounterInput) => command(deps, 
  */
 export async function forceCloseCounter(deps: Deps, input: CounterInput): Promise<CounterView> {
   const at = await locate(deps, input);
-  const { requeued, closed } = await inCounterTx(deps, at, async (ctx) => {
+  const closed = await inCounterTx(deps, at, async (ctx) => {
     const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);
-    const requeued = current
-      ? await changeTicket(deps, ctx, current, 'requeue', { detail: { forceClosedBy: ctx.actor.staffId } })
-      : null;
-    return { requeued, closed: await writeCounterState(deps, ctx, CLOSED) };
+    // Published on commit, before the counter's own fact.
+    if (current) await changeTicket(deps, ctx, current, 'requeue', { detail: { forceClosedBy: ctx.actor.staffId } });
+    return writeCounterState(deps, ctx, CLOSED);
   });
-  if (requeued) publishTicket(deps, at, requeued);
   return publishCounter(deps, at, closed);
 }

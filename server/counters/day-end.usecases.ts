@@ -14,7 +14,7 @@ export async function expireStaleTickets(deps: Deps): Promise<number> {
   let expired = 0;
   for (const centre of await deps.store.listCentres()) {
     const settings = await deps.store.getSettings(centre.id);
-    const facts = await deps.store.immediate(async (tx) => {
+    const facts = await deps.store.runInTx({ centreId: centre.id }, async (tx) => {
       const now = deps.clock.now();
       const today = businessDay(now, centre.timeZone);
       const stale = (await tx.listUnfinishedBefore(centre.id, today)).filter(

@@ -1,6 +1,7 @@
 import { AppError, type Ticket } from '../../protocol/index.ts';
 import type { Deps } from './ports.ts';
 import type { ActorKind, StoreWriteTx } from './store.port.ts';
+import { tellChanged } from './ticket-subscribers.ts';
 
 export interface Change {
   centreId: string;
@@ -16,7 +17,8 @@ export interface Change {
 
 /**
  * Writes a ticket change the one way every change is written: the row (only if nobody changed it
- * meanwhile), the centre's next sequence number, and an append-only audit event. Returns the seq.
+ * meanwhile), the centre's next sequence number, and an append-only audit event; then tells the
+ * modules' subscribers (ticket-subscribers.ts `changed`). Returns the seq.
  */
 export async function commitChange(deps: Deps, tx: StoreWriteTx, change: Change): Promise<number> {
   const { before, after } = change;
@@ -39,6 +41,6 @@ export async function commitChange(deps: Deps, tx: StoreWriteTx, change: Change)
     serviceId: after.serviceId,
     detail: change.detail ?? null,
   });
-  await deps.ticketChanged?.(tx, change);
+  await tellChanged(deps, tx, change);
   return seq;
 }

@@ -116,7 +116,7 @@ export interface StoreReads {
 }
 
 export interface StoreWrites {
-  /** Next 1-based sequence of a service's business day; atomic inside `immediate`. */
+  /** Next 1-based sequence of a service's business day; atomic inside `runInTx`. */
   takeNumber(centreId: string, serviceId: string, businessDay: string): Promise<number>;
   /** Next realtime sequence number of the centre. */
   bumpSeq(centreId: string): Promise<number>;
@@ -135,16 +135,45 @@ export interface StoreWrites {
 
 export type StoreTx = StoreReads & StoreWrites;
 
-/** What a write transaction (`Store.immediate`) hands its function: every part of the store. */
-export type StoreWriteTx = StoreTx & AccountsStore & PrintStore & ReportStore & RatingStore;
+/**
+ * What a write transaction locks, and so what it may change: one centre (its sequences, counters,
+ * tickets, devices, ratings and rollups) or a named key outside any centre (the accounts' set-up,
+ * one account). The SQLite store locks the whole database whatever the scope says; a store for
+ * several server instances (PostgreSQL) locks only the scope, so two centres never wait for
+ * each other.
+ */
+export type TxScope = { centreId: string } | { key: string };
+
+/** The key a scope locks (stores that lock per scope hash it). */
+export const scopeKey = (scope: TxScope): string => ('centreId' in scope ? `centre:${scope.centreId}` : scope.key);
+
+/** Work for after the commit: told nothing, must not throw, runs only if the transaction commits. */
+export type AfterCommit = () => void;
+
+/** What a write transaction (`Store.runInTx`) hands its function: every part of the store. */
+export type StoreWriteTx = StoreTx &
+  AccountsStore &
+  PrintStore &
+  ReportStore &
+  RatingStore & {
+    /**
+     * Registers work for once this transaction has committed (publishing, handing a print job to
+     * its bridge, lighting a keypad), run in registration order. An attempt that rolls back — or
+     * is retried by the store — drops what it registered, so after-commit work happens exactly
+     * once per committed change.
+     */
+    afterCommit(work: AfterCommit): void;
+  };
 
 export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, SecurityStore {
   /**
-   * Runs `fn` in one write transaction that holds the database's write lock from its first
-   * statement (SQLite `BEGIN IMMEDIATE`), so concurrent kiosks and counters — in this process or
-   * another — never take the same number or the same ticket.
+   * Runs `fn` in one write transaction holding the lock of `scope` from its first statement, so
+   * concurrent kiosks and counters — in this process or another — never take the same number or
+   * the same ticket. Then runs the work registered with `tx.afterCommit`. `fn` must only write
+   * inside `scope` and must not act outside the transaction except through `tx.afterCommit`:
+   * a store may run it again after a conflict.
    */
-  immediate<T>(fn: (tx: StoreWriteTx) => Promise<T>): Promise<T>;
+  runInTx<T>(scope: TxScope, fn: (tx: StoreWriteTx) => Promise<T>): Promise<T>;
   /**
    * The centre's configuration as this process last saw it, without reading the store when it is
    * cached: good for finding what a request names before its transaction, which checks it again.

@@ -56,7 +56,7 @@ export async function bridgeHello(pd: PrintDeps, bridge: BridgeRef, hello: Bridg
     // Two printers for one kiosk: the most recently seen wins (printerForKiosk); worth a line in the log.
     if (rival) pd.log.warn(`kiosk ${d.kioskId}: printer ${bridge.bridgeId}/${d.deviceId} replaces ${rival.bridgeId}/${rival.deviceId}`);
   }
-  await pd.store.immediate((tx) => tx.replaceBridgeDevices(bridge.centreId, bridge.bridgeId, devices));
+  await pd.store.runInTx({ centreId: bridge.centreId }, (tx) => tx.replaceBridgeDevices(bridge.centreId, bridge.bridgeId, devices));
   pd.log.info(`bridge ${bridge.bridgeId} (v${hello.bridgeVersion}) connected with ${devices.length} device(s)`);
   await publishBridge(pd, bridge);
   return {
@@ -77,7 +77,7 @@ export async function heartbeat(pd: PrintDeps, bridge: BridgeRef, beat: BridgeHe
     (await pd.store.listDevices(bridge.centreId)).filter((d) => d.bridgeId === bridge.bridgeId).map((d) => [d.deviceId, d]),
   );
   const changed = new Set<string>();
-  await pd.store.immediate(async (tx) => {
+  await pd.store.runInTx({ centreId: bridge.centreId }, async (tx) => {
     for (const r of beat.devices) {
       const old = before.get(r.deviceId);
       if (!old) continue; // not announced in its hello: ignored (a bridge restarting with a new config says hello first)
@@ -94,7 +94,7 @@ export async function heartbeat(pd: PrintDeps, bridge: BridgeRef, beat: BridgeHe
 
 /** The bridge's connection ended: its devices read offline until it says hello again. */
 export async function bridgeDisconnected(pd: PrintDeps, bridge: BridgeRef, reason: string): Promise<void> {
-  await pd.store.immediate((tx) => tx.setBridgeConnected(bridge.centreId, bridge.bridgeId, false, pd.clock.now().getTime()));
+  await pd.store.runInTx({ centreId: bridge.centreId }, (tx) => tx.setBridgeConnected(bridge.centreId, bridge.bridgeId, false, pd.clock.now().getTime()));
   pd.log.warn(`bridge ${bridge.bridgeId} disconnected (${reason})`);
   await publishBridge(pd, bridge);
 }

@@ -1,6 +1,7 @@
 import { AppError, type PrintClaimAnswer, type PrintJob, type PrintJobStatus, type PrintJobView, type ReprintTicketBody } from '../../protocol/index.ts';
 import type { Principal } from '../accounts/principal.ts';
-import type { Deps, StaffActor, TicketIssuedHook } from '../kernel/ports.ts';
+import type { Deps, StaffActor } from '../kernel/ports.ts';
+import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
 import type { BridgeRef, PrintDeps } from './printing.deps.ts';
 import type { NewPrintJob, PrintJobRecord } from './printing.port.ts';
 import type { StoreWriteTx } from '../kernel/store.port.ts';
@@ -66,9 +67,11 @@ async function insertJob(
 }
 
 /** The hook issueTicket calls inside its transaction: a print job for a kiosk's ticket. */
-export function printOnIssue(pd: PrintDeps): TicketIssuedHook {
+/** Printing's subscriber: a kiosk's ticket gets its print job in the issuing transaction, handed to the bridge after commit. */
+export function printOnIssue(pd: PrintDeps): TicketSubscriber {
   return {
-    async inTransaction(tx, issued) {
+    name: 'printing',
+    async issued(tx, issued) {
       // Staff issuing for a citizen at a counter, or a kiosk without a printer: nothing to print.
       const job = issued.kioskId
         ? await insertJob(pd, tx, {
@@ -80,12 +83,8 @@ export function printOnIssue(pd: PrintDeps): TicketIssuedHook {
             requestedBy: null,
           })
         : null;
-      return {
-        printJob: job ? { id: job.id, status: job.status } : null,
-        afterCommit: () => {
-          if (job) void dispatch(pd, job.id);
-        },
-      };
+      if (job) tx.afterCommit(() => void dispatch(pd, job.id));
+      return { printJob: job ? { id: job.id, status: job.status } : null };
     },
   };
 }
@@ -279,7 +278,7 @@ export async function reprintTicket(
   }
   const kioskId = input.kioskId ?? (await kioskOf(pd, input.centreId, ticket.id));
   if (!kioskId) throw new AppError('print.no_printer', `Ticket ${ticket.number} was not issued at a kiosk: name the kiosk whose printer to use.`);
-  const job = await pd.store.immediate((tx) =>
+  const job = await pd.store.runInTx({ centreId: input.centreId }, (tx) =>
     insertJob(pd, tx, { centreId: input.centreId, ticketId: ticket.id, kioskId, at: pd.clock.now(), reprint: true, requestedBy: input.actor.staffId }),
   );
   if (!job) throw new AppError('print.no_printer', `No printer serves kiosk "${kioskId}".`);

@@ -1,4 +1,5 @@
 import type { Ticket } from '../../protocol/index.ts';
+import { businessDay } from './business-day.ts';
 
 /**
  * Which waiting ticket a counter calls next — every rule of DOMAIN.md "Calling" in one place.
@@ -15,6 +16,10 @@ import type { Ticket } from '../../protocol/index.ts';
  *
  * A ticket's place is its issue time: a transfer keeps it, so a transferred citizen does not go
  * to the back of the new queue.
+ *
+ * 5. Days: a counter calls today's tickets only, or with the centre's carry-over also those still
+ *    waiting from earlier days (`callableDay`); the history the rules count is today's calls at
+ *    the counter, by the day of the call (`callsOfDay`).
  */
 export type CallOrder = 'fifo' | 'ordered' | 'weighted';
 export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleaved'; normalPerPriority: number };
@@ -68,6 +73,19 @@ export function queueHeads(candidates: readonly Ticket[], counter: CounterPolicy
   // In the candidates' order: pickNext breaks complete ties by it.
   const keep = new Set<Ticket>([...sentHere, ...heads.values()]);
   return candidates.filter((t) => keep.has(t));
+}
+
+/** The business day whose waiting tickets may be called: today's, or any day's (null) with carry-over. */
+export function callableDay(carryOver: boolean, today: string): string | null {
+  return carryOver ? null : today;
+}
+
+/**
+ * The calls of `today` among a counter's recent calls (the store reads a little more than a day):
+ * a carried-over ticket's call counts for the day it was called on.
+ */
+export function callsOfDay<C extends PastCall & { at: string }>(calls: readonly C[], today: string, timeZone: string): C[] {
+  return calls.filter((c) => businessDay(new Date(c.at), timeZone) === today);
 }
 
 /** Whether the choice depends on the counter's past calls (interleaved priority, weighted order). */

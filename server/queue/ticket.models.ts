@@ -1,4 +1,7 @@
-import type { Ticket, TicketState } from '../../protocol/index.ts';
+import { AT_COUNTER, type Service, type Ticket, type TicketState } from '../../protocol/index.ts';
+import { displayNumber } from './numbering.ts';
+
+export { AT_COUNTER };
 
 /**
  * The ticket life cycle. A ticket is "at the counter" once called; starting service is an
@@ -49,8 +52,6 @@ const target: Record<TicketAction, TicketState> = {
   expire: 'expired',
 };
 
-export const AT_COUNTER: readonly TicketState[] = ['called', 'serving'];
-
 export function canApply(state: TicketState, action: TicketAction): boolean {
   return allowed[action].includes(state);
 }
@@ -62,6 +63,36 @@ export interface TransitionContext {
   /** For `transfer`: where the ticket goes. */
   toServiceId?: string;
   toCounterId?: string | null;
+}
+
+/** A ticket just issued: waiting in its service's queue with the number its sequence gives. */
+export function newTicket(t: {
+  id: string;
+  centreId: string;
+  service: Pick<Service, 'id' | 'numbering'>;
+  day: string;
+  seq: number;
+  at: Date;
+  priorityGroupId: string | null;
+}): Ticket {
+  return {
+    id: t.id,
+    centreId: t.centreId,
+    serviceId: t.service.id,
+    businessDay: t.day,
+    seq: t.seq,
+    number: displayNumber(t.service.numbering, t.seq),
+    state: 'waiting',
+    issuedAt: t.at.toISOString(),
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counterId: null,
+    staffId: null,
+    priorityGroupId: t.priorityGroupId,
+    recallCount: 0,
+    targetCounterId: null,
+  };
 }
 
 /** The ticket after `action`, or null when the action is not allowed from its state. */

@@ -1,7 +1,7 @@
 import { AppError, type KeypadArm, type KeypadPress, type PressResult, type RatingArmView, type RatingSource, type RatingView, type RecordRatingBody } from '../../protocol/index.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { requireCounter } from '../kernel/lookups.ts';
-import type { TicketFinishedHook } from '../kernel/ports.ts';
+import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
 import type { BridgeRef } from '../printing/printing.deps.ts';
 import { decidePress, GRADE_NAMES, isArmed, isSatisfied, ratingWindow, remainingMs, type Decision } from '../queue/rating.models.ts';
 import type { RatingDeps } from './ratings.deps.ts';
@@ -57,9 +57,11 @@ const keypadArm = (arm: RatingArmRecord, counterNumber: number, nowMs: number): 
 });
 
 /** The hook finishTicket calls inside its transaction: the counter is armed for the finished ticket. */
-export function armOnFinish(rd: RatingDeps): TicketFinishedHook {
+/** Ratings' subscriber: finishing a ticket arms its counter's keypads and rating screen for it. */
+export function armOnFinish(rd: RatingDeps): TicketSubscriber {
   return {
-    async inTransaction(tx, { ticket, counter, settings, at }) {
+    name: 'ratings',
+    async finished(tx, { ticket, counter, settings, at }) {
       const arm = {
         id: rd.ids.newId(),
         centreId: ticket.centreId,
@@ -72,19 +74,17 @@ export function armOnFinish(rd: RatingDeps): TicketFinishedHook {
         ...ratingWindow(at.getTime(), settings.ratingWindowSeconds),
       };
       await tx.insertRatingArm(arm);
-      return {
-        afterCommit: () => {
-          const record: RatingArmRecord = { ...arm, number: ticket.number, ratedAtMs: null };
-          const now = rd.clock.now().getTime();
-          try {
-            const bridges = rd.keypads.arm(ticket.centreId, keypadArm(record, counter.number, now));
-            rd.ratingNotifier.armed(armView(ticket.centreId, counter.id, record, now, settings.ratingScale));
-            if (bridges === 0) rd.log.info(`rating: counter ${counter.number} armed for ${ticket.number} (no bridge connected: the rating screen only)`);
-          } catch (error) {
-            rd.log.error(`rating: arming counter ${counter.id} failed`, error);
-          }
-        },
-      };
+      tx.afterCommit(() => {
+        const record: RatingArmRecord = { ...arm, number: ticket.number, ratedAtMs: null };
+        const now = rd.clock.now().getTime();
+        try {
+          const bridges = rd.keypads.arm(ticket.centreId, keypadArm(record, counter.number, now));
+          rd.ratingNotifier.armed(armView(ticket.centreId, counter.id, record, now, settings.ratingScale));
+          if (bridges === 0) rd.log.info(`rating: counter ${counter.number} armed for ${ticket.number} (no bridge connected: the rating screen only)`);
+        } catch (error) {
+          rd.log.error(`rating: arming counter ${counter.id} failed`, error);
+        }
+      });
     },
   };
 }
@@ -105,7 +105,7 @@ export interface PressInput {
 export async function recordPress(rd: RatingDeps, input: PressInput): Promise<PressResult> {
   const receivedAtMs = rd.clock.now().getTime();
   const pressedAtMs = Math.min(input.pressedAt.getTime(), receivedAtMs);
-  const decided = await rd.store.immediate(async (tx) => {
+  const decided = await rd.store.runInTx({ centreId: input.centreId }, async (tx) => {
     const counter = await tx.getCounter(input.centreId, input.counterId);
     if (!counter) throw new AppError('counter.not_found', `No counter "${input.counterId}" in centre "${input.centreId}".`);
     const press = (p: Pick<PressRecord, 'ticketId' | 'staffId' | 'outcome' | 'ratingId'>): PressRecord => ({

@@ -53,7 +53,7 @@ export async function settleRatings(store: Store, centreId: string, today: strin
   const through = addDays(today, -RATINGS_SETTLE_DAYS);
   const rolled = await store.ratingsRolledThrough(centreId);
   if (rolled !== null && rolled >= through) return rolled;
-  return store.immediate(async (tx) => {
+  return store.runInTx({ centreId }, async (tx) => {
     // Again under the write lock: another request (or process) may have just done it.
     const now = await tx.ratingsRolledThrough(centreId);
     if (now !== null && now >= through) return now;

@@ -1,19 +1,20 @@
 /**
  * Keeping the report rollups (docs/reports.md, "Rollups"): every ticket change adds its figures
- * in its own transaction (the `ticketChanged` hook of Deps), and a centre whose rollups were
+ * in its own transaction (the reports' ticket subscriber, `reportsSubscriber`), and a centre whose rollups were
  * never built — a database from before them, or history written straight into the tables by the
  * seed — gets them rebuilt from its tickets, a month per transaction.
  */
 import type { Change } from '../kernel/changes.ts';
-import type { Clock, TicketChangedHook } from '../kernel/ports.ts';
+import type { Clock } from '../kernel/ports.ts';
+import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
 import type { Store, StoreWriteTx } from '../kernel/store.port.ts';
 import { addDays, localDay, monthRange } from './periods.models.ts';
 import { settleRatings } from './rating-report.usecases.ts';
 import { deltasFromTickets, foldDeltas, foldHourly } from './rollup-rebuild.models.ts';
 import { isCallFromWaiting, isTransfer, rollupDeltas } from './rollup.models.ts';
 
-/** The hook compose.ts hands to Deps: first call, transfer count and rollup increments. */
-export const recordForReports: TicketChangedHook = async (tx: StoreWriteTx, change: Change) => {
+/** What every ticket change adds to the reports: first call, transfer count and rollup increments. */
+export async function recordForReports(tx: StoreWriteTx, change: Change): Promise<void> {
   const { after, at } = change;
   let firstCall = false;
   if (isCallFromWaiting(change)) {
@@ -24,7 +25,10 @@ export const recordForReports: TicketChangedHook = async (tx: StoreWriteTx, chan
   const timeZone = change.before === null ? ((await tx.getCentre(change.centreId))?.timeZone ?? 'UTC') : 'UTC';
   const { daily, hourly } = rollupDeltas(change, timeZone, firstCall);
   if (daily.length > 0 || hourly.length > 0) await tx.addToRollups(change.centreId, daily, hourly);
-};
+}
+
+/** The reports' subscriber to ticket changes (server/modules.ts). */
+export const reportsSubscriber: TicketSubscriber = { name: 'reports', changed: recordForReports };
 
 /** Rebuilds a centre's rollups for the days from `from` to `to` (default: every day with a ticket). */
 export async function rebuildRollups(
@@ -43,7 +47,7 @@ export async function rebuildRollups(
     for (let from = span.from; from <= span.to; ) {
       const monthEnd = monthRange(from.slice(0, 7)).to;
       const to = monthEnd < span.to ? monthEnd : span.to;
-      tickets += await store.immediate(async (tx) => {
+      tickets += await store.runInTx({ centreId }, async (tx) => {
         const facts = await tx.ticketFacts(centreId, from, to);
         const { daily, hourly } = deltasFromTickets(facts, await tx.transferFacts(centreId, from, to), centre.timeZone);
         await tx.replaceRollups(centreId, from, to, foldDeltas(daily), foldHourly(hourly));
@@ -53,7 +57,7 @@ export async function rebuildRollups(
     }
   }
   if (!range) {
-    await store.immediate(async (tx) => {
+    await store.runInTx({ centreId }, async (tx) => {
       // The rating rollup is summed again from the ratings on the next rating summary.
       await tx.clearRatingRollup(centreId);
       await tx.markRollupsBuilt(centreId, clock.now().getTime());

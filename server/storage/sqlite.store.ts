@@ -11,7 +11,8 @@ import { ratingQueries } from './rating.queries.ts';
 import { securityQueries } from './security.queries.ts';
 import { reportsQueries } from './reports.queries.ts';
 import { openSqliteDatabase, type StatementObserver } from './sqlite-driver.ts';
-import type { Store } from '../kernel/store.port.ts';
+import type { AfterCommit, Store } from '../kernel/store.port.ts';
+import { runAfterCommit } from './after-commit.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for throw-away stores in tests. */
@@ -20,6 +21,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
   /** Told of every statement run (the bench's statement counts, the query-plan test). */
   observe?: StatementObserver;
+  /** Told when after-commit work throws (it must not; the commit stands and the rest still runs). */
+  onAfterCommitError?: (error: unknown) => void;
 }
 
 /** How often the planner's statistics are refreshed while the server runs (SQLite's advice: hours). */
@@ -55,19 +58,30 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
     ...reportsQueries(db),
     ...ratingQueries(db),
     ...securityQueries(db),
-    immediate(fn) {
-      // Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it ourselves.
+    runInTx(_scope, fn) {
+      // SQLite has one writer: BEGIN IMMEDIATE takes the database's write lock, which covers any
+      // scope. Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it.
       return db.connection().execute(async (conn) => {
+        const afterCommit: AfterCommit[] = [];
         await sql`BEGIN IMMEDIATE`.execute(conn);
+        let result;
         try {
-          const result = await fn({ ...kyselyQueries(conn, configCache, newConfigScope()), ...accountsQueries(conn), ...printingQueries(conn), ...reportsQueries(conn), ...ratingQueries(conn) });
+          result = await fn({
+            ...kyselyQueries(conn, configCache, newConfigScope()),
+            ...accountsQueries(conn),
+            ...printingQueries(conn),
+            ...reportsQueries(conn),
+            ...ratingQueries(conn),
+            afterCommit: (work) => void afterCommit.push(work),
+          });
           await sql`COMMIT`.execute(conn);
-          return result;
         } catch (error) {
           // A failed ROLLBACK must not hide why the transaction failed.
           await sql`ROLLBACK`.execute(conn).catch(() => undefined);
           throw error;
         }
+        runAfterCommit(afterCommit, options.onAfterCommitError);
+        return result;
       });
     },
     async cachedConfig(centreId) {

@@ -4,7 +4,9 @@ import { estimateFor, estimateInputs, figuresFrom, queueFigures, ticketEstimate 
 import { requireCentre, requireService } from '../kernel/lookups.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
-import { capacity, displayNumber } from '../queue/numbering.ts';
+import { capacity } from '../queue/numbering.ts';
+import { newTicket } from '../queue/ticket.models.ts';
+import { tellIssued } from '../kernel/ticket-subscribers.ts';
 import type { CentreConfig } from '../storage/config-cache.ts';
 import type { StoreReads } from '../kernel/store.port.ts';
 
@@ -24,15 +26,15 @@ function requirePriorityGroup(settings: CentreSettings, groupId: string) {
 }
 
 /**
- * Takes the service's next number for today and records a waiting ticket, atomically; with a
- * `ticketIssued` hook (printing), the kiosk's print job is part of the same transaction.
+ * Takes the service's next number for today and records a waiting ticket, atomically; the
+ * modules' `issued` subscribers (printing: the kiosk's print job) run in the same transaction.
  */
 export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<IssuedTicket> {
   const { store, clock, ids, notifier } = deps;
   // Refuse what is plainly wrong before taking the lock, from this process's cached configuration.
   issuable(await store.cachedConfig(input.centreId), input);
 
-  const { status, event, hooked } = await store.immediate(async (tx) => {
+  return store.runInTx({ centreId: input.centreId }, async (tx) => {
     // The configuration's version is checked inside the lock (one read; config-cache.ts).
     const config = await tx.centreConfig(input.centreId);
     const { centre, service, settings } = issuable(config, input);
@@ -43,24 +45,7 @@ export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<
     if (seq > capacity(service.numbering)) {
       throw new AppError('service.numbers_exhausted', `Service "${service.id}" has used every number of its band today.`);
     }
-    const ticket: Ticket = {
-      id: ids.newId(),
-      centreId: centre.id,
-      serviceId: service.id,
-      businessDay: day,
-      seq,
-      number: displayNumber(service.numbering, seq),
-      state: 'waiting',
-      issuedAt: now.toISOString(),
-      calledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      counterId: null,
-      staffId: null,
-      priorityGroupId: input.priorityGroupId ?? null,
-      recallCount: 0,
-      targetCounterId: null,
-    };
+    const ticket = newTicket({ id: ids.newId(), centreId: centre.id, service, day, seq, at: now, priorityGroupId: input.priorityGroupId ?? null });
     const eventSeq = await commitChange(deps, tx, {
       centreId: centre.id,
       before: null,
@@ -76,13 +61,12 @@ export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<
     const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
     const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
     const figures = figuresFrom(inputs, config!.services.map((s) => s.id));
-    const hooked = deps.ticketIssued ? await deps.ticketIssued.inTransaction(tx, { ticket, kioskId: input.kioskId ?? null, at: now }) : null;
-    return { status, event: { seq: eventSeq, ticket, ...figures }, hooked };
+    const fact = { seq: eventSeq, ticket, ...figures };
+    tx.afterCommit(() => notifier.publish({ type: 'ticket:issued', centreId: centre.id, payload: fact }));
+    // After the fact's publication: what subscribers hand on after commit follows it.
+    const extras = await tellIssued(deps, tx, { ticket, kioskId: input.kioskId ?? null, at: now });
+    return { ...status, ...extras };
   });
-  notifier.publish({ type: 'ticket:issued', centreId: input.centreId, payload: event });
-  if (!hooked) return status;
-  hooked.afterCommit();
-  return { ...status, printJob: hooked.printJob };
 }
 
 /** The centre, service and settings an issue names, or the error that refuses it. */
@@ -124,7 +108,7 @@ export async function grantPriority(deps: Deps, input: GrantPriorityInput): Prom
   const centre = await requireCentre(deps.store, input.centreId);
   const settings = await deps.store.getSettings(centre.id);
   const group = requirePriorityGroup(settings, input.priorityGroupId);
-  const { status, event } = await deps.store.immediate(async (tx) => {
+  const { status, event } = await deps.store.runInTx({ centreId: centre.id }, async (tx) => {
     const now = deps.clock.now();
     const ticket = input.ticketId
       ? await tx.getTicket(input.ticketId)

@@ -50,8 +50,8 @@ beforeEach(async () => {
     publicUrl: () => 'http://192.168.1.10:3000/',
     log: { info: () => {}, warn: () => {}, error: () => {} },
   };
-  deps.ticketIssued = printOnIssue(pd);
-  pd.ticketIssued = deps.ticketIssued;
+  deps.subscribers = [printOnIssue(pd)];
+  pd.subscribers = deps.subscribers;
   await bridgeHello(pd, BRIDGE, { bridgeVersion: 't', devices: [{ id: 'p1', kind: 'printer', kioskId: 'kiosk-1', status: 'ok' }] });
 });
 
@@ -175,7 +175,7 @@ describe('print jobs with the ticket', () => {
     const staffIssued = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich' });
     await expect(reprintTicket(pd, { centreId: HCM, ticketId: staffIssued.ticket.id, actor })).rejects.toMatchObject({ code: 'print.no_printer' });
     await expect(reprintTicket(pd, { centreId: 'hn', ticketId: issued.ticket.id, actor })).rejects.toMatchObject({ code: 'ticket.not_found' });
-    await pd.store.immediate(async (tx) => {
+    await pd.store.runInTx({ centreId: HCM }, async (tx) => {
       const t = (await tx.getTicket(issued.ticket.id))!;
       await tx.updateTicket({ ...t, state: 'expired' }, 'waiting');
     });

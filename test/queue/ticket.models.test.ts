@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketState } from '../../protocol/index.ts';
-import { AT_COUNTER, applyAction, canApply, recallOrNoShow, type TicketAction } from '../../server/queue/ticket.models.ts';
+import { AT_COUNTER, applyAction, canApply, newTicket, recallOrNoShow, type TicketAction } from '../../server/queue/ticket.models.ts';
 import { makeTicket } from '../fixtures/tickets.ts';
 
 const states: TicketState[] = ['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'expired'];
@@ -210,5 +210,30 @@ describe('recallOrNoShow', () => {
     [10, 10, 'noShow'],
   ] as const)('after %i recalls with a limit of %i → %s', (recallCount, maxRecalls, action) => {
     expect(recallOrNoShow(makeTicket({ state: 'called', recallCount }), maxRecalls)).toBe(action);
+  });
+});
+
+describe('newTicket', () => {
+  it("waits in its service's queue with the number its sequence gives", () => {
+    const at = new Date('2026-03-16T01:02:03.000Z');
+    const service = { id: 'ho-tich', numbering: { mode: 'prefix' as const, prefix: 'A', digits: 3 } };
+    expect(newTicket({ id: 't1', centreId: 'hcm', service, day: '2026-03-16', seq: 7, at, priorityGroupId: 'elderly' })).toEqual({
+      id: 't1',
+      centreId: 'hcm',
+      serviceId: 'ho-tich',
+      businessDay: '2026-03-16',
+      seq: 7,
+      number: 'A007',
+      state: 'waiting',
+      issuedAt: '2026-03-16T01:02:03.000Z',
+      calledAt: null,
+      servingAt: null,
+      finishedAt: null,
+      counterId: null,
+      staffId: null,
+      priorityGroupId: 'elderly',
+      recallCount: 0,
+      targetCounterId: null,
+    });
   });
 });

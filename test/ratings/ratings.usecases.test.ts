@@ -45,7 +45,7 @@ async function rig(filename?: string): Promise<Rig> {
     ratingNotifier: { armed: (v) => void r.armFacts.push(v), recorded: (v) => void r.recorded.push(v) },
     log: quiet,
   };
-  r.ticketFinished = armOnFinish(r);
+  r.subscribers = [armOnFinish(r)];
   return r;
 }
 

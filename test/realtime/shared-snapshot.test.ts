@@ -28,7 +28,7 @@ describe('one snapshot per change, shared', () => {
     const snapshots = sharedSnapshots(deps);
     const first = await snapshots.get(HCM);
     const settings = await deps.store.getSettings(HCM);
-    await deps.store.immediate((tx) => tx.saveSettings(HCM, { ...settings, maxRecalls: settings.maxRecalls + 1 }));
+    await deps.store.runInTx({ centreId: HCM }, (tx) => tx.saveSettings(HCM, { ...settings, maxRecalls: settings.maxRecalls + 1 }));
     const second = await snapshots.get(HCM);
     expect(second).not.toBe(first);
     deps.clock.advance(24 * 3_600_000);

@@ -12,7 +12,7 @@ let n = 0;
 async function rate(deps: TestDeps, businessDay: string, grade: RatingGrade, staffId = 'lan') {
   const id = `r${++n}`;
   const at = Date.parse(`${businessDay}T09:00:00+07:00`);
-  await deps.store.immediate((tx) =>
+  await deps.store.runInTx({ centreId: HCM }, (tx) =>
     tx.insertRating({
       id,
       centreId: HCM,

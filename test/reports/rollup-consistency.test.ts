@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callTicket, finishTicket, parkTicket, resumeTicket } from '../../server/counters/calls.usecases.ts';
 import { forceCloseCounter, openCounter } from '../../server/counters/counters.usecases.ts';
-import { rebuildRollups, recordForReports } from '../../server/reports/rollups.usecases.ts';
+import { rebuildRollups, reportsSubscriber } from '../../server/reports/rollups.usecases.ts';
 import { summarizeTimes, type DailyRollupRow } from '../../server/reports/time-summary.models.ts';
 import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, HUNG, LAN } from '../fixtures/centres.ts';
@@ -12,7 +12,7 @@ const hcmScenario = { centreId: HCM, s1: 'ho-tich', s2: 'dat-dai', counterA: 'qu
 
 async function played(): Promise<TestDeps & { tickets: Record<string, string> }> {
   const deps = await makeDeps({ at: local(MONDAY, '07:00') });
-  deps.ticketChanged = recordForReports;
+  deps.subscribers = [reportsSubscriber];
   const { ids } = await playScenario(deps, hcmScenario);
   return Object.assign(deps, { tickets: ids });
 }

@@ -6,7 +6,7 @@ import { callNext, finishTicket, transferTicket } from '../../server/counters/ca
 import { getSnapshot } from '../../server/centres/centres.usecases.ts';
 import { openCounter } from '../../server/counters/counters.usecases.ts';
 import type { Deps } from '../../server/kernel/ports.ts';
-import { recordForReports } from '../../server/reports/rollups.usecases.ts';
+import { reportsSubscriber } from '../../server/reports/rollups.usecases.ts';
 import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
 import type { Store } from '../../server/kernel/store.port.ts';
@@ -45,7 +45,7 @@ async function record(name: string, op: () => Promise<unknown>): Promise<void> {
 
 async function settings(change: Partial<CentreSettings>): Promise<void> {
   const current = await store.getSettings(HCM);
-  await store.immediate((tx) => tx.saveSettings(HCM, { ...current, ...change }));
+  await store.runInTx({ centreId: HCM }, (tx) => tx.saveSettings(HCM, { ...current, ...change }));
 }
 
 beforeAll(async () => {
@@ -59,7 +59,7 @@ beforeAll(async () => {
   raw.close();
 
   store = await createSqliteStore({ filename: dbFile, observe: (sql, parameters) => recording && recorded.push({ sql, parameters }) });
-  deps = { store, clock: fakeClock(MORNING), ids: sequentialIds('id'), notifier: recordingNotifier(), ticketChanged: recordForReports };
+  deps = { store, clock: fakeClock(MORNING), ids: sequentialIds('id'), notifier: recordingNotifier(), subscribers: [reportsSubscriber] };
   const clock = deps.clock as ReturnType<typeof fakeClock>;
   await openCounter(deps, { centreId: HCM, counterId: 'quay-1', actor: LAN });
   await openCounter(deps, { centreId: HCM, counterId: 'quay-2', actor: HUNG });

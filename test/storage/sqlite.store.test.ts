@@ -98,11 +98,11 @@ describe('the SQLite file', () => {
   });
 });
 
-describe('immediate()', () => {
+describe('runInTx()', () => {
   it('rolls back every write when the function throws', async () => {
     await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
     const before = readRawDb(file);
-    const failure = deps.store.immediate(async (tx) => {
+    const failure = deps.store.runInTx({ centreId: HCM }, async (tx) => {
       await tx.takeNumber(HCM, 'ho-tich', TODAY);
       await tx.insertTicket(makeTicket({ id: 'ghost', centreId: HCM, businessDay: TODAY, seq: 2, number: 'A002' }));
       await tx.bumpSeq(HCM);
@@ -112,6 +112,48 @@ describe('immediate()', () => {
     expect(readRawDb(file)).toEqual(before);
     // The store still works afterwards (the connection is not left inside a transaction).
     expect((await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' })).ticket.number).toBe('A002');
+  });
+
+  it('runs after-commit work once the transaction commits, in order, and drops it when the transaction rolls back', async () => {
+    const seen: string[] = [];
+    const committed = await deps.store.runInTx({ centreId: HCM }, async (tx) => {
+      tx.afterCommit(() => seen.push(`first (${rawQuery<{ n: number }>(file, 'SELECT count(*) AS n FROM tickets')[0]!.n} on disk)`));
+      await tx.insertTicket(makeTicket({ id: 'kept', centreId: HCM, businessDay: TODAY, seq: 1, number: 'A001' }));
+      tx.afterCommit(() => seen.push('second'));
+      seen.push('inside');
+      return 'done';
+    });
+    // Another connection sees the row when the work runs: it ran after COMMIT, not before.
+    expect({ committed, seen }).toEqual({ committed: 'done', seen: ['inside', 'first (1 on disk)', 'second'] });
+
+    seen.length = 0;
+    await expect(
+      deps.store.runInTx({ centreId: HCM }, async (tx) => {
+        tx.afterCommit(() => seen.push('never'));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(seen).toEqual([]);
+  });
+
+  it('a failing piece of after-commit work neither undoes the commit nor stops the rest', async () => {
+    const reported: unknown[] = [];
+    const store = await createSqliteStore({ filename: join(dir.path, 'other.sqlite'), onAfterCommitError: (e) => reported.push(e) });
+    try {
+      await installCentre(store, hcmCentre);
+      const seen: string[] = [];
+      const result = await store.runInTx({ centreId: HCM }, async (tx) => {
+        tx.afterCommit(() => {
+          throw new Error('bridge gone');
+        });
+        tx.afterCommit(() => seen.push('still told'));
+        return tx.takeNumber(HCM, 'ho-tich', TODAY);
+      });
+      expect({ result, seen, reported: reported.map(String) }).toEqual({ result: 1, seen: ['still told'], reported: ['Error: bridge gone'] });
+      expect(await store.runInTx({ centreId: HCM }, (tx) => tx.takeNumber(HCM, 'ho-tich', TODAY))).toBe(2);
+    } finally {
+      await store.close();
+    }
   });
 
   it('a refused exhausted-band issue leaves number_sequences on disk unchanged', async () => {
@@ -138,7 +180,7 @@ describe('immediate()', () => {
 
   it('refuses a second ticket with the same number on the same day (unique constraint)', async () => {
     await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
-    const duplicate = deps.store.immediate((tx) =>
+    const duplicate = deps.store.runInTx({ centreId: HCM }, (tx) =>
       tx.insertTicket(makeTicket({ id: 'dup', centreId: HCM, businessDay: TODAY, seq: 1, number: 'A001' })),
     );
     await expect(duplicate).rejects.toThrow(/UNIQUE/);
@@ -148,9 +190,9 @@ describe('immediate()', () => {
   it('updateTicket writes only when the stored state is the expected one', async () => {
     const { ticket } = await issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich' });
     const called = { ...ticket, state: 'called' as const, calledAt: '2026-03-16T02:05:00.000Z', counterId: 'quay-1' };
-    expect(await deps.store.immediate((tx) => tx.updateTicket(called, 'serving'))).toBe(false);
+    expect(await deps.store.runInTx({ centreId: HCM }, (tx) => tx.updateTicket(called, 'serving'))).toBe(false);
     expect((await deps.store.getTicket(ticket.id))!.state).toBe('waiting');
-    expect(await deps.store.immediate((tx) => tx.updateTicket(called, 'waiting'))).toBe(true);
+    expect(await deps.store.runInTx({ centreId: HCM }, (tx) => tx.updateTicket(called, 'waiting'))).toBe(true);
     expect(await deps.store.getTicket(ticket.id)).toEqual(called);
   });
 });

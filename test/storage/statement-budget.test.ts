@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNext, finishTicket } from '../../server/counters/calls.usecases.ts';
 import { openCounter } from '../../server/counters/counters.usecases.ts';
 import type { Deps } from '../../server/kernel/ports.ts';
-import { recordForReports } from '../../server/reports/rollups.usecases.ts';
+import { reportsSubscriber } from '../../server/reports/rollups.usecases.ts';
 import { installCentre } from '../../server/centres/setup.usecases.ts';
 import { openSqliteDatabase } from '../../server/storage/sqlite-driver.ts';
 import { createSqliteStore } from '../../server/storage/sqlite.store.ts';
@@ -24,7 +24,7 @@ let statements: string[] = [];
 beforeEach(async () => {
   store = await createSqliteStore({ filename: ':memory:', observe: (sql) => void statements.push(sql) });
   await installCentre(store, hcmCentre);
-  deps = { store, clock: fakeClock(MORNING), ids: sequentialIds('id'), notifier: recordingNotifier(), ticketChanged: recordForReports };
+  deps = { store, clock: fakeClock(MORNING), ids: sequentialIds('id'), notifier: recordingNotifier(), subscribers: [reportsSubscriber] };
 });
 afterEach(() => store.close());
 
@@ -44,7 +44,7 @@ describe('statements per operation', () => {
 
   it('call-next: at most 12, also when the policy reads the counter’s past calls; finish: at most 12', async () => {
     const settings = await store.getSettings(HCM);
-    await store.immediate((tx) => tx.saveSettings(HCM, { ...settings, priorityPolicy: { mode: 'interleaved', normalPerPriority: 2 } }));
+    await store.runInTx({ centreId: HCM }, (tx) => tx.saveSettings(HCM, { ...settings, priorityPolicy: { mode: 'interleaved', normalPerPriority: 2 } }));
     await openCounter(deps, { centreId: HCM, counterId: 'quay-2', actor: HUNG });
     for (let i = 0; i < 30; i++) await issueTicket(deps, { centreId: HCM, serviceId: i % 2 ? 'ho-tich' : 'dat-dai' });
     for (let i = 0; i < 3; i++) {

@@ -29,7 +29,7 @@ it('a write lock held past the busy timeout is StoreUnavailable (SQLITE_BUSY, th
   other.exec('BEGIN IMMEDIATE');
   let error: unknown;
   try {
-    await store.immediate(async (tx) => tx.currentSeq('demo'));
+    await store.runInTx({ centreId: 'demo' }, async (tx) => tx.currentSeq('demo'));
   } catch (e) {
     error = e;
   } finally {
@@ -44,5 +44,5 @@ it('a write lock held past the busy timeout is StoreUnavailable (SQLITE_BUSY, th
   expect(fault.file).toBe(dbFile);
   expect((fault.cause as Error).message).toContain(`SQLITE_BUSY on ${dbFile}`);
 
-  expect(await store.immediate(async (tx) => tx.currentSeq('demo'))).toBe(0);
+  expect(await store.runInTx({ centreId: 'demo' }, async (tx) => tx.currentSeq('demo'))).toBe(0);
 });

@@ -171,7 +171,7 @@ beforeAll(async () => {
   ticketId = (await issued.json()).ticket.id;
   // A print job of the demo kiosk for it (no bridge needed; its deadline is far off).
   const now = Date.now();
-  await server.deps.store.immediate((tx) =>
+  await server.deps.store.runInTx({ centreId: 'demo' }, (tx) =>
     tx.insertPrintJob({ id: PRINT_JOB_ID, centreId: 'demo', ticketId, kioskId: 'demo-kiosk', bridgeId: 'demo-bridge', printerId: 'p1', status: 'pending', reprint: false, requestedBy: null, createdAtMs: now, deadlineAtMs: now + 3_600_000 }),
   );
 

@@ -14,7 +14,7 @@ const PASSWORD = 'mat-khau-cu';
 beforeEach(async () => {
   deps = await makeDeps({ centres: [hcmCentre, hnCentre] });
   const hash = await hashPassword(PASSWORD);
-  await deps.store.immediate(async (tx) => {
+  await deps.store.runInTx({ centreId: HCM }, async (tx) => {
     await tx.upsertStaff({ id: 'boss', centreId: HCM, name: 'Quản trị viên' });
     const account = { passwordHash: hash, active: true, mustChangePassword: false };
     await tx.setAccount(HCM, 'boss', { ...account, username: 'boss', role: 'admin' });

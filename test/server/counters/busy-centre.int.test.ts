@@ -96,7 +96,7 @@ beforeAll(async () => {
   });
   const settings = await store.getSettings(CENTRE);
   const passwordHash = await hashPassword(PASSWORD);
-  await store.immediate(async (tx) => {
+  await store.runInTx({ centreId: CENTRE }, async (tx) => {
     await tx.saveSettings(CENTRE, { ...settings, priorityPolicy: { mode: 'interleaved', normalPerPriority: 3 } });
     for (const s of staff) {
       const role = s.id === 'busy-admin' ? 'admin' : 'staff';

@@ -23,7 +23,7 @@ export async function open(deps: TestDeps, ...pairs: [string, StaffActor][]): Pr
 
 export async function setSettings(deps: TestDeps, change: Partial<CentreSettings>, centreId = HCM): Promise<void> {
   const settings = await deps.store.getSettings(centreId);
-  await deps.store.immediate((tx) => tx.saveSettings(centreId, { ...settings, ...change }));
+  await deps.store.runInTx({ centreId }, (tx) => tx.saveSettings(centreId, { ...settings, ...change }));
 }
 
 export interface FullState {

@@ -57,14 +57,14 @@ describe('kiosk issuing rate limit', () => {
   });
 
   it("follows the centre's settings live", async () => {
-    await server.deps.store.immediate((tx) => tx.saveSettings('demo', { ...defaultSettings(), kioskBurst: 2, kioskPerMinute: 6 }));
+    await server.deps.store.runInTx({ centreId: 'demo' }, (tx) => tx.saveSettings('demo', { ...defaultSettings(), kioskBurst: 2, kioskPerMinute: 6 }));
     const kiosk = await createDeviceToken(server.deps, { centreId: 'demo', createdBy: null, kind: 'kiosk', name: 'Kiosk D' });
     const issue = () => issueWith(`Bearer ${kiosk.token}`);
     expect([(await issue()).status, (await issue()).status]).toEqual([200, 200]);
     const limited = await issue();
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('10');
-    await server.deps.store.immediate((tx) => tx.saveSettings('demo', defaultSettings()));
+    await server.deps.store.runInTx({ centreId: 'demo' }, (tx) => tx.saveSettings('demo', defaultSettings()));
   });
 
   it('counts a refused request against nobody else: an unpaired caller gets 401, not 429', async () => {

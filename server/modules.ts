@@ -1,0 +1,31 @@
+import { accountsModule } from './accounts/accounts.module.ts';
+import { centresModule } from './centres/centres.module.ts';
+import { countersModule } from './counters/counters.module.ts';
+import type { LuotModule, ModuleContext } from './kernel/module.ts';
+import { createBridgeRegistry } from './printing/bridge.namespace.ts';
+import { printingModule } from './printing/printing.module.ts';
+import { ratingsModule } from './ratings/ratings.module.ts';
+import { reportsModule } from './reports/reports.module.ts';
+import { ticketsModule } from './tickets/tickets.module.ts';
+
+/**
+ * The server's feature modules, in the order their subscribers run after a ticket change and
+ * their routes are matched. A new capability is one folder and one line here.
+ */
+export function createModules(ctx: ModuleContext) {
+  // The firmware bridges carry both the printers and the rating keypads: one registry of their
+  // connections, shared by the two modules.
+  const bridges = createBridgeRegistry();
+  const ratings = ratingsModule(ctx, { bridges });
+  const printing = printingModule(ctx, { bridges, ratings: ratings.deps });
+  const list: LuotModule[] = [
+    accountsModule(ctx),
+    centresModule(ctx),
+    ticketsModule(ctx),
+    countersModule(ctx),
+    reportsModule(ctx),
+    printing,
+    ratings,
+  ];
+  return { list, printing: printing.deps, ratings: ratings.deps };
+}
