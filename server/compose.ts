@@ -10,7 +10,7 @@ import { ensureDemoCentre } from './centres/setup.usecases.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/app.ts';
 import { answerClientErrors } from './http/client-errors.ts';
-import type { Logger } from './http/errors.ts';
+import type { Logger } from './kernel/log.ts';
 import { createLogger } from './kernel/log.ts';
 import type { ModuleContext, ModuleSockets } from './kernel/module.ts';
 import type { Clock, Deps, Ids } from './kernel/ports.ts';

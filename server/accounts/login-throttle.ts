@@ -4,7 +4,7 @@ import { LoginThrottle, loginKeys, type LockStarted } from './login-throttle.mod
 import type { Clock, Ids } from '../kernel/ports.ts';
 import type { Store } from '../kernel/store.port.ts';
 import { requestAddress } from '../http/client-address.ts';
-import type { Logger } from '../http/errors.ts';
+import type { Logger } from '../kernel/log.ts';
 
 export interface LoginGuardOptions {
   clock: Clock;

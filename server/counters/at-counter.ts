@@ -33,7 +33,7 @@ export interface InTx extends AtCounter {
   day: string;
 }
 
-export interface CounterInput {
+export interface OfficerAtCounter {
   centreId: string;
   counterId: string;
   actor: StaffActor;
@@ -43,7 +43,7 @@ export const fail = (code: ErrorCode, message: string): never => {
   throw new AppError(code, message);
 };
 
-export async function locate(deps: Deps, input: CounterInput): Promise<AtCounter> {
+export async function locate(deps: Deps, input: OfficerAtCounter): Promise<AtCounter> {
   // From this process's cache: the transaction checks the configuration's version again.
   const config = await deps.store.cachedConfig(input.centreId);
   if (!config) return fail('centre.not_found', `No centre "${input.centreId}".`);

@@ -4,7 +4,7 @@ import {
   fail,
   inCounterTx,
   locate,
-  type CounterInput,
+  type OfficerAtCounter,
   type InTx,
   type TicketChangeResult,
 } from './at-counter.ts';
@@ -20,7 +20,7 @@ const HISTORY = 50;
 /** Runs a ticket action at a counter: locate, then the transaction (which publishes on commit). */
 async function atCounter(
   deps: Deps,
-  input: CounterInput,
+  input: OfficerAtCounter,
   body: (ctx: InTx) => Promise<TicketChangeResult>,
 ): Promise<TicketStatus> {
   const at = await locate(deps, input);
@@ -57,7 +57,7 @@ async function currentTicket(ctx: InTx, ticketId?: string): Promise<Ticket> {
 }
 
 /** Calls the ticket the counter's calling policy picks. */
-export function callNext(deps: Deps, input: CounterInput): Promise<TicketStatus> {
+export function callNext(deps: Deps, input: OfficerAtCounter): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     mayCall(ctx);
     const { settings, counter } = ctx;
@@ -81,7 +81,7 @@ export function callNext(deps: Deps, input: CounterInput): Promise<TicketStatus>
 }
 
 /** Calls one ticket by id or by today's display number (e.g. a citizen at the wrong counter). */
-export function callTicket(deps: Deps, input: CounterInput & { ticketId?: string; number?: string }): Promise<TicketStatus> {
+export function callTicket(deps: Deps, input: OfficerAtCounter & { ticketId?: string; number?: string }): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     mayCall(ctx);
     await mustBeFree(ctx);
@@ -95,7 +95,7 @@ export function callTicket(deps: Deps, input: CounterInput & { ticketId?: string
 }
 
 /** Repeats the call; past the centre's recall limit the ticket becomes a no-show instead. */
-export function recallTicket(deps: Deps, input: CounterInput & { ticketId?: string }): Promise<TicketStatus> {
+export function recallTicket(deps: Deps, input: OfficerAtCounter & { ticketId?: string }): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     const current = await currentTicket(ctx, input.ticketId);
     const action = current.state === 'called' ? recallOrNoShow(current, ctx.settings.maxRecalls) : 'recall';
@@ -107,7 +107,7 @@ export function recallTicket(deps: Deps, input: CounterInput & { ticketId?: stri
 
 const onCurrent =
   (action: TicketAction) =>
-  (deps: Deps, input: CounterInput & { ticketId?: string }): Promise<TicketStatus> =>
+  (deps: Deps, input: OfficerAtCounter & { ticketId?: string }): Promise<TicketStatus> =>
     atCounter(deps, input, async (ctx) => changeTicket(deps, ctx, await currentTicket(ctx, input.ticketId), action));
 
 export const startServing = onCurrent('startServing');
@@ -116,7 +116,7 @@ export const markNoShow = onCurrent('noShow');
 export const parkTicket = onCurrent('park');
 
 /** A parked citizen is back: call their ticket to this counter again. */
-export function resumeTicket(deps: Deps, input: CounterInput & { ticketId: string }): Promise<TicketStatus> {
+export function resumeTicket(deps: Deps, input: OfficerAtCounter & { ticketId: string }): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     mayCall(ctx);
     await mustBeFree(ctx);
@@ -133,7 +133,7 @@ export function resumeTicket(deps: Deps, input: CounterInput & { ticketId: strin
  */
 export function transferTicket(
   deps: Deps,
-  input: CounterInput & { ticketId?: string; toServiceId?: string; toCounterId?: string },
+  input: OfficerAtCounter & { ticketId?: string; toServiceId?: string; toCounterId?: string },
 ): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     const current = await currentTicket(ctx, input.ticketId);

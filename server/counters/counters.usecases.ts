@@ -1,5 +1,5 @@
 import type { CounterState, CounterView } from '../../protocol/index.ts';
-import { changeTicket, fail, inCounterTx, locate, type AtCounter, type CounterInput, type InTx } from './at-counter.ts';
+import { changeTicket, fail, inCounterTx, locate, type AtCounter, type OfficerAtCounter, type InTx } from './at-counter.ts';
 import { queueFigures } from '../tickets/figures.ts';
 import { officerNames, withOfficer } from '../kernel/officers.ts';
 import type { Deps } from '../kernel/ports.ts';
@@ -30,7 +30,7 @@ function publishCounter(deps: Deps, at: AtCounter, r: Awaited<ReturnType<typeof 
 }
 
 /** Open, close, pause or resume a counter, as the officer asking. */
-async function command(deps: Deps, input: CounterInput, cmd: CounterCommand): Promise<CounterView> {
+async function command(deps: Deps, input: OfficerAtCounter, cmd: CounterCommand): Promise<CounterView> {
   const at = await locate(deps, input);
   const result = await inCounterTx(deps, at, async (ctx) => {
     const staffId = ctx.actor.staffId;
@@ -52,16 +52,16 @@ async function otherCounterHeld(ctx: InTx): Promise<string | null> {
   return held === ctx.counter.id ? null : held;
 }
 
-export const openCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'open');
-export const closeCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'close');
-export const pauseCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'pause');
-export const resumeCounter = (deps: Deps, input: CounterInput) => command(deps, input, 'resume');
+export const openCounter = (deps: Deps, input: OfficerAtCounter) => command(deps, input, 'open');
+export const closeCounter = (deps: Deps, input: OfficerAtCounter) => command(deps, input, 'close');
+export const pauseCounter = (deps: Deps, input: OfficerAtCounter) => command(deps, input, 'pause');
+export const resumeCounter = (deps: Deps, input: OfficerAtCounter) => command(deps, input, 'resume');
 
 /**
  * Admin only (checked by the route's permission): frees a counter whoever holds it. A ticket
  * being attended there goes back to its queue with its place kept, so the citizen is not lost.
  */
-export async function forceCloseCounter(deps: Deps, input: CounterInput): Promise<CounterView> {
+export async function forceCloseCounter(deps: Deps, input: OfficerAtCounter): Promise<CounterView> {
   const at = await locate(deps, input);
   const closed = await inCounterTx(deps, at, async (ctx) => {
     const current = await ctx.tx.currentTicketAt(ctx.centre.id, ctx.counter.id);

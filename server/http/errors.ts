@@ -3,11 +3,9 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { errorStatus, isAppError, type ErrorBody } from '../../protocol/index.ts';
 
-export interface Logger {
-  info(message: string, extra?: unknown): void;
-  warn(message: string, extra?: unknown): void;
-  error(message: string, extra?: unknown): void;
-}
+import type { Logger } from '../kernel/log.ts';
+
+export type { Logger };
 
 /** The one error path: AppError → its status; framework 4xx → request.malformed (403 → auth.forbidden); the rest → 500 with no detail. */
 export function errorHandler(log: Logger) {

@@ -1,19 +1,9 @@
-import { AppError, type Ticket } from '../../protocol/index.ts';
+import { AppError } from '../../protocol/index.ts';
 import type { Deps } from './ports.ts';
-import type { ActorKind, StoreWriteTx } from './store.port.ts';
-import { tellChanged } from './ticket-subscribers.ts';
+import type { StoreWriteTx } from './store.port.ts';
+import { tellChanged, type Change } from './ticket-subscribers.ts';
 
-export interface Change {
-  centreId: string;
-  /** The ticket as read in this transaction; null for a new ticket. */
-  before: Ticket | null;
-  after: Ticket;
-  at: Date;
-  actorKind: ActorKind;
-  actorId: string | null;
-  counterId: string | null;
-  detail?: Record<string, unknown>;
-}
+export type { Change };
 
 /**
  * Writes a ticket change the one way every change is written: the row (only if nobody changed it

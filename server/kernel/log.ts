@@ -1,4 +1,9 @@
-import type { Logger } from '../http/errors.ts';
+/** Where the server's lines go: the use cases' and adapters' one logging port. */
+export interface Logger {
+  info(message: string, extra?: unknown): void;
+  warn(message: string, extra?: unknown): void;
+  error(message: string, extra?: unknown): void;
+}
 
 const levels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof levels)[number];

@@ -3,7 +3,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Authenticator, Revocation } from '../accounts/authenticator.ts';
 import type { Permission } from '../accounts/principal.ts';
 import type { Config } from '../config.ts';
-import type { Logger } from '../http/errors.ts';
+import type { Logger } from './log.ts';
 import type { Deps, Notifier } from './ports.ts';
 import type { TicketSubscriber } from './ticket-subscribers.ts';
 

@@ -1,6 +1,18 @@
 import type { CentreSettings, Counter, IssuedTicket, Ticket } from '../../protocol/index.ts';
-import type { Change } from './changes.ts';
-import type { StoreWriteTx } from './store.port.ts';
+import type { ActorKind, StoreWriteTx } from './store.port.ts';
+
+/** One change of one ticket, as `commitChange` (changes.ts) writes it and subscribers see it. */
+export interface Change {
+  centreId: string;
+  /** The ticket as read in this transaction; null for a new ticket. */
+  before: Ticket | null;
+  after: Ticket;
+  at: Date;
+  actorKind: ActorKind;
+  actorId: string | null;
+  counterId: string | null;
+  detail?: Record<string, unknown>;
+}
 
 /** A ticket just issued, as its subscribers see it. */
 export interface Issued {

@@ -1,5 +1,5 @@
 import { isAppError } from '../../protocol/index.ts';
-import type { Logger } from '../http/errors.ts';
+import type { Logger } from '../kernel/log.ts';
 
 type Next = (err?: Error) => void;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { fail, isAppError, ok, type Result } from '../../protocol/index.ts';
-import { faultDetail, type Logger } from '../http/errors.ts';
+import { faultDetail } from '../http/errors.ts';
+import type { Logger } from '../kernel/log.ts';
 
 type Ack<T> = (result: Result<T>) => void;
 
