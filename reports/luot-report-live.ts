@@ -7,7 +7,7 @@ import { formatIssueTime, formatTime } from '../web-shared/i18n/time.ts';
 import './luot-report-chart.ts';
 import './luot-report-table.ts';
 import { reportStyles } from './report.styles.ts';
-import { deviceHealth, formatNumber, reportPath } from './reports-logic.ts';
+import { deviceHealth, formatNumber } from './reports-logic.ts';
 
 /** How often the live view asks again. */
 const REFRESH_MS = 15_000;
@@ -59,7 +59,7 @@ export class LuotReportLive extends LitElement {
   private async refresh() {
     if (!this.centreId) return;
     try {
-      this.live = await this.api.getReport<LiveReport>(reportPath(this.centreId, 'live'));
+      this.live = await this.api.getReport(this.centreId, 'live');
       this.error = null;
     } catch (error) {
       this.error = toApiError(error);

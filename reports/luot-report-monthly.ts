@@ -6,7 +6,7 @@ import './luot-report-table.ts';
 import type { TableColumn, TableRow } from './luot-report-table.ts';
 import { ReportSection } from './report-section.ts';
 import { reportStyles } from './report.styles.ts';
-import { defaultReportMonth, formatDay, formatNumber, formatShare, lastDayOfMonth, reportPath } from './reports-logic.ts';
+import { defaultReportMonth, formatDay, formatNumber, formatShare, lastDayOfMonth } from './reports-logic.ts';
 
 interface MonthData {
   byService: TimeSummary;
@@ -44,13 +44,11 @@ export class LuotReportMonthly extends ReportSection {
 
   protected override async load(current: () => boolean) {
     const r = this.range;
-    const get = <T>(report: 'time-summary' | 'rating-summary' | 'busiest-hours', groupBy?: string) =>
-      this.api.getReport<T>(reportPath(this.centreId, report, { ...r, groupBy }));
     const [byService, byCounter, byStaff, hours] = await Promise.all([
-      get<TimeSummary>('time-summary', 'service'),
-      get<TimeSummary>('time-summary', 'counter'),
-      get<RatingSummary>('rating-summary', 'staff'),
-      get<BusiestHours>('busiest-hours'),
+      this.api.getReport(this.centreId, 'time-summary', { ...r, groupBy: 'service' }),
+      this.api.getReport(this.centreId, 'time-summary', { ...r, groupBy: 'counter' }),
+      this.api.getReport(this.centreId, 'rating-summary', { ...r, groupBy: 'staff' }),
+      this.api.getReport(this.centreId, 'busiest-hours', { ...r }),
     ]);
     if (current()) this.data = { byService, byCounter, byStaff, hours };
   }

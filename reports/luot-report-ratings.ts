@@ -34,12 +34,16 @@ export class LuotReportRatings extends ReportSection {
     return ['groupBy'];
   }
 
+  private get query() {
+    return { ...this.range, groupBy: this.groupBy };
+  }
+
   private get path() {
-    return reportPath(this.centreId, 'rating-summary', { ...this.range, groupBy: this.groupBy });
+    return reportPath(this.centreId, 'rating-summary', this.query);
   }
 
   protected override async load(current: () => boolean) {
-    const summary = await this.api.getReport<RatingSummary>(this.path);
+    const summary = await this.api.getReport(this.centreId, 'rating-summary', this.query);
     if (current()) this.summary = summary;
   }
 

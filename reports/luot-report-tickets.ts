@@ -81,7 +81,7 @@ export class LuotReportTickets extends ReportSection {
   }
 
   protected override async load(current: () => boolean) {
-    const log = await this.api.getReport<TicketLog>(reportPath(this.centreId, 'tickets', this.query(true)));
+    const log = await this.api.getReport(this.centreId, 'tickets', this.query(true));
     if (current()) this.log = log;
   }
 

@@ -38,8 +38,12 @@ export class LuotReportTimes extends ReportSection {
     return ['groupBy'];
   }
 
+  private get summaryQuery() {
+    return { ...this.range, groupBy: this.groupBy };
+  }
+
   private get summaryPath() {
-    return reportPath(this.centreId, 'time-summary', { ...this.range, groupBy: this.groupBy });
+    return reportPath(this.centreId, 'time-summary', this.summaryQuery);
   }
 
   private get hoursPath() {
@@ -47,7 +51,10 @@ export class LuotReportTimes extends ReportSection {
   }
 
   protected override async load(current: () => boolean) {
-    const [summary, hours] = await Promise.all([this.api.getReport<TimeSummary>(this.summaryPath), this.api.getReport<BusiestHours>(this.hoursPath)]);
+    const [summary, hours] = await Promise.all([
+      this.api.getReport(this.centreId, 'time-summary', this.summaryQuery),
+      this.api.getReport(this.centreId, 'busiest-hours', { ...this.range }),
+    ]);
     if (!current()) return;
     this.summary = summary;
     this.hours = hours;

@@ -1,11 +1,14 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import type { Centre, Counter, GrantPriorityBody, Language, Ticket } from '../../protocol/index.ts';
+import type { Centre, Counter, Language, Ticket } from '../../protocol/index.ts';
 import { toApiError, type Api, type ApiError, type CounterAction, type CounterCommand } from '../../web-shared/client/api.ts';
 import { counterViewOf, type CentreState } from '../../web-shared/client/centre-state.ts';
 import { errorText, t } from '../../web-shared/i18n/i18n.ts';
 import { priorityText } from '../../web-shared/i18n/queue-text.ts';
-import type { ConsoleActionEvent } from './console-events.ts';
-import { parkedForCounter } from './console-forms.ts';
+import '../../web-shared/ui/luot-ticket-list.ts';
+import type { RowActionEvent } from '../../web-shared/ui/luot-ticket-list.ts';
+import { sendAction, type ConsoleActionEvent } from './console-events.ts';
+import { grantBody, parkedForCounter } from './console-forms.ts';
+import { parkedRows, waitingRows, waitingTotal } from './console-lists.ts';
 import {
   actionBody,
   allowedActions,
@@ -24,10 +27,8 @@ import './luot-console-actions.ts';
 import './luot-counter-controls.ts';
 import './luot-current-ticket.ts';
 import './luot-grant-priority-form.ts';
-import './luot-parked-list.ts';
 import './luot-print-problems.ts';
 import './luot-transfer-form.ts';
-import './luot-waiting-list.ts';
 
 const COMMANDS: readonly ConsoleAction[] = ['open', 'close', 'pause', 'resume'];
 /** Buttons that open a form first; the form sends the same action again with its fields. */
@@ -124,7 +125,10 @@ export class LuotCounterDesk extends LitElement {
         const view = await this.api.counterCommand(this.centre.id, counterId, action as CounterCommand);
         this.acted = { counterId, seq, state: view.state, ticket: view.current };
       } else if (action === 'grant') {
-        const { ticket } = await this.api.grantPriority(this.centre.id, body as unknown as GrantPriorityBody);
+        // The form's fields, typed again by the rule the form used (console-forms.ts grantBody).
+        const grant = grantBody(body?.number ?? '', body?.priorityGroupId ?? '', body?.reason ?? '');
+        if (!grant) return;
+        const { ticket } = await this.api.grantPriority(this.centre.id, grant);
         this.done = t(this.language, 'console.done.grant', { number: ticket.number });
         this.form = null;
       } else {
@@ -153,6 +157,7 @@ export class LuotCounterDesk extends LitElement {
     const groups = live?.priorityGroups ?? [];
     // The services this counter calls, in the counter's own order.
     const own = this.counter.serviceIds.flatMap((id) => services.find((s) => s.id === id) ?? []);
+    const waiting = live?.waiting ?? {};
     const busy = this.busy !== null;
     return html`<luot-counter-controls .view=${facts.view} .mine=${holdsCounter(facts)} .allowed=${allowed} .busy=${busy} .language=${lang}
         .notice=${notice ? { text: t(lang, notice.key, { n: notice.n ?? '' }), warn: notice.key === 'console.busy' || notice.key === 'console.holdsOther' } : null}
@@ -173,11 +178,14 @@ export class LuotCounterDesk extends LitElement {
         </section>
         <aside>
           <section class="card">
-            <luot-waiting-list .services=${own} .waiting=${live?.waiting ?? {}} .language=${lang}></luot-waiting-list>
+            <luot-ticket-list .heading=${t(lang, 'console.waiting')} .rows=${waitingRows(own, waiting, lang)}>
+              <p class="total" data-testid="waiting-total">${t(lang, 'console.waitingTotal', { n: waitingTotal(own, waiting) })}</p>
+            </luot-ticket-list>
           </section>
           <section class="card">
-            <luot-parked-list .tickets=${parkedForCounter(live?.parked ?? [], this.counter)} .services=${services}
-              .counters=${this.counters} .canResume=${allowed['resume-ticket']} .busy=${busy} .language=${lang}></luot-parked-list>
+            <luot-ticket-list .heading=${t(lang, 'console.parked')} .empty=${t(lang, 'console.parkedNone')}
+              .rows=${parkedRows(parkedForCounter(live?.parked ?? [], this.counter), services, this.counters, lang, allowed['resume-ticket'] && !busy)}
+              @luot-row-action=${this.resumeParked}></luot-ticket-list>
           </section>
           <section class="card">
             <luot-print-problems .api=${this.api} .centreId=${this.centre.id} .timeZone=${this.centre.timeZone}
@@ -186,6 +194,11 @@ export class LuotCounterDesk extends LitElement {
         </aside>
       </div>`;
   }
+
+  /** The parked list's "Tiếp tục": the same action as any other part's, naming the ticket. */
+  private readonly resumeParked = (e: RowActionEvent) => {
+    if (e.detail.action === 'resume-ticket') sendAction(this, 'resume-ticket', { ticketId: e.detail.key });
+  };
 
   private renderForm(current: Ticket | null, busy: boolean) {
     const lang = this.language;
@@ -217,6 +230,7 @@ export class LuotCounterDesk extends LitElement {
     .error, .done { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.3rem; font-weight: 700; text-align: center; border-radius: var(--luot-radius); }
     .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
     .done { background: var(--luot-ok); color: #fff; }
+    .total { font-weight: 700; margin: 0.75rem 0 0; font-size: 1.2rem; }
   `;
 }
 

@@ -5,16 +5,16 @@ import { errorText, localized, t } from '../../web-shared/i18n/i18n.ts';
 import { LiveCentreController } from '../../web-shared/client/live-centre.controller.ts';
 import '../../web-shared/ui/luot-clock.ts';
 import '../../web-shared/ui/luot-offline-banner.ts';
+import '../../web-shared/ui/luot-ticket-list.ts';
 import { AnnouncerController } from './announce/announcer.controller.ts';
 import { NewCalls } from './announce/new-calls.ts';
+import { previousCallRows, queueRows } from './display-lists.ts';
 import { readDisplayParams, type DisplayParams, type Layout } from './display-params.ts';
 import { callShown, countersShown, effectiveVoice, resolveScope, servicesShown, WHOLE_CENTRE, type DisplayScope } from './display-scope.ts';
 import { applyTheme } from './display-theme.ts';
-import './luot-call-list.ts';
 import './luot-counter-strip.ts';
 import './luot-latest-call.ts';
 import './luot-notice-ticker.ts';
-import './luot-service-queues.ts';
 import './luot-sound-state.ts';
 
 /**
@@ -123,9 +123,13 @@ export class LuotHallDisplay extends LitElement {
           .language=${lang}
         ></luot-latest-call>
         ${listed > 0
-          ? html`<luot-call-list .calls=${previous} .language=${lang} .timeZone=${centre?.timeZone ?? 'Asia/Ho_Chi_Minh'}></luot-call-list>`
+          ? html`<luot-ticket-list class="previous" look="display" ordered .heading=${t(lang, 'display.previous')}
+              .rows=${previousCallRows(previous, lang, centre?.timeZone ?? 'Asia/Ho_Chi_Minh')}></luot-ticket-list>`
           : null}
-        <luot-service-queues .services=${services} .waiting=${live?.waiting ?? {}} .language=${lang}></luot-service-queues>
+        ${services.length > 0
+          ? html`<luot-ticket-list class="queues" look="display" .heading=${t(lang, 'display.waitingTitle')}
+              .rows=${queueRows(services, live?.waiting ?? {}, lang)}></luot-ticket-list>`
+          : null}
         <luot-counter-strip
           .counters=${live ? countersShown(scope, live.counters) : []}
           .services=${live?.services ?? []}
@@ -200,11 +204,14 @@ export class LuotHallDisplay extends LitElement {
     luot-latest-call {
       grid-area: now;
     }
-    luot-call-list {
+    .previous {
       grid-area: previous;
+      --luot-list-columns: var(--luot-call-columns, 2);
+      --luot-list-size: var(--luot-call-size, 4.6vmin);
     }
-    luot-service-queues {
+    .queues {
       grid-area: queues;
+      --luot-list-columns: var(--luot-queue-columns, 1);
     }
     luot-counter-strip {
       grid-area: counters;
@@ -253,7 +260,7 @@ export class LuotHallDisplay extends LitElement {
       --luot-display-label-size: 6vmin;
       --luot-display-service-size: 5vmin;
     }
-    :host([data-layout='portrait']) luot-service-queues {
+    :host([data-layout='portrait']) .queues {
       --luot-queue-columns: 2;
       max-height: 28vh;
     }

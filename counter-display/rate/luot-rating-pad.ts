@@ -1,27 +1,15 @@
 import { LitElement, css, html } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { RATING_NAMESPACE, RatingEvents } from '../../protocol/events.ts';
-import type { Language, PressResult, RatingArmView, RatingRecordedEvent, SessionInfo } from '../../protocol/index.ts';
-import { bearerHeader } from '../../web-shared/client/session.ts';
+import { RATING_NAMESPACE, RatingEvents, type RatingClientToServer, type RatingServerToClient } from '../../protocol/events.ts';
+import type { Language } from '../../protocol/index.ts';
+import { ApiError, createApi, type Api } from '../../web-shared/client/api.ts';
 import { buttonsOf, gradeLabel, initialPad, phaseOf, pressKey, secondsLeft, text, withArm, withPressResult, withRating, type PadState } from './rate-logic.ts';
 
-class HttpError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-  }
-}
+// The device token alone: an officer's session cookie in this browser must not rate (issue #10).
+const padApi = (token: string | null): Api => createApi('', undefined, { deviceToken: token ?? '', credentials: 'omit' });
 
-async function json<T>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    // The device token alone: an officer's session cookie in this browser must not rate (issue #10).
-    credentials: 'omit',
-    headers: { accept: 'application/json', ...bearerHeader(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new HttpError(res.status);
-  return (await res.json()) as T;
-}
+/** 401/403: no token, or a revoked one. */
+const refused = (error: unknown) => error instanceof ApiError && (error.status === 401 || error.status === 403);
 
 /**
  * The customer-facing rating screen of one counter (/rate/<counter id>, issue #5): for counters
@@ -49,7 +37,7 @@ export class LuotRatingPad extends LitElement {
   declare problem: 'unpaired' | 'other_counter' | 'failed' | null;
   declare counterNumber: number | null;
   private centreId = '';
-  private socket: Socket | null = null;
+  private socket: Socket<RatingServerToClient, RatingClientToServer> | null = null;
   private tick: ReturnType<typeof setInterval> | undefined;
   /** The key of a press whose answer did not arrive: pressing the same button again re-sends it. */
   private unanswered: { level: number; key: string; ticketId: string | null } | null = null;
@@ -82,33 +70,33 @@ export class LuotRatingPad extends LitElement {
     if (!token) return void (this.problem = 'unpaired');
     try {
       // Which centre and counter this screen is paired with: all it may know of its centre.
-      const session = await json<SessionInfo>(token, 'GET', '/auth/session');
+      const session = await padApi(token).getSession();
       if (session.kind !== 'device' || session.deviceKind !== 'rating-screen' || !session.counter) return void (this.problem = 'unpaired');
       this.centreId = session.centreId;
       this.counterNumber = session.counter.number;
       if (session.counter.id !== this.counterId) return void (this.problem = 'other_counter');
       await this.refresh();
     } catch (error) {
-      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'unpaired' : 'failed';
+      this.problem = refused(error) ? 'unpaired' : 'failed';
       return;
     }
-    const socket = io(RATING_NAMESPACE, { auth: { token }, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    const socket: Socket<RatingServerToClient, RatingClientToServer> = io(RATING_NAMESPACE, { auth: { token }, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
     socket.on('connect', () => void this.refresh().catch(() => undefined)); // what was missed while away
     // Revoked while running: the server refuses the reconnection.
     socket.on('connect_error', (error) => {
       if (error.message === 'auth.required' || error.message === 'auth.forbidden') this.problem = 'unpaired';
     });
-    socket.on(RatingEvents.armed, (arm: RatingArmView) => {
+    socket.on(RatingEvents.armed, (arm) => {
       if (arm?.counterId === this.counterId) this.state = withArm(this.state, arm, Date.now());
     });
-    socket.on(RatingEvents.recorded, (event: RatingRecordedEvent) => {
+    socket.on(RatingEvents.recorded, (event) => {
       if (event?.rating) this.state = withRating(this.state, event.rating, this.counterId, Date.now());
     });
     this.socket = socket;
   }
 
   private async refresh() {
-    const arm = await json<RatingArmView>(this.deviceToken ?? '', 'GET', `/centres/${encodeURIComponent(this.centreId)}/counters/${encodeURIComponent(this.counterId)}/rating-arm`);
+    const arm = await padApi(this.deviceToken).getRatingArm(this.centreId, this.counterId);
     this.state = withArm(this.state, arm, Date.now());
   }
 
@@ -122,7 +110,7 @@ export class LuotRatingPad extends LitElement {
     this.unanswered = { level, key, ticketId };
     this.sending = true;
     try {
-      const result = await json<PressResult>(this.deviceToken ?? '', 'POST', `/centres/${encodeURIComponent(this.centreId)}/ratings`, {
+      const result = await padApi(this.deviceToken).recordRating(this.centreId, {
         counterId: this.counterId,
         level,
         idempotencyKey: key,
@@ -132,7 +120,7 @@ export class LuotRatingPad extends LitElement {
       this.problem = null;
       this.state = withPressResult(this.state, result, this.counterId, Date.now());
     } catch (error) {
-      this.problem = error instanceof HttpError && (error.status === 401 || error.status === 403) ? 'unpaired' : 'failed';
+      this.problem = refused(error) ? 'unpaired' : 'failed';
     } finally {
       this.sending = false;
     }

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { Centre, Language, Service, TicketStatus } from '../../protocol/index.ts';
+import type { Centre, Language, Service } from '../../protocol/index.ts';
 import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../../web-shared/client/api.ts';
 import { CentreClient } from '../../web-shared/client/centre-client.ts';
 import type { CentreState } from '../../web-shared/client/centre-state.ts';
@@ -52,7 +52,7 @@ export class LuotKioskApp extends LitElement {
   declare centre: Centre | null;
   declare services: Service[];
   declare issuingServiceId: string | null;
-  declare issued: TicketStatus | null;
+  declare issued: IssuedTicket | null;
   declare error: ApiError | null;
   declare live: CentreState | null;
   /** The priority group screen is showing. */
@@ -150,7 +150,7 @@ export class LuotKioskApp extends LitElement {
     const groups = this.live?.priorityGroups ?? [];
     const issued = this.issued;
     const service = issued ? (services.find((s) => s.id === issued.ticket.serviceId) ?? null) : null;
-    const printJob = (issued as IssuedTicket | null)?.printJob ?? null;
+    const printJob = issued?.printJob ?? null;
     // The server cannot store tickets (disk full, read-only: docs/faults.md): no menu to tap in
     // vain, an out-of-service notice until the error clears (returnSeconds), then the next try.
     const outOfService = this.error?.code === 'store.unavailable';

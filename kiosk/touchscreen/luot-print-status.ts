@@ -2,6 +2,7 @@ import { LitElement, css, html } from 'lit';
 import QRCode from 'qrcode';
 import type { Language } from '../../protocol/common.schemas.ts';
 import type { PrintJobView } from '../../protocol/print.schemas.ts';
+import { createApi } from '../../web-shared/client/api.ts';
 import { bearerHeader } from '../../web-shared/client/session.ts';
 import { FOLLOW_MS, POLL_MS, printDisplay } from './print-status-logic.ts';
 
@@ -73,10 +74,10 @@ export class LuotPrintStatus extends LitElement {
 
   private async poll(jobId: string) {
     try {
-      const res = await fetch(`/api/print-jobs/${encodeURIComponent(jobId)}`, { headers: bearerHeader(this.token) });
-      if (res.ok && this.following === jobId) this.job = (await res.json()) as PrintJobView;
+      const job = await createApi('', undefined, { deviceToken: this.token }).getPrintJob(jobId);
+      if (this.following === jobId) this.job = job;
     } catch {
-      // Offline for a moment: keep asking until FOLLOW_MS.
+      // Offline for a moment (or an error answer): keep asking until FOLLOW_MS.
     }
     if (this.following !== jobId) return;
     const phase = printDisplay(this.job, this.language).phase;

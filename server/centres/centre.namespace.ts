@@ -1,5 +1,5 @@
 import { parseSigned } from 'hono/utils/cookie';
-import type { Server } from 'socket.io';
+import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
 import {
   AppError,
@@ -18,6 +18,17 @@ import type { Deps, Notifier } from '../kernel/ports.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
 import { sharedSnapshots, snapshotRequests } from './shared-snapshot.ts';
 import { onValidated } from '../realtime/validated.ts';
+
+/** What the `/centre` handshake leaves on a socket. */
+export interface CentreSocketData {
+  centreId: string;
+  principal: Principal;
+  /** When the staff session ends (ms since the epoch); null for a device. */
+  expiresAtMs: number | null;
+}
+
+/** `/centre`, typed by its one event map (protocol/events.ts): print and rating notifiers emit through it too. */
+export type CentreNamespace = Namespace<CentreClientToServer, CentreServerToClient, Record<string, never>, CentreSocketData>;
 
 /** The room of a centre's clients; print facts (print.notifier.ts) go to it too. */
 export const centreRoom = (centreId: string) => `centre:${centreId}`;
@@ -65,7 +76,7 @@ function matches(principal: Principal, r: Revocation): boolean {
  * centre's sequence number. Revoked credentials and expired sessions are disconnected.
  */
 export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth: CentreNamespaceAuth): Notifier & { revoke(r: Revocation): void } {
-  const nsp = io.of(CENTRE_NAMESPACE) as ReturnType<Server<CentreClientToServer, CentreServerToClient>['of']>;
+  const nsp = io.of(CENTRE_NAMESPACE) as CentreNamespace;
   // One snapshot per change, shared by every display of the centre (shared-snapshot.ts).
   const snapshots = sharedSnapshots(deps);
 
@@ -146,7 +157,7 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
     },
     revoke(r: Revocation) {
       for (const socket of nsp.sockets.values()) {
-        if (matches(socket.data.principal as Principal, r)) socket.disconnect(true);
+        if (matches(socket.data.principal, r)) socket.disconnect(true);
       }
     },
   };

@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import {
   BRIDGE_NAMESPACE,
   BridgeEvents,
@@ -24,7 +24,14 @@ import type { RatingDeps } from '../ratings/ratings.deps.ts';
 import { attachKeypadEvents, keypadsWelcomed } from '../ratings/keypad.namespace.ts';
 import { onValidated } from '../realtime/validated.ts';
 
-type BridgeSocket = Socket<BridgeClientToServer, BridgeServerToClient>;
+/** What the `/bridge` handshake leaves on a socket. */
+export interface BridgeSocketData {
+  bridge: BridgeRef;
+}
+
+/** `/bridge`, typed by its one event map (protocol/events.ts): print jobs and keypads alike. */
+export type BridgeNamespace = Namespace<BridgeClientToServer, BridgeServerToClient, Record<string, never>, BridgeSocketData>;
+export type BridgeSocket = Socket<BridgeClientToServer, BridgeServerToClient, Record<string, never>, BridgeSocketData>;
 
 const key = (b: BridgeRef) => `${b.centreId}/${b.bridgeId}`;
 
@@ -96,7 +103,7 @@ export function attachBridgeNamespace(
   log: Logger,
   auth: { authenticator: Authenticator; ratings?: RatingDeps },
 ): { revoke(r: Revocation): void; stopping(): void } {
-  const nsp = io.of(BRIDGE_NAMESPACE);
+  const nsp = io.of(BRIDGE_NAMESPACE) as BridgeNamespace;
   // The server is closing: connections end, but their devices are not "disconnected" on record
   // (the store is closing too); the next start marks every bridge disconnected anyway.
   let stopping = false;
@@ -118,8 +125,7 @@ export function attachBridgeNamespace(
     }
   }));
 
-  nsp.on('connection', (raw) => {
-    const socket = raw as BridgeSocket;
+  nsp.on('connection', (socket) => {
     const bridge: BridgeRef = socket.data.bridge;
     const previous = registry.set(bridge, socket);
     if (previous) {
@@ -185,7 +191,7 @@ export function attachBridgeNamespace(
     revoke(r) {
       if (r.kind !== 'device') return;
       for (const socket of registry.sockets()) {
-        if ((socket.data.bridge as BridgeRef).bridgeId === r.deviceId) socket.disconnect(true);
+        if (socket.data.bridge.bridgeId === r.deviceId) socket.disconnect(true);
       }
     },
   };

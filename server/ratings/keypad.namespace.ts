@@ -1,31 +1,22 @@
-import type { Server, Socket } from 'socket.io';
-import {
-  CENTRE_NAMESPACE,
-  KeypadEvents,
-  KeypadPressSchema,
-  RATING_NAMESPACE,
-  RatingEvents,
-  type CentreRatingServerToClient,
-  type KeypadClientToServer,
-  type KeypadServerToClient,
-} from '../../protocol/index.ts';
+import type { Server } from 'socket.io';
+import { CENTRE_NAMESPACE, KeypadEvents, KeypadPressSchema, RATING_NAMESPACE, RatingEvents } from '../../protocol/index.ts';
 import type { Logger } from '../http/errors.ts';
 import type { BridgeRef } from '../printing/printing.deps.ts';
 import type { KeypadTransport, RatingDeps, RatingNotifier } from './ratings.deps.ts';
 import { keypadPressed, rearmBridge } from './ratings.usecases.ts';
-import { centreRoom } from '../centres/centre.namespace.ts';
-import { ratingScreenRoom } from './rating.namespace.ts';
+import { centreRoom, type CentreNamespace } from '../centres/centre.namespace.ts';
+import type { BridgeSocket } from '../printing/bridge.namespace.ts';
+import { ratingScreenRoom, type RatingNamespace } from './rating.namespace.ts';
 import { onValidated } from '../realtime/validated.ts';
-
-type KeypadSocket = Socket<KeypadClientToServer, KeypadServerToClient>;
 
 /** The part of the bridge registry (bridge.namespace.ts) the keypads use. */
 export interface BridgeSockets {
-  sockets(): Iterable<Socket>;
+  sockets(): Iterable<BridgeSocket>;
   isConnected(bridge: BridgeRef): boolean;
 }
 
-const bridgeOf = (socket: Socket): BridgeRef | undefined => socket.data?.bridge as BridgeRef | undefined;
+/** Set by the `/bridge` handshake; read defensively, a registry is not obliged to hold only welcomed sockets. */
+const bridgeOf = (socket: BridgeSocket): BridgeRef | undefined => socket.data?.bridge;
 
 /**
  * KeypadTransport over the connected bridges: an arm goes to every welcomed bridge of the centre
@@ -37,7 +28,7 @@ export function createKeypadTransport(registry: BridgeSockets): KeypadTransport 
     [...registry.sockets()].filter((s) => {
       const b = bridgeOf(s);
       return b !== undefined && b.centreId === centreId && registry.isConnected(b);
-    }) as unknown as KeypadSocket[];
+    });
   return {
     arm(centreId, arm) {
       const sockets = bridgesOf(centreId);
@@ -50,7 +41,7 @@ export function createKeypadTransport(registry: BridgeSockets): KeypadTransport 
     armBridge(bridge, arm) {
       for (const s of registry.sockets()) {
         const b = bridgeOf(s);
-        if (b?.centreId === bridge.centreId && b.bridgeId === bridge.bridgeId) (s as unknown as KeypadSocket).emit(KeypadEvents.arm, arm);
+        if (b?.centreId === bridge.centreId && b.bridgeId === bridge.bridgeId) s.emit(KeypadEvents.arm, arm);
       }
     },
   };
@@ -60,8 +51,8 @@ export function createKeypadTransport(registry: BridgeSockets): KeypadTransport 
  * The keypads' events on one bridge connection: `rating:press`, validated, decided and committed
  * before the acknowledgement (so the bridge drops a press from its outbox only once it is safe).
  */
-export function attachKeypadEvents(socket: Socket, rd: RatingDeps, bridge: BridgeRef, log: Logger): void {
-  (socket as unknown as KeypadSocket).on(
+export function attachKeypadEvents(socket: BridgeSocket, rd: RatingDeps, bridge: BridgeRef, log: Logger): void {
+  socket.on(
     KeypadEvents.press,
     onValidated(KeypadPressSchema, (press) => keypadPressed(rd, bridge, press), log),
   );
@@ -72,17 +63,13 @@ export function keypadsWelcomed(rd: RatingDeps, bridge: BridgeRef, log: Logger):
   void rearmBridge(rd, bridge).catch((error) => log.error(`bridge ${bridge.bridgeId}: re-arming its keypads failed`, error));
 }
 
-type RatingRooms = {
-  to(room: string): { emit<E extends keyof CentreRatingServerToClient>(e: E, ...a: Parameters<CentreRatingServerToClient[E]>): void };
-};
-
 /**
  * Rating facts to the centre's `/centre` room (unsequenced, like print facts), and to the
  * counter's rating screens on `/rating` (rating.namespace.ts).
  */
 export function createRatingNotifier(io: Server): RatingNotifier {
-  const nsp = io.of(CENTRE_NAMESPACE) as unknown as RatingRooms;
-  const screens = io.of(RATING_NAMESPACE) as unknown as RatingRooms;
+  const nsp = io.of(CENTRE_NAMESPACE) as CentreNamespace;
+  const screens = io.of(RATING_NAMESPACE) as RatingNamespace;
   return {
     armed: (view) => {
       nsp.to(centreRoom(view.centreId)).emit(RatingEvents.armed, view);

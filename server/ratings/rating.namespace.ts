@@ -1,12 +1,21 @@
-import type { Server } from 'socket.io';
+import type { Namespace, Server } from 'socket.io';
 import { z } from 'zod';
-import { RATING_NAMESPACE, type CentreRatingServerToClient } from '../../protocol/index.ts';
+import { RATING_NAMESPACE, type RatingClientToServer, type RatingServerToClient } from '../../protocol/index.ts';
 import type { Authenticator, Revocation } from '../accounts/authenticator.ts';
 import type { Logger } from '../http/errors.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
 
 /** The room of one counter's rating screens. */
 export const ratingScreenRoom = (centreId: string, counterId: string) => `rating:${centreId}:${counterId}`;
+
+/** What the `/rating` handshake leaves on a socket. */
+export interface RatingSocketData {
+  deviceId: string;
+  room: string;
+}
+
+/** `/rating`, typed by its event map (protocol/events.ts); the rating notifier emits through it. */
+export type RatingNamespace = Namespace<RatingClientToServer, RatingServerToClient, Record<string, never>, RatingSocketData>;
 
 const HandshakeSchema = z.object({ token: z.string().min(1).max(300) });
 
@@ -17,7 +26,7 @@ const HandshakeSchema = z.object({ token: z.string().min(1).max(300) });
  * the rating notifier (keypad.namespace.ts). A revoked token is disconnected at once.
  */
 export function attachRatingNamespace(io: Server, log: Logger, auth: { authenticator: Authenticator }): { revoke(r: Revocation): void } {
-  const nsp = io.of(RATING_NAMESPACE) as ReturnType<Server<Record<string, never>, CentreRatingServerToClient>['of']>;
+  const nsp = io.of(RATING_NAMESPACE) as RatingNamespace;
 
   nsp.use(asyncMiddleware('rating screen handshake', log, async (socket, next) => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
@@ -35,7 +44,7 @@ export function attachRatingNamespace(io: Server, log: Logger, auth: { authentic
     }
   }));
 
-  nsp.on('connection', (socket) => void socket.join(socket.data.room as string));
+  nsp.on('connection', (socket) => void socket.join(socket.data.room));
 
   return {
     revoke(r: Revocation) {

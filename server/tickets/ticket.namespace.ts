@@ -1,11 +1,22 @@
-import type { Server } from 'socket.io';
-import { TICKET_NAMESPACE, TicketEvents, TicketHandshakeSchema, type CentreFact, type TicketView } from '../../protocol/index.ts';
+import type { Namespace, Server } from 'socket.io';
+import {
+  TICKET_NAMESPACE,
+  TicketEvents,
+  TicketHandshakeSchema,
+  type CentreFact,
+  type TicketClientToServer,
+  type TicketServerToClient,
+  type TicketView,
+} from '../../protocol/index.ts';
 import { clientAddress } from '../http/client-address.ts';
 import type { Logger } from '../http/errors.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
 import type { Deps, Notifier } from '../kernel/ports.ts';
 import { readTicketViews } from './ticket-views.usecases.ts';
 import { createFollowers, mayHaveChanged, nothingTouched, touch, type FollowerLimits, type Touched } from './ticket-followers.ts';
+
+/** `/ticket`, typed by its event map (protocol/events.ts); the handshake leaves the ticket id on the socket. */
+export type TicketNamespace = Namespace<TicketClientToServer, TicketServerToClient, Record<string, never>, { ticketId: string }>;
 
 const room = (ticketId: string) => `ticket:${ticketId}`;
 /** Facts come in bursts at a busy centre; recompute the followed tickets at most this often. */
@@ -27,7 +38,7 @@ export function attachTicketNamespace(
   log: Logger,
   limits: FollowerLimits & { trustedProxies?: readonly string[] },
 ): Notifier {
-  const nsp = io.of(TICKET_NAMESPACE);
+  const nsp = io.of(TICKET_NAMESPACE) as TicketNamespace;
   const followers = createFollowers(limits);
   const trusted = new Set(limits.trustedProxies ?? []);
   const pending = new Map<string, Touched>();

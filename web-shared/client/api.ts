@@ -1,35 +1,40 @@
 /**
- * A small client for the JSON API (server/http/*.routes.ts, operationIds in brackets). Every
- * failure becomes an ApiError carrying a code the UI can localize (web-shared/i18n/i18n.ts).
+ * The one client of the JSON API (server/<feature>/*.routes.ts, operationIds in brackets). Every
+ * answer is parsed with the protocol schema its route declares in the OpenAPI document, so a
+ * method's type is what the server sends, checked at run time: an answer that does not match is
+ * an ApiResponseError, never a silently wrong type. Every failure becomes an ApiError carrying a
+ * code the UI can localize (web-shared/i18n/i18n.ts).
  */
-// Values from errors.ts only: protocol/index.ts would pull zod into the kiosk bundle.
+import './zod-config.ts';
+import { z } from 'zod';
 import { errorStatus } from '../../protocol/errors.ts';
-import type {
-  CallTicketBody,
-  Centre,
-  CentreSettings,
-  Counter,
-  CounterActionBody,
-  CounterInput,
-  CounterView,
-  GrantPriorityBody,
-  ResumeTicketBody,
-  Service,
-  ServiceInput,
-  TicketStatus,
-  TransferTicketBody,
-} from '../../protocol/index.ts';
-import type {
-  Account,
-  CreateDeviceTokenBody,
-  CreatedDeviceToken,
-  DeviceToken,
-  SessionInfo,
+import {
+  AccountSchema,
+  CreatedDeviceTokenSchema,
+  DeviceTokenSchema,
+  SessionInfoSchema,
+  type CreateDeviceTokenBody,
 } from '../../protocol/auth.schemas.ts';
-import type { DeviceView, PrintJobView } from '../../protocol/print.schemas.ts';
-import type { CreateStaffRequest, StaffWithPassword, UpdateStaffBody } from '../../protocol/staff.schemas.ts';
+import { CentreSchema, CounterSchema, ServiceSchema, type Centre } from '../../protocol/centre.schemas.ts';
+import { DeviceViewSchema, IssuedTicketSchema, PrintJobViewSchema, type PrintJobView } from '../../protocol/print.schemas.ts';
+import { PressResultSchema, RatingArmViewSchema, type RecordRatingBody } from '../../protocol/rating.schemas.ts';
+import { CounterViewSchema } from '../../protocol/realtime.schemas.ts';
+import { CentreSettingsSchema, type CentreSettings } from '../../protocol/settings.schemas.ts';
+import { StaffWithPasswordSchema, type CreateStaffRequest, type UpdateStaffBody } from '../../protocol/staff.schemas.ts';
+import {
+  TicketStatusSchema,
+  type CallTicketBody,
+  type CounterActionBody,
+  type GrantPriorityBody,
+  type ResumeTicketBody,
+  type TransferTicketBody,
+} from '../../protocol/ticket.schemas.ts';
+import type { CounterInput, ServiceInput } from '../../protocol/admin.schemas.ts';
 import type { ClientErrorCode } from '../i18n/i18n.ts';
+import type { ReportName, Reports } from './report-schemas.ts';
 import { bearerHeader } from './session.ts';
+
+export type { ReportName, Reports };
 
 export class ApiError extends Error {
   readonly code: ClientErrorCode;
@@ -48,6 +53,23 @@ export class ApiError extends Error {
 
 const knownCode = (code: unknown): code is ClientErrorCode =>
   typeof code === 'string' && (code in errorStatus || code === 'network');
+
+/**
+ * The server answered 2xx with something its route's schema does not describe (a server and
+ * pages of different versions, a proxy's page): a bug to report, shown to the user as `internal`.
+ */
+export class ApiResponseError extends ApiError {
+  readonly issues: readonly z.core.$ZodIssue[];
+  constructor(what: string, status: number, issues: readonly z.core.$ZodIssue[]) {
+    const detail = issues
+      .slice(0, 3)
+      .map((i) => `${i.path.length ? i.path.join('.') : '(answer)'}: ${i.message}`)
+      .join('; ');
+    super('internal', `Unexpected answer to ${what}: ${detail}`, status);
+    this.name = 'ApiResponseError';
+    this.issues = issues;
+  }
+}
 
 /** Any thrown value as an ApiError, so callers have one thing to render. */
 export function toApiError(error: unknown): ApiError {
@@ -81,11 +103,35 @@ export interface ApiAuth {
    * pages leave it out: their browser sends the session cookie by itself.
    */
   deviceToken?: string | null;
+  /**
+   * Whether the browser adds the session cookie: 'same-origin' (the default), or 'omit' where the
+   * device token alone must decide (a rating screen: an officer's session must not rate, issue #10).
+   */
+  credentials?: 'same-origin' | 'omit';
 }
+
+/** A report's query (range, groupBy, filters, paging); empty values are left out. */
+export type ReportQuery = Record<string, string | number | null | undefined>;
+
+/** The lists the API answers, made once. */
+const lists = {
+  accounts: z.array(AccountSchema),
+  centres: z.array(CentreSchema),
+  counters: z.array(CounterSchema),
+  devices: z.array(DeviceViewSchema),
+  deviceTokens: z.array(DeviceTokenSchema),
+  printJobs: z.array(PrintJobViewSchema),
+  services: z.array(ServiceSchema),
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetch(input, init), auth: ApiAuth = {}) {
   const deviceToken = auth.deviceToken ?? null;
-  async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: unknown): Promise<T> {
+  const credentials = auth.credentials ?? 'same-origin';
+
+  /** Sends the request; a non-2xx answer throws its ApiError. */
+  async function send(method: Method, path: string, body?: unknown): Promise<{ response: Response; json: unknown }> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}/api${path}`, {
@@ -97,18 +143,30 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
         },
         body: body === undefined ? undefined : JSON.stringify(body),
         // Same-origin pages send the session cookie (httpOnly: scripts never see it).
-        credentials: 'same-origin',
+        credentials,
       });
     } catch (error) {
       throw new ApiError('network', error instanceof Error ? error.message : 'fetch failed', 0);
     }
     const json: unknown = await response.json().catch(() => null);
-    if (response.status === 204) return undefined as T;
-    if (response.ok) return json as T;
+    if (response.ok) return { response, json };
     const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     const message = typeof err?.message === 'string' ? err.message : `HTTP ${response.status}`;
     const retryAfter = Number(response.headers.get('retry-after') ?? NaN);
     throw new ApiError(knownCode(err?.code) ? err.code : 'internal', message, response.status, Number.isFinite(retryAfter) ? retryAfter : null);
+  }
+
+  /** A request whose answer is `schema`: the method's type comes from the schema, never from the caller. */
+  async function request<T>(schema: z.ZodType<T>, method: Method, path: string, body?: unknown): Promise<T> {
+    const { response, json } = await send(method, path, body);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiResponseError(`${method} /api${path}`, response.status, parsed.error.issues);
+    return parsed.data;
+  }
+
+  /** A request answered with 204 No Content. */
+  async function command(method: Method, path: string, body?: unknown): Promise<void> {
+    await send(method, path, body);
   }
 
   const c = encodeURIComponent;
@@ -116,70 +174,90 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     /** The device token this client sends, for the socket handshake (null on staff pages). */
     deviceToken,
     /** [getSession] who this browser is: an officer's session, a paired device, or anonymous. */
-    getSession: () => request<SessionInfo>('GET', '/auth/session'),
+    getSession: () => request(SessionInfoSchema, 'GET', '/auth/session'),
     /** [login] sets the httpOnly session cookie. */
-    login: (username: string, password: string) => request<SessionInfo>('POST', '/auth/login', { username, password }),
+    login: (username: string, password: string) => request(SessionInfoSchema, 'POST', '/auth/login', { username, password }),
     /** [logout] */
-    logout: () => request<void>('POST', '/auth/logout'),
+    logout: () => command('POST', '/auth/logout'),
     /** [changePassword] ends the account's other sessions. */
-    changePassword: (oldPassword: string, newPassword: string) =>
-      request<Account>('POST', '/auth/password', { oldPassword, newPassword }),
+    changePassword: (oldPassword: string, newPassword: string) => request(AccountSchema, 'POST', '/auth/password', { oldPassword, newPassword }),
     /** [listStaff] accounts of the centre, without secrets. */
-    listStaff: (centreId: string) => request<Account[]>('GET', `/centres/${c(centreId)}/staff`),
+    listStaff: (centreId: string) => request(lists.accounts, 'GET', `/centres/${c(centreId)}/staff`),
     /** [createStaff] without a password, the answer carries a one-time password, once. */
-    createStaff: (centreId: string, body: CreateStaffRequest) =>
-      request<StaffWithPassword>('POST', `/centres/${c(centreId)}/staff`, body),
+    createStaff: (centreId: string, body: CreateStaffRequest) => request(StaffWithPasswordSchema, 'POST', `/centres/${c(centreId)}/staff`, body),
     /** [updateStaff] name, role, active; disabling ends the account's sessions. */
     updateStaff: (centreId: string, staffId: string, body: UpdateStaffBody) =>
-      request<Account>('PATCH', `/centres/${c(centreId)}/staff/${c(staffId)}`, body),
+      request(AccountSchema, 'PATCH', `/centres/${c(centreId)}/staff/${c(staffId)}`, body),
     /** [resetStaffPassword] a one-time password, once; to be changed at the next login. */
     resetStaffPassword: (centreId: string, staffId: string) =>
-      request<StaffWithPassword>('POST', `/centres/${c(centreId)}/staff/${c(staffId)}/reset-password`),
+      request(StaffWithPasswordSchema, 'POST', `/centres/${c(centreId)}/staff/${c(staffId)}/reset-password`),
     /** [putService] create or replace; every screen gets the change at once. */
     putService: (centreId: string, serviceId: string, body: ServiceInput) =>
-      request<Service>('PUT', `/centres/${c(centreId)}/services/${c(serviceId)}`, body),
+      request(ServiceSchema, 'PUT', `/centres/${c(centreId)}/services/${c(serviceId)}`, body),
     /** [putCounter] create or replace, with its services in calling order and weights. */
     putCounter: (centreId: string, counterId: string, body: CounterInput) =>
-      request<Counter>('PUT', `/centres/${c(centreId)}/counters/${c(counterId)}`, body),
+      request(CounterSchema, 'PUT', `/centres/${c(centreId)}/counters/${c(counterId)}`, body),
     /** [getSettings] */
-    getSettings: (centreId: string) => request<CentreSettings>('GET', `/centres/${c(centreId)}/settings`),
+    getSettings: (centreId: string) => request(CentreSettingsSchema, 'GET', `/centres/${c(centreId)}/settings`),
     /** [putSettings] replaces them all. */
-    putSettings: (centreId: string, body: CentreSettings) => request<CentreSettings>('PUT', `/centres/${c(centreId)}/settings`, body),
+    putSettings: (centreId: string, body: CentreSettings) => request(CentreSettingsSchema, 'PUT', `/centres/${c(centreId)}/settings`, body),
     /** [listDeviceTokens] no secrets. */
-    listDeviceTokens: (centreId: string) => request<DeviceToken[]>('GET', `/centres/${c(centreId)}/device-tokens`),
+    listDeviceTokens: (centreId: string) => request(lists.deviceTokens, 'GET', `/centres/${c(centreId)}/device-tokens`),
     /** [createDeviceToken] the answer carries the secret, once. */
     createDeviceToken: (centreId: string, body: CreateDeviceTokenBody) =>
-      request<CreatedDeviceToken>('POST', `/centres/${c(centreId)}/device-tokens`, body),
+      request(CreatedDeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens`, body),
     /** [revokeDeviceToken] */
     revokeDeviceToken: (centreId: string, tokenId: string) =>
-      request<DeviceToken>('POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
+      request(DeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
     /** [listCentres] */
-    listCentres: () => request<Centre[]>('GET', '/centres'),
+    listCentres: () => request(lists.centres, 'GET', '/centres'),
     /** [listServices] in display order. */
-    listServices: (centreId: string) => request<Service[]>('GET', `/centres/${c(centreId)}/services`),
+    listServices: (centreId: string) => request(lists.services, 'GET', `/centres/${c(centreId)}/services`),
     /** [listCounters] */
-    listCounters: (centreId: string) => request<Counter[]>('GET', `/centres/${c(centreId)}/counters`),
-    /** [issueTicket] what a kiosk tap does. */
+    listCounters: (centreId: string) => request(lists.counters, 'GET', `/centres/${c(centreId)}/counters`),
+    /** [issueTicket] what a kiosk tap does: the ticket, the people ahead, and its print job when the kiosk prints. */
     issueTicket: (centreId: string, serviceId: string, priorityGroupId?: string) =>
-      request<TicketStatus>('POST', `/centres/${c(centreId)}/tickets`, priorityGroupId ? { serviceId, priorityGroupId } : { serviceId }),
+      request(IssuedTicketSchema, 'POST', `/centres/${c(centreId)}/tickets`, priorityGroupId ? { serviceId, priorityGroupId } : { serviceId }),
     /** [callNext] [callTicket] [recallTicket] [startServing] [finishTicket] [markNoShow] [transferTicket] [parkTicket] [resumeTicket] */
     counterAction: <A extends CounterAction>(centreId: string, counterId: string, action: A, body: CounterActionBodies[A] = {} as never) =>
-      request<TicketStatus>('POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${action}`, body),
+      request(TicketStatusSchema, 'POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${action}`, body),
     /** [openCounter] [closeCounter] [pauseCounter] [resumeCounter] */
     counterCommand: (centreId: string, counterId: string, command: CounterCommand) =>
-      request<CounterView>('POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${command}`, {}),
-    /** [grantPriority] the reason is kept in the audit trail. */
-    /** Print jobs of the centre, newest first, optionally of one status (printing:manage). */
+      request(CounterViewSchema, 'POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${command}`, {}),
+    /** [listPrintJobs] print jobs of the centre, newest first, optionally of one status (printing:manage). */
     listPrintJobs: (centreId: string, status?: PrintJobView['status']) =>
-      request<PrintJobView[]>('GET', `/centres/${c(centreId)}/print-jobs${status ? `?status=${c(status)}` : ''}`),
-    listDevices: (centreId: string) => request<DeviceView[]>('GET', `/centres/${c(centreId)}/devices`),
+      request(lists.printJobs, 'GET', `/centres/${c(centreId)}/print-jobs${status ? `?status=${c(status)}` : ''}`),
+    /** [listDevices] */
+    listDevices: (centreId: string) => request(lists.devices, 'GET', `/centres/${c(centreId)}/devices`),
+    /** [reprintTicket] */
     reprintTicket: (centreId: string, ticketId: string, kioskId?: string) =>
-      request<PrintJobView>('POST', `/centres/${c(centreId)}/tickets/${c(ticketId)}/reprint`, kioskId ? { kioskId } : {}),
-    grantPriority: (centreId: string, body: GrantPriorityBody) =>
-      request<TicketStatus>('POST', `/centres/${c(centreId)}/grant-priority`, body),
-    /** [liveReport] [timeSummary] [busiestHours] [ratingSummary] [ticketLog]: a report's path under /api (reports/reports-logic.ts). */
-    getReport: <T>(path: string) => request<T>('GET', path),
+      request(PrintJobViewSchema, 'POST', `/centres/${c(centreId)}/tickets/${c(ticketId)}/reprint`, kioskId ? { kioskId } : {}),
+    /** [getPrintJob] what became of a ticket's paper (the kiosk follows its own job). */
+    getPrintJob: (jobId: string) => request(PrintJobViewSchema, 'GET', `/print-jobs/${c(jobId)}`),
+    /** [getRatingArm] whether the counter's keypad and rating screen are armed, for which ticket, how long still. */
+    getRatingArm: (centreId: string, counterId: string) =>
+      request(RatingArmViewSchema, 'GET', `/centres/${c(centreId)}/counters/${c(counterId)}/rating-arm`),
+    /** [recordRating] one press; rejections are outcomes, not errors. */
+    recordRating: (centreId: string, body: RecordRatingBody) => request(PressResultSchema, 'POST', `/centres/${c(centreId)}/ratings`, body),
+    /** [grantPriority] the reason is kept in the audit trail. */
+    grantPriority: (centreId: string, body: GrantPriorityBody) => request(TicketStatusSchema, 'POST', `/centres/${c(centreId)}/grant-priority`, body),
+    /**
+     * [liveReport] [timeSummary] [busiestHours] [ratingSummary] [ticketLog] as JSON: the report
+     * named decides the answer's schema and type (exports are links: reports/reports-logic.ts).
+     */
+    getReport: async <R extends ReportName>(centreId: string, report: R, query: ReportQuery = {}): Promise<Reports[R]> => {
+      const { REPORT_SCHEMAS } = await import('./report-schemas.ts');
+      return request(REPORT_SCHEMAS[report], 'GET', reportApiPath(centreId, report, query));
+    },
   };
+}
+
+/** `/centres/<id>/reports/<report>?…`, the same address reports/reports-logic.ts `reportPath` gives its export links. */
+function reportApiPath(centreId: string, report: ReportName, query: ReportQuery): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return `/centres/${encodeURIComponent(centreId)}/reports/${report}${s ? `?${s}` : ''}`;
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -5,7 +5,7 @@
  * protocol schemas: TypeScript types on socket payloads are not validation.
  */
 import './zod-config.ts';
-import { io, type ManagerOptions, type Socket } from 'socket.io-client';
+import { io, type Socket } from 'socket.io-client';
 import type { z } from 'zod';
 import { CENTRE_NAMESPACE, CentreEvents, type CentreClientToServer, type CentreServerToClient } from '../../protocol/events.ts';
 import {
@@ -16,8 +16,10 @@ import {
   TicketUpdatedEventSchema,
 } from '../../protocol/realtime.schemas.ts';
 import { applyEvent, applySnapshot, type CentreEventName, type CentreState } from './centre-state.ts';
+import { LiveConnection, TRANSPORTS, type ConnectionStatus } from './live-connection.ts';
 
-export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+export { TRANSPORTS, type ConnectionStatus };
+
 export type CentreSocket = Socket<CentreServerToClient, CentreClientToServer>;
 
 export interface CentreClientOptions {
@@ -55,59 +57,41 @@ export type CentreAuth = { centreId: string; token?: string };
  */
 export const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } as const;
 
-/**
- * WebSocket first, long-polling only if that fails (`tryAllTransports`), as the ticket client
- * does. socket.io's default (polling, then an upgrade to WebSocket) has a race at every server
- * restart: a server stopping mid-upgrade closes the probe WebSocket while the client waits for its
- * last poll to return, and the client then sends its "upgrade" packet on the closing socket
- * (Chromium logs "WebSocket is already in CLOSING or CLOSED state."; the packet is lost). One
- * connection from the start has no upgrade, and is back one round trip sooner after a restart.
- */
-export const TRANSPORTS: Pick<ManagerOptions, 'transports' | 'tryAllTransports'> = { transports: ['websocket', 'polling'], tryAllTransports: true };
-
+/** WebSocket first, polling as a fallback (live-connection.ts TRANSPORTS), with the quick retries above. */
 const defaultConnect = (url: string, auth: CentreAuth): CentreSocket =>
   io(`${url}${CENTRE_NAMESPACE}`, { auth, ...TRANSPORTS, ...RECONNECT });
 
 export class CentreClient {
   state: CentreState | null = null;
-  status: ConnectionStatus = 'connecting';
-  /** The handshake error the server gave last (e.g. "centre.not_found"), if any. */
-  lastError: string | null = null;
 
   private readonly socket: CentreSocket;
+  private readonly link: LiveConnection;
   private readonly listeners = new Set<CentreListener>();
   private readonly log: Pick<Console, 'warn'>;
   private readonly snapshotTimeoutMs: number;
-  private readonly retryMs: number;
   private requesting = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private closed = false;
 
   constructor(options: CentreClientOptions) {
     this.log = options.log ?? console;
     this.snapshotTimeoutMs = options.snapshotTimeoutMs ?? 5_000;
-    this.retryMs = options.retryMs ?? 2_000;
     const auth: CentreAuth = options.token ? { centreId: options.centreId, token: options.token } : { centreId: options.centreId };
     this.socket = (options.connect ?? defaultConnect)(options.url ?? '', auth);
-
-    this.socket.on('connect', () => this.setStatus('online'));
-    // socket.io retries a lost transport (server restart, network drop) by itself, but not a
-    // refused handshake nor a disconnect the server sent on purpose (centre.namespace.ts does so
-    // when it cannot read the snapshot): `active` is then false. A hall display has nobody to
-    // press reload, so we retry those too.
-    this.socket.on('disconnect', () => {
-      this.setStatus('offline');
-      if (!this.socket.active) this.schedule(() => this.socket.connect(), this.retryMs);
-    });
-    this.socket.on('connect_error', (error) => {
-      this.lastError = error.message;
-      this.setStatus('offline');
-      if (!this.socket.active) this.schedule(() => this.socket.connect(), this.retryMs);
-    });
+    // Connect, offline banner and retries (also after centre.namespace.ts disconnected us because
+    // it could not read the snapshot): the shared loop.
+    this.link = new LiveConnection(this.socket, { retryMs: options.retryMs ?? 2_000, onChange: () => this.notify() });
     this.socket.on(CentreEvents.snapshot, (payload) => this.onSnapshot(payload, true));
     for (const name of Object.keys(eventSchemas) as CentreEventName[]) {
       this.socket.on(name, (payload: unknown) => this.onEvent(name, payload));
     }
+  }
+
+  get status(): ConnectionStatus {
+    return this.link.status;
+  }
+
+  /** The handshake error the server gave last (e.g. "centre.not_found"), if any. */
+  get lastError(): string | null {
+    return this.link.lastError;
   }
 
   /** Calls `listener` now and on every change of state or status; returns the unsubscribe. */
@@ -123,23 +107,16 @@ export class CentreClient {
    * treated as dead and opened afresh, rather than waiting for socket.io's heartbeat to notice.
    */
   refresh(): void {
-    if (this.closed) return;
-    if (!this.socket.connected) {
-      if (!this.socket.active) this.socket.connect();
-      return;
-    }
+    if (!this.link.ensureConnected()) return;
     this.requestSnapshot(() => {
       this.log.warn('[luot] the connection did not answer; reconnecting');
-      this.socket.disconnect();
-      this.socket.connect();
+      this.link.reopen();
     });
   }
 
   close(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
     this.listeners.clear();
-    this.socket.disconnect();
+    this.link.close();
   }
 
   private onSnapshot(payload: unknown, authoritative: boolean): void {
@@ -152,7 +129,6 @@ export class CentreClient {
     // request may be older than facts that arrived meanwhile, in order, and is then redundant.
     if (!authoritative && this.state && parsed.data.seq < this.state.seq) return;
     this.state = applySnapshot(parsed.data);
-    this.lastError = null;
     this.notify();
   }
 
@@ -170,11 +146,12 @@ export class CentreClient {
       this.state = result.state;
       this.notify();
     }
+    // Resync by sequence number: a missed fact asks for a snapshot instead of replaying history.
     if (result.gap) this.requestSnapshot();
   }
 
   private requestSnapshot(onTimeout?: () => void): void {
-    if (this.requesting || this.closed || !this.socket.connected) return;
+    if (this.requesting || this.link.isClosed || !this.socket.connected) return;
     this.requesting = true;
     this.socket.timeout(this.snapshotTimeoutMs).emit(CentreEvents.requestSnapshot, {}, (err, result) => {
       this.requesting = false;
@@ -184,23 +161,11 @@ export class CentreClient {
       }
       if (err || !result.ok) {
         this.log.warn('[luot] snapshot request failed; retrying', err ?? result);
-        this.schedule(() => this.requestSnapshot(), 1_000);
+        this.link.schedule(() => this.requestSnapshot(), 1_000);
         return;
       }
       this.onSnapshot(result.data, false);
     });
-  }
-
-  private schedule(fn: () => void, ms: number): void {
-    if (this.closed) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(fn, ms);
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    if (this.status === status) return;
-    this.status = status;
-    this.notify();
   }
 
   private notify(): void {

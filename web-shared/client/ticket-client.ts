@@ -5,11 +5,11 @@
  */
 import './zod-config.ts';
 import { io, type Socket } from 'socket.io-client';
-import { TICKET_NAMESPACE, TicketEvents, type TicketServerToClient } from '../../protocol/events.ts';
+import { TICKET_NAMESPACE, TicketEvents, type TicketClientToServer, type TicketServerToClient } from '../../protocol/events.ts';
 import { TicketViewSchema, type TicketView } from '../../protocol/realtime.schemas.ts';
-import type { ConnectionStatus } from './centre-client.ts';
+import { LiveConnection, TRANSPORTS, type ConnectionStatus } from './live-connection.ts';
 
-export type TicketSocket = Socket<TicketServerToClient, Record<string, never>>;
+export type TicketSocket = Socket<TicketServerToClient, TicketClientToServer>;
 
 export interface TicketClientOptions {
   ticketId: string;
@@ -25,51 +25,34 @@ export interface TicketClientOptions {
 export type TicketListener = (client: TicketClient) => void;
 
 /** Handshake refusals that no retry can fix: the link is wrong (or from another server). */
-const PERMANENT = new Set(['ticket.not_found', 'request.invalid_payload']);
+const PERMANENT: ReadonlySet<string> = new Set(['ticket.not_found', 'request.invalid_payload']);
 
-/**
- * WebSocket first, long-polling only if that fails: a phone keeps one connection (battery), and
- * a refused handshake cannot race a polling request mid-upgrade into "Session ID unknown".
- */
-const defaultConnect = (url: string, auth: { ticketId: string }): TicketSocket =>
-  io(`${url}${TICKET_NAMESPACE}`, { auth, transports: ['websocket', 'polling'], tryAllTransports: true });
+/** WebSocket first, long-polling only if that fails (live-connection.ts TRANSPORTS); socket.io's own backoff. */
+const defaultConnect = (url: string, auth: { ticketId: string }): TicketSocket => io(`${url}${TICKET_NAMESPACE}`, { auth, ...TRANSPORTS });
 
 export class TicketClient {
   view: TicketView | null = null;
-  status: ConnectionStatus = 'connecting';
-  /** The code of a refused handshake (e.g. "ticket.not_found"), if any. */
-  lastError: string | null = null;
 
-  private readonly socket: TicketSocket;
+  private readonly link: LiveConnection;
   private readonly listeners = new Set<TicketListener>();
   private readonly log: Pick<Console, 'warn'>;
-  private readonly retryMs: number;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private closed = false;
 
   constructor(options: TicketClientOptions) {
     this.log = options.log ?? console;
-    this.retryMs = options.retryMs ?? 3_000;
-    this.socket = (options.connect ?? defaultConnect)(options.url ?? '', { ticketId: options.ticketId });
+    const socket = (options.connect ?? defaultConnect)(options.url ?? '', { ticketId: options.ticketId });
+    // A phone sleeps, changes network, or the server restarts: the shared loop retries what
+    // socket.io does not, except a wrong link.
+    this.link = new LiveConnection(socket, { retryMs: options.retryMs ?? 3_000, permanent: PERMANENT, onChange: () => this.notify() });
+    socket.on(TicketEvents.status, (payload: unknown) => this.onView(payload));
+  }
 
-    this.socket.on('connect', () => {
-      this.lastError = null;
-      this.setStatus('online');
-    });
-    // A phone sleeps, changes network, or the server restarts: socket.io retries a lost
-    // transport itself, but not a refused handshake or a server-side disconnect (`active` false).
-    this.socket.on('disconnect', () => {
-      this.setStatus('offline');
-      this.retryIfIdle();
-    });
-    this.socket.on('connect_error', (error) => {
-      this.lastError = error.message;
-      this.status = 'offline';
-      this.notify();
-      // A wrong link stays wrong (socket.io has already hung up): no retry.
-      if (!PERMANENT.has(error.message)) this.retryIfIdle();
-    });
-    this.socket.on(TicketEvents.status, (payload: unknown) => this.onView(payload));
+  get status(): ConnectionStatus {
+    return this.link.status;
+  }
+
+  /** The code of a refused handshake (e.g. "ticket.not_found"), if any. */
+  get lastError(): string | null {
+    return this.link.lastError;
   }
 
   /** Calls `listener` now and on every change of view or status; returns the unsubscribe. */
@@ -80,10 +63,8 @@ export class TicketClient {
   }
 
   close(): void {
-    this.closed = true;
-    clearTimeout(this.timer);
     this.listeners.clear();
-    this.socket.disconnect();
+    this.link.close();
   }
 
   private onView(payload: unknown): void {
@@ -93,23 +74,6 @@ export class TicketClient {
       return;
     }
     this.view = parsed.data;
-    this.notify();
-  }
-
-  private retryIfIdle(): void {
-    if (this.socket.active) return;
-    this.schedule(() => this.socket.connect(), this.retryMs);
-  }
-
-  private schedule(fn: () => void, ms: number): void {
-    if (this.closed) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(fn, ms);
-  }
-
-  private setStatus(status: ConnectionStatus): void {
-    if (this.status === status) return;
-    this.status = status;
     this.notify();
   }
 

@@ -2,7 +2,7 @@
  * What the login element decides before asking the server, kept out of the element so it is
  * tested in node. The server checks the same again.
  */
-import type { SessionInfo } from '../../protocol/auth.schemas.ts';
+import type { Role, SessionInfo } from '../../protocol/auth.schemas.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 
 /** Same minimum as the server (protocol/auth.schemas.ts NewPasswordSchema). */
@@ -33,4 +33,18 @@ export type Gate = 'login' | 'change-password' | 'in';
 export function gateOf(session: SessionInfo | null): Gate {
   if (session?.kind !== 'staff') return 'login';
   return session.account.mustChangePassword ? 'change-password' : 'in';
+}
+
+/**
+ * What a staff page behind the login (admin, reports) shows under its header: the login (or the
+ * forced password change) instead of everything, a "not for you" line to a role the page does
+ * not admit, the page once its centre is loaded, else a loading line (also while the session is
+ * still being checked, and when checking it failed).
+ */
+export type StaffView = 'login' | 'denied' | 'loading' | 'page';
+
+export function staffViewOf(session: SessionInfo | null, centreLoaded: boolean, admits: (role: Role) => boolean): StaffView {
+  if (session && gateOf(session) !== 'in') return 'login';
+  if (session?.kind === 'staff' && !admits(session.account.role)) return 'denied';
+  return centreLoaded ? 'page' : 'loading';
 }

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * The frame of the staff pages behind a login (admin, reports): full-height host, a header bar
- * with the title, who is signed in and a logout button, and the page-wide error and prompt lines.
+ * with the title, who is signed in and a logout button, and the page-wide error and prompt lines,
+ * as staff-gate.controller.ts draws them.
  */
 export const pageShellStyles = css`
   :host { display: flex; flex-direction: column; min-height: 100vh; background: var(--luot-bg); color: var(--luot-fg); }

@@ -1,0 +1,36 @@
+/**
+ * The schema of each report's JSON answer (server/reports/reports.routes.ts declares the same),
+ * by the report's path segment. Its own module, loaded by api.ts `getReport` on first use, so the
+ * kiosk, displays and phones do not download the reports' schemas.
+ */
+import type { z } from 'zod';
+import {
+  BusiestHoursSchema,
+  LiveReportSchema,
+  RatingSummarySchema,
+  TicketLogSchema,
+  TimeSummarySchema,
+  type BusiestHours,
+  type LiveReport,
+  type RatingSummary,
+  type TicketLog,
+  type TimeSummary,
+} from '../../protocol/reports.schemas.ts';
+
+/** What each report answers as JSON, by its path segment. */
+export interface Reports {
+  live: LiveReport;
+  'time-summary': TimeSummary;
+  'busiest-hours': BusiestHours;
+  'rating-summary': RatingSummary;
+  tickets: TicketLog;
+}
+export type ReportName = keyof Reports;
+
+export const REPORT_SCHEMAS: { [R in ReportName]: z.ZodType<Reports[R]> } = {
+  live: LiveReportSchema,
+  'time-summary': TimeSummarySchema,
+  'busiest-hours': BusiestHoursSchema,
+  'rating-summary': RatingSummarySchema,
+  tickets: TicketLogSchema,
+};
