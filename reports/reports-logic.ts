@@ -6,6 +6,8 @@ import '../web-shared/client/zod-config.ts';
 import type { Language } from '../protocol/common.schemas.ts';
 import type { BusiestHours, RatingSummary, TimeGroupBy, TimeSummary } from '../protocol/reports.schemas.ts';
 import { wallClock } from '../web-shared/i18n/time.ts';
+import type { ReportName } from '../web-shared/client/api.ts';
+import { reportPath as apiReportPath, type ReportQuery } from '../web-shared/client/report-path.ts';
 
 export interface ReportRange {
   from: string;
@@ -58,15 +60,8 @@ export function presetRange(preset: Preset, today: string): ReportRange {
 /** A range the server will take: both dates, in order. */
 export const isValidRange = (r: ReportRange): boolean => /^\d{4}-\d{2}-\d{2}$/.test(r.from) && /^\d{4}-\d{2}-\d{2}$/.test(r.to) && r.from <= r.to;
 
-type Query = Record<string, string | number | undefined | null>;
-
-/** The path under /api of a report (JSON), or of its export with `format: 'csv' | 'xlsx'`. */
-export function reportPath(centreId: string, report: 'time-summary' | 'busiest-hours' | 'rating-summary' | 'tickets' | 'live', query: Query = {}): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return `/centres/${encodeURIComponent(centreId)}/reports/${report}${s ? `?${s}` : ''}`;
-}
+/** The API path of a report: the same the API client requests (export links add `format`). */
+export const reportPath = (centreId: string, report: ReportName, query: ReportQuery = {}): string => apiReportPath(centreId, report, query);
 
 /** The address a download link points at. */
 export const exportHref = (path: string) => `/api${path}`;

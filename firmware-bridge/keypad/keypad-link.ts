@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { KeypadEvents, type KeypadClientToServer, type KeypadServerToClient } from '../../protocol/events.ts';
 import { KeypadArmSchema, KeypadDisarmSchema, PressResultSchema, type KeypadPress } from '../../protocol/rating.schemas.ts';
 import type { BridgeLogger } from '../log.ts';
+import type { BridgeSocket } from '../server-link.ts';
 import type { KeypadService } from './keypad-service.ts';
 import type { PressSender, SendResult } from './press-delivery.ts';
 
@@ -36,11 +37,11 @@ export function socketPressSender(socket: KeypadSocket): PressSender {
  * connection (after the hello, so the server knows the keypads). Returns a detach function.
  */
 export function linkKeypads(
-  link: { readonly socket: Socket; welcomed(): Promise<void> },
+  link: { readonly socket: BridgeSocket; welcomed(): Promise<void> },
   service: KeypadService,
   log: BridgeLogger,
 ): () => void {
-  const socket = link.socket as unknown as KeypadSocket;
+  const socket: KeypadSocket = link.socket;
   const sender = socketPressSender(socket);
   let attached = true;
   const whenWelcomed = () => {

@@ -14,7 +14,7 @@ import { queueFigures, type QueueFigures } from '../tickets/figures.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 import { applyAction, type TicketAction } from '../queue/ticket.models.ts';
-import type { CentreConfig } from '../storage/config-cache.ts';
+import type { CentreConfig } from '../kernel/centre-config.ts';
 import type { StoreWriteTx } from '../kernel/store.port.ts';
 
 /** What every counter action knows before it starts. */

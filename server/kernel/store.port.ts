@@ -10,7 +10,7 @@ import type {
 } from '../../protocol/index.ts';
 import type { PastCall } from '../queue/calling-policy.ts';
 import type { AccountsStore } from '../accounts/accounts.port.ts';
-import type { CentreConfig } from '../storage/config-cache.ts';
+import type { CentreConfig } from './centre-config.ts';
 import type { PrintStore } from '../printing/printing.port.ts';
 import type { RatingStore } from '../ratings/ratings.port.ts';
 import type { SecurityStore } from '../accounts/security.port.ts';

@@ -1,6 +1,7 @@
 import type { RatingGrade, TicketState } from '../../protocol/index.ts';
 import type { RatingCount, RejectedOutcome, ServedCount } from './rating-summary.models.ts';
-import type { HourlyDelta, RollupDelta } from './rollup.models.ts';
+import type { HourlyDelta, RollupKey } from './rollup.models.ts';
+import type { MinuteHistogram } from './stats.models.ts';
 import type { DailyRollupRow, HourlyRow } from './time-summary.models.ts';
 
 /**
@@ -60,6 +61,12 @@ export interface TicketLogFilter {
   limit: number;
 }
 
+/** The minute histograms a daily rollup row holds (stored as JSON text). */
+export interface RollupHistograms {
+  wait: MinuteHistogram;
+  service: MinuteHistogram;
+}
+
 /** A press that did not become a rating, with the arm it was judged against (if any). */
 export interface RejectedPress {
   pressedAtMs: number;
@@ -73,8 +80,15 @@ export interface ReportStore {
   /** Records the ticket's first call; false (and nothing written) when it had one already. */
   recordFirstCall(ticketId: string, call: FirstCall): Promise<boolean>;
   countTransfer(ticketId: string): Promise<void>;
-  /** Adds increments to the rollups (rows are created on first use). */
-  addToRollups(centreId: string, daily: readonly RollupDelta[], hourly: readonly HourlyDelta[]): Promise<void>;
+  /** The stored histograms of one daily rollup row; null when the row does not exist yet. */
+  rollupHistograms(centreId: string, key: RollupKey): Promise<RollupHistograms | null>;
+  /**
+   * Adds increments to the rollups (rows are created on first use): counts and duration sums are
+   * added, the larger maximum kept. A row's wait (service) histogram is replaced by the
+   * increment's when the increment has wait (service) durations: the use case merged the stored
+   * one into it (rollupHistograms, rollup-increments.models.ts).
+   */
+  addToRollups(centreId: string, daily: readonly DailyRollupRow[], hourly: readonly HourlyDelta[]): Promise<void>;
   /** Replaces the rollups of the days from `from` to `to` with freshly computed rows (a rebuild). */
   replaceRollups(centreId: string, from: string, to: string, daily: readonly DailyRollupRow[], hourly: readonly HourlyRow[]): Promise<void>;
   rollupsBuiltAt(centreId: string): Promise<number | null>;

@@ -10,6 +10,7 @@ import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
 import type { Store, StoreWriteTx } from '../kernel/store.port.ts';
 import { addDays, localDay, monthRange } from './periods.models.ts';
 import { settleRatings } from './rating-report.usecases.ts';
+import { carriesDurations, rollupIncrements, withStoredHistograms } from './rollup-increments.models.ts';
 import { deltasFromTickets, foldDeltas, foldHourly } from './rollup-rebuild.models.ts';
 import { isCallFromWaiting, isTransfer, rollupDeltas } from './rollup.models.ts';
 
@@ -24,7 +25,13 @@ export async function recordForReports(tx: StoreWriteTx, change: Change): Promis
   // The zone only matters for the hour of issue.
   const timeZone = change.before === null ? ((await tx.getCentre(change.centreId))?.timeZone ?? 'UTC') : 'UTC';
   const { daily, hourly } = rollupDeltas(change, timeZone, firstCall);
-  if (daily.length > 0 || hourly.length > 0) await tx.addToRollups(change.centreId, daily, hourly);
+  if (daily.length === 0 && hourly.length === 0) return;
+  const rows = [];
+  for (const row of rollupIncrements(daily)) {
+    // Histograms are merged here, in the change's transaction, only when a duration is added.
+    rows.push(carriesDurations(row) ? withStoredHistograms(row, await tx.rollupHistograms(change.centreId, row)) : row);
+  }
+  await tx.addToRollups(change.centreId, rows, hourly);
 }
 
 /** The reports' subscriber to ticket changes (server/modules.ts). */

@@ -1,43 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DeviceKind, Role } from '../accounts/principal.ts';
 import type { AccountCredentials, AccountsStore, DeviceTokenRecord, SessionRecord } from '../accounts/accounts.port.ts';
+import type { Database } from './db.types.ts';
 
-/** The columns migration 0003 added, as stored (instants epoch ms, flags 0/1). */
-interface StaffAccountRow {
-  centre_id: string;
-  id: string;
-  name: string;
-  username: string | null;
-  password_hash: string | null;
-  role: string;
-  active: number;
-  must_change_password: number;
-}
-interface SessionRow {
-  id: string;
-  centre_id: string;
-  staff_id: string;
-  created_at: number;
-  expires_at: number;
-  revoked_at: number | null;
-}
-interface DeviceTokenRow {
-  id: string;
-  centre_id: string;
-  kind: string;
-  name: string;
-  secret_hash: string;
-  created_at: number;
-  created_by: string | null;
-  revoked_at: number | null;
-  last_seen_at: number | null;
-  counter_id: string | null;
-}
-interface AccountsDatabase {
-  staff: StaffAccountRow;
-  sessions: SessionRow;
-  device_tokens: DeviceTokenRow;
-}
+/** The tables and columns of migrations 0003 and 0008, as stored (instants epoch ms, flags 0/1). */
+type StaffAccountRow = Selectable<Database['staff']>;
+type SessionRow = Selectable<Database['sessions']>;
+type DeviceTokenRow = Selectable<Database['device_tokens']>;
 
 const num = (v: number | string | bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -78,8 +47,7 @@ const tokenFromRow = (r: DeviceTokenRow): DeviceTokenRecord => ({
  * The AccountsStore as portable Kysely queries over one executor (the root database, or the
  * connection holding a write transaction), like kysely.queries.ts for the queue.
  */
-export function accountsQueries(executor: Kysely<any>): AccountsStore {
-  const db = executor as Kysely<AccountsDatabase>;
+export function accountsQueries(db: Kysely<Database>): AccountsStore {
   return {
     async countAccounts() {
       const r = await db

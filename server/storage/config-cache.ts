@@ -1,27 +1,19 @@
 import { sql, type Kysely } from 'kysely';
 import type { Centre, CentreSettings, Counter, CounterState, Service } from '../../protocol/index.ts';
+import type { CentreConfig } from '../kernel/centre-config.ts';
 import type { Database } from './db.types.ts';
 
 /**
- * A centre's configuration as one process keeps it in memory: the centre, its services, its
- * counters with their state, and its settings, at the `config_version` they were read at.
+ * The in-memory cache of each centre's configuration (CentreConfig, server/kernel/centre-config.ts).
  *
  * Several processes may share one store (docs/architecture.md, "Configuration cache"), so the
  * cache is never trusted on its own: every transaction that uses it first reads the centre's
  * `config_version` (one indexed row), and every configuration write bumps that version in its own
  * transaction. Inside a transaction the version is read once; the write lock (or the read
  * transaction's snapshot) keeps it valid until the end.
+ *
+ * Shared by every transaction of one store.
  */
-export interface CentreConfig {
-  version: number;
-  centre: Centre;
-  services: Service[];
-  counters: Counter[];
-  states: Record<string, CounterState>;
-  settings: CentreSettings;
-}
-
-/** Shared by every transaction of one store. */
 export type ConfigCache = Map<string, CentreConfig>;
 
 /** What one transaction knows about the cache: centres checked in it, and whether it wrote configuration. */

@@ -1,14 +1,47 @@
-/** Row shapes as stored. Instants are epoch milliseconds, booleans 0/1, JSON as text: portable. */
+import type { Generated } from 'kysely';
+
+/**
+ * The one typed schema of the store: every table and column migrations/*.ts build, as stored.
+ * Portable: instants are epoch milliseconds (bigint), booleans 0/1, JSON as text. A column with a
+ * default is `Generated` (optional on insert). Row types for reads and writes derive from it
+ * (`Selectable<Database['tickets']>`, `Insertable<…>`), never repeat it.
+ */
+export interface Database {
+  centres: CentresTable;
+  services: ServicesTable;
+  counters: CountersTable;
+  counter_services: CounterServicesTable;
+  staff: StaffTable;
+  number_sequences: NumberSequencesTable;
+  tickets: TicketsTable;
+  ticket_events: TicketEventsTable;
+  counter_events: CounterEventsTable;
+  sessions: SessionsTable;
+  device_tokens: DeviceTokensTable;
+  print_jobs: PrintJobsTable;
+  device_status: DeviceStatusTable;
+  rating_arms: RatingArmsTable;
+  ratings: RatingsTable;
+  rating_presses: RatingPressesTable;
+  report_daily: ReportDailyTable;
+  report_hourly: ReportHourlyTable;
+  report_rating_daily: ReportRatingDailyTable;
+  report_rating_state: ReportRatingStateTable;
+  report_rollup_state: ReportRollupStateTable;
+  security_events: SecurityEventsTable;
+}
+
+// 0001_init, 0002_counter_workflow (settings), 0007_hot_path (config_version).
 export interface CentresTable {
   id: string;
   name_vi: string;
   name_en: string;
   time_zone: string;
-  event_seq: number;
+  event_seq: Generated<number>;
   /** Bumped with every change of the centre's configuration (0007_hot_path.ts). */
-  config_version: number;
+  config_version: Generated<number>;
   /** CentreSettings as JSON; missing keys take their defaults. */
-  settings: string;
+  settings: Generated<string>;
 }
 export interface ServicesTable {
   centre_id: string;
@@ -16,30 +49,37 @@ export interface ServicesTable {
   name_vi: string;
   name_en: string;
   numbering: string;
-  sort_order: number;
-  active: number;
+  sort_order: Generated<number>;
+  active: Generated<number>;
 }
+// 0001_init, 0002_counter_workflow (status, held_by, opened_at, call_order).
 export interface CountersTable {
   centre_id: string;
   id: string;
   number: number;
-  active: number;
-  status: string;
+  active: Generated<number>;
+  status: Generated<string>;
   held_by: string | null;
   opened_at: number | null;
-  call_order: string;
+  call_order: Generated<string>;
 }
 export interface CounterServicesTable {
   centre_id: string;
   counter_id: string;
   service_id: string;
   position: number;
-  weight: number;
+  weight: Generated<number>;
 }
+// 0001_init, 0003_accounts (a staff row becomes an account once it has a username).
 export interface StaffTable {
   centre_id: string;
   id: string;
   name: string;
+  username: string | null;
+  password_hash: string | null;
+  role: Generated<string>;
+  active: Generated<number>;
+  must_change_password: Generated<number>;
 }
 export interface NumberSequencesTable {
   centre_id: string;
@@ -47,13 +87,14 @@ export interface NumberSequencesTable {
   business_day: string;
   last_seq: number;
 }
+// 0001_init, 0002_counter_workflow, 0006_report_rollups (first_*, transfer_count), 0007_hot_path (is_priority).
 export interface TicketsTable {
   id: string;
   centre_id: string;
   /** The service that issued the number (never changes; numbering is unique per it). */
   service_id: string;
   /** The service whose queue the ticket is in: Ticket.serviceId (a transfer changes it). */
-  queue_service_id: string;
+  queue_service_id: Generated<string>;
   business_day: string;
   seq: number;
   number: string;
@@ -65,10 +106,16 @@ export interface TicketsTable {
   counter_id: string | null;
   staff_id: string | null;
   priority_group_id: string | null;
-  recall_count: number;
+  recall_count: Generated<number>;
   target_counter_id: string | null;
   /** 1 when priority_group_id is set: the queue heads' index key. */
-  is_priority: number;
+  is_priority: Generated<number>;
+  /** The first call from the queue (the reports' waiting time ends there) and where it was. */
+  first_called_at: number | null;
+  first_counter_id: string | null;
+  first_staff_id: string | null;
+  first_service_id: string | null;
+  transfer_count: Generated<number>;
 }
 export interface TicketEventsTable {
   id: string;
@@ -85,7 +132,7 @@ export interface TicketEventsTable {
   /** JSON: transfer from/to, priority grant reason, recall number… */
   detail: string | null;
 }
-
+// 0002_counter_workflow: append-only.
 export interface CounterEventsTable {
   id: string;
   centre_id: string;
@@ -99,14 +146,163 @@ export interface CounterEventsTable {
   staff_id: string | null;
 }
 
-export interface Database {
-  counter_events: CounterEventsTable;
-  centres: CentresTable;
-  services: ServicesTable;
-  counters: CountersTable;
-  counter_services: CounterServicesTable;
-  staff: StaffTable;
-  number_sequences: NumberSequencesTable;
-  tickets: TicketsTable;
-  ticket_events: TicketEventsTable;
+// 0003_accounts, 0008_rating_screens (device_tokens.counter_id).
+export interface SessionsTable {
+  /** sha256 of the cookie's random id. */
+  id: string;
+  centre_id: string;
+  staff_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+export interface DeviceTokensTable {
+  id: string;
+  centre_id: string;
+  kind: string;
+  name: string;
+  secret_hash: string;
+  created_at: number;
+  created_by: string | null;
+  revoked_at: number | null;
+  last_seen_at: number | null;
+  /** The counter a rating-screen token is bound to; null for every other kind. */
+  counter_id: string | null;
+}
+
+// 0004_print_jobs.
+export interface PrintJobsTable {
+  id: string;
+  centre_id: string;
+  ticket_id: string;
+  kiosk_id: string | null;
+  bridge_id: string;
+  printer_id: string;
+  status: string;
+  reprint: Generated<number>;
+  requested_by: string | null;
+  attempts: Generated<number>;
+  error: string | null;
+  error_message: string | null;
+  created_at: number;
+  updated_at: number;
+  deadline_at: number;
+}
+export interface DeviceStatusTable {
+  centre_id: string;
+  bridge_id: string;
+  device_id: string;
+  kind: string;
+  kiosk_id: string | null;
+  status: string;
+  detail: string | null;
+  connected: Generated<number>;
+  last_seen_at: number;
+}
+
+// 0005_ratings: what every column means is written there.
+export interface RatingArmsTable {
+  id: string;
+  centre_id: string;
+  counter_id: string;
+  ticket_id: string;
+  staff_id: string | null;
+  service_id: string;
+  business_day: string;
+  scale: number;
+  armed_at: number;
+  closes_at: number;
+  rated_at: number | null;
+}
+export interface RatingsTable {
+  id: string;
+  centre_id: string;
+  ticket_id: string;
+  counter_id: string;
+  staff_id: string | null;
+  service_id: string;
+  business_day: string;
+  level: number;
+  scale: number;
+  grade: string;
+  satisfied: number;
+  source: string;
+  idempotency_key: string;
+  pressed_at: number;
+  created_at: number;
+}
+export interface RatingPressesTable {
+  id: string;
+  centre_id: string;
+  counter_id: string;
+  keypad_id: string | null;
+  bridge_id: string | null;
+  ticket_id: string | null;
+  staff_id: string | null;
+  source: string;
+  level: number;
+  outcome: string;
+  idempotency_key: string;
+  rating_id: string | null;
+  pressed_at: number;
+  received_at: number;
+}
+
+// 0006_report_rollups: '' stands for "no counter" / "no officer"; histograms are JSON text.
+export interface ReportDailyTable {
+  centre_id: string;
+  business_day: string;
+  service_id: string;
+  counter_id: string;
+  staff_id: string;
+  issued: Generated<number>;
+  served: Generated<number>;
+  no_show: Generated<number>;
+  transferred: Generated<number>;
+  expired: Generated<number>;
+  wait_n: Generated<number>;
+  wait_sum_ms: Generated<number>;
+  wait_max_ms: Generated<number>;
+  wait_hist: Generated<string>;
+  service_n: Generated<number>;
+  service_sum_ms: Generated<number>;
+  service_max_ms: Generated<number>;
+  service_hist: Generated<string>;
+}
+export interface ReportHourlyTable {
+  centre_id: string;
+  business_day: string;
+  service_id: string;
+  hour: number;
+  issued: Generated<number>;
+}
+export interface ReportRatingDailyTable {
+  centre_id: string;
+  business_day: string;
+  staff_id: string;
+  counter_id: string;
+  service_id: string;
+  grade: string;
+  ratings: number;
+}
+export interface ReportRatingStateTable {
+  centre_id: string;
+  rolled_through: string;
+}
+export interface ReportRollupStateTable {
+  centre_id: string;
+  built_at: number;
+}
+
+// 0009_security_events: centre_id null when no account has the username tried.
+export interface SecurityEventsTable {
+  id: string;
+  centre_id: string | null;
+  at: number;
+  kind: string;
+  subject: string;
+  username: string;
+  address: string;
+  failures: number;
+  lock_ms: number;
 }

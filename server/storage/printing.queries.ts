@@ -1,41 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DeviceStatus, PrintErrorCode, PrintJobStatus } from '../../protocol/index.ts';
 import type { DeviceRecord, PrintJobRecord, PrintStore } from '../printing/printing.port.ts';
+import type { Database } from './db.types.ts';
 
 /** The tables of migration 0004, as stored (instants epoch ms, flags 0/1). */
-interface PrintJobRow {
-  id: string;
-  centre_id: string;
-  ticket_id: string;
-  kiosk_id: string | null;
-  bridge_id: string;
-  printer_id: string;
-  status: string;
-  reprint: number;
-  requested_by: string | null;
-  attempts: number;
-  error: string | null;
-  error_message: string | null;
-  created_at: number;
-  updated_at: number;
-  deadline_at: number;
-}
-interface DeviceStatusRow {
-  centre_id: string;
-  bridge_id: string;
-  device_id: string;
-  kind: string;
-  kiosk_id: string | null;
-  status: string;
-  detail: string | null;
-  connected: number;
-  last_seen_at: number;
-}
-interface PrintDatabase {
-  print_jobs: PrintJobRow;
-  device_status: DeviceStatusRow;
-  tickets: { id: string; number: string };
-}
+type PrintJobRow = Selectable<Database['print_jobs']>;
+type DeviceStatusRow = Selectable<Database['device_status']>;
 
 const jobFromRow = (r: PrintJobRow & { number: string | null }): PrintJobRecord => ({
   id: r.id,
@@ -71,8 +41,7 @@ const deviceFromRow = (r: DeviceStatusRow): DeviceRecord => ({
 const LIVE: PrintJobStatus[] = ['pending', 'sent'];
 
 /** The PrintStore as portable Kysely queries over one executor (root database or a write transaction). */
-export function printingQueries(executor: Kysely<any>): PrintStore {
-  const db = executor as Kysely<PrintDatabase>;
+export function printingQueries(db: Kysely<Database>): PrintStore {
   const jobs = () =>
     db
       .selectFrom('print_jobs')

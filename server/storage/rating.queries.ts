@@ -1,60 +1,12 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { PressOutcome, RatingGrade, RatingScale, RatingSource } from '../../protocol/index.ts';
 import type { PressRecord, RatingArmRecord, RatingRecord, RatingStore } from '../ratings/ratings.port.ts';
+import type { Database } from './db.types.ts';
 
 /** The tables of migration 0005, as stored. */
-interface RatingArmRow {
-  id: string;
-  centre_id: string;
-  counter_id: string;
-  ticket_id: string;
-  staff_id: string | null;
-  service_id: string;
-  business_day: string;
-  scale: number;
-  armed_at: number;
-  closes_at: number;
-  rated_at: number | null;
-}
-interface RatingRow {
-  id: string;
-  centre_id: string;
-  ticket_id: string;
-  counter_id: string;
-  staff_id: string | null;
-  service_id: string;
-  business_day: string;
-  level: number;
-  scale: number;
-  grade: string;
-  satisfied: number;
-  source: string;
-  idempotency_key: string;
-  pressed_at: number;
-  created_at: number;
-}
-interface PressRow {
-  id: string;
-  centre_id: string;
-  counter_id: string;
-  keypad_id: string | null;
-  bridge_id: string | null;
-  ticket_id: string | null;
-  staff_id: string | null;
-  source: string;
-  level: number;
-  outcome: string;
-  idempotency_key: string;
-  rating_id: string | null;
-  pressed_at: number;
-  received_at: number;
-}
-interface RatingDatabase {
-  rating_arms: RatingArmRow;
-  ratings: RatingRow;
-  rating_presses: PressRow;
-  tickets: { id: string; number: string };
-}
+type RatingArmRow = Selectable<Database['rating_arms']>;
+type RatingRow = Selectable<Database['ratings']>;
+type PressRow = Selectable<Database['rating_presses']>;
 
 const armFromRow = (r: RatingArmRow & { number: string | null }): RatingArmRecord => ({
   id: r.id,
@@ -108,8 +60,7 @@ const pressFromRow = (r: PressRow): PressRecord => ({
 });
 
 /** The RatingStore as portable Kysely queries over one executor (root database or a write transaction). */
-export function ratingQueries(executor: Kysely<any>): RatingStore {
-  const db = executor as Kysely<RatingDatabase>;
+export function ratingQueries(db: Kysely<Database>): RatingStore {
   const arms = () => db.selectFrom('rating_arms').leftJoin('tickets', 'tickets.id', 'rating_arms.ticket_id').selectAll('rating_arms').select('tickets.number');
   const ratings = () => db.selectFrom('ratings').leftJoin('tickets', 'tickets.id', 'ratings.ticket_id').selectAll('ratings').select('tickets.number');
 

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { RatingGrade } from '../../protocol/index.ts';
 import type { RejectedOutcome } from '../reports/rating-summary.models.ts';
 import type { ReportStore } from '../reports/reports.port.ts';
-import type { ReportsDatabase } from './reports.rows.ts';
+import type { Database } from './db.types.ts';
 
 const REJECTED: RejectedOutcome[] = ['rejected_disarmed', 'rejected_late', 'rejected_already_rated', 'rejected_invalid'];
 
@@ -12,8 +12,7 @@ type RatingQueries = Pick<
 >;
 
 /** The reports' reads of the ratings of issue #5, and the rollup of settled days' ratings. */
-export function reportRatingsQueries(executor: Kysely<any>): RatingQueries {
-  const db = executor as Kysely<ReportsDatabase>;
+export function reportRatingsQueries(db: Kysely<Database>): RatingQueries {
   return {
     async ratingCounts(centreId, from, to) {
       // Covered by ratings_report_ix: the table itself is never read.

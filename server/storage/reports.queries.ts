@@ -1,11 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { TicketState } from '../../protocol/index.ts';
 import type { DurationAccumulator, MinuteHistogram } from '../reports/stats.models.ts';
-import { addDuration, emptyDurations, mergeHistogram } from '../reports/stats.models.ts';
 import type { DailyRollupRow } from '../reports/time-summary.models.ts';
 import { reportRatingsQueries } from './report-ratings.queries.ts';
 import type { ReportStore, TicketFacts } from '../reports/reports.port.ts';
-import type { ReportDailyRow, ReportsDatabase, ReportTicketRow } from './reports.rows.ts';
+import type { Database } from './db.types.ts';
+
+/** The rollups and the reports' columns of tickets (migration 0006), as stored: histograms JSON text. */
+type ReportDailyRow = Selectable<Database['report_daily']>;
+type ReportTicketRow = Selectable<Database['tickets']>;
 
 const parseHistogram = (json: string): MinuteHistogram => JSON.parse(json || '{}') as MinuteHistogram;
 
@@ -30,7 +33,7 @@ const rollupFromRow = (r: ReportDailyRow): DailyRollupRow => ({
   service: durationsOf(r.service_n, r.service_sum_ms, r.service_max_ms, r.service_hist),
 });
 
-const rollupToRow = (centreId: string, r: DailyRollupRow): ReportDailyRow => ({
+const rollupToRow = (centreId: string, r: DailyRollupRow): Insertable<Database['report_daily']> => ({
   centre_id: centreId,
   business_day: r.businessDay,
   service_id: r.serviceId,
@@ -78,13 +81,12 @@ const greater = (column: 'wait_max_ms' | 'service_max_ms') =>
 const plus = (table: 'report_daily' | 'report_hourly', column: string) => sql<number>`${sql.ref(`${table}.${column}`)} + excluded.${sql.ref(column)}`;
 
 /** The ReportStore as portable Kysely queries over one executor (root database or a write transaction). */
-export function reportsQueries(executor: Kysely<any>): ReportStore {
-  const db = executor as Kysely<ReportsDatabase>;
+export function reportsQueries(db: Kysely<Database>): ReportStore {
   const ticketsOfDays = (centreId: string, from: string, to: string) =>
     db.selectFrom('tickets').selectAll().where('centre_id', '=', centreId).where('business_day', '>=', from).where('business_day', '<=', to);
 
   return {
-    ...reportRatingsQueries(executor),
+    ...reportRatingsQueries(db),
     async recordFirstCall(ticketId, call) {
       const r = await db
         .updateTable('tickets')
@@ -101,39 +103,21 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
         .where('id', '=', ticketId)
         .execute();
     },
+    async rollupHistograms(centreId, k) {
+      const stored = await db
+        .selectFrom('report_daily')
+        .select(['wait_hist', 'service_hist'])
+        .where('centre_id', '=', centreId)
+        .where('business_day', '=', k.businessDay)
+        .where('service_id', '=', k.serviceId)
+        .where('counter_id', '=', k.counterId)
+        .where('staff_id', '=', k.staffId)
+        .executeTakeFirst();
+      return stored ? { wait: parseHistogram(stored.wait_hist), service: parseHistogram(stored.service_hist) } : null;
+    },
     async addToRollups(centreId, daily, hourly) {
       for (const d of daily) {
-        const k = d.key;
-        const wait = emptyDurations();
-        const service = emptyDurations();
-        if (d.waitMs !== undefined) addDuration(wait, d.waitMs);
-        if (d.serviceMs !== undefined) addDuration(service, d.serviceMs);
-        // Histograms are JSON: merged here, in the same transaction, when this change adds a duration.
-        if (wait.count + service.count > 0) {
-          const stored = await db
-            .selectFrom('report_daily')
-            .select(['wait_hist', 'service_hist'])
-            .where('centre_id', '=', centreId)
-            .where('business_day', '=', k.businessDay)
-            .where('service_id', '=', k.serviceId)
-            .where('counter_id', '=', k.counterId)
-            .where('staff_id', '=', k.staffId)
-            .executeTakeFirst();
-          if (stored) {
-            mergeHistogram(wait.histogram, parseHistogram(stored.wait_hist));
-            mergeHistogram(service.histogram, parseHistogram(stored.service_hist));
-          }
-        }
-        const row = rollupToRow(centreId, {
-          ...k,
-          issued: d.issued ?? 0,
-          served: d.served ?? 0,
-          noShow: d.noShow ?? 0,
-          transferred: d.transferred ?? 0,
-          expired: d.expired ?? 0,
-          wait,
-          service,
-        });
+        const row = rollupToRow(centreId, d);
         await db
           .insertInto('report_daily')
           .values(row)
@@ -150,8 +134,9 @@ export function reportsQueries(executor: Kysely<any>): ReportStore {
               service_n: plus('report_daily', 'service_n'),
               service_sum_ms: plus('report_daily', 'service_sum_ms'),
               service_max_ms: greater('service_max_ms'),
-              ...(wait.count > 0 ? { wait_hist: row.wait_hist } : {}),
-              ...(service.count > 0 ? { service_hist: row.service_hist } : {}),
+              // The increment's histograms already hold the stored ones (ReportStore.addToRollups).
+              ...(d.wait.count > 0 ? { wait_hist: row.wait_hist } : {}),
+              ...(d.service.count > 0 ? { service_hist: row.service_hist } : {}),
             }),
           )
           .execute();

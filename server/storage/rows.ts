@@ -13,32 +13,29 @@ import {
   type TicketState,
 } from '../../protocol/index.ts';
 import type { TicketEvent, ActorKind } from '../kernel/store.port.ts';
-import type {
-  CentresTable,
-  CountersTable,
-  ServicesTable,
-  StaffTable,
-  TicketEventsTable,
-  TicketsTable,
-} from './db.types.ts';
+import type { Insertable, Selectable } from 'kysely';
+import type { Database } from './db.types.ts';
+
+type Row<T extends keyof Database> = Selectable<Database[T]>;
+type NewRow<T extends keyof Database> = Insertable<Database[T]>;
 
 /** Translation between stored rows and protocol objects; nothing else. */
 const ms = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
 const iso = (n: number | null): string | null => (n === null ? null : new Date(Number(n)).toISOString());
 
-export const centreFromRow = (r: CentresTable): Centre => ({
+export const centreFromRow = (r: Row<'centres'>): Centre => ({
   id: r.id,
   name: { vi: r.name_vi, en: r.name_en },
   timeZone: r.time_zone,
 });
-export const centreToRow = (c: Centre): Omit<CentresTable, 'event_seq' | 'settings' | 'config_version'> => ({
+export const centreToRow = (c: Centre): NewRow<'centres'> => ({
   id: c.id,
   name_vi: c.name.vi,
   name_en: c.name.en,
   time_zone: c.timeZone,
 });
 
-export const serviceFromRow = (r: ServicesTable): Service => ({
+export const serviceFromRow = (r: Row<'services'>): Service => ({
   id: r.id,
   centreId: r.centre_id,
   name: { vi: r.name_vi, en: r.name_en },
@@ -46,7 +43,7 @@ export const serviceFromRow = (r: ServicesTable): Service => ({
   sortOrder: r.sort_order,
   active: r.active === 1,
 });
-export const serviceToRow = (s: Service): ServicesTable => ({
+export const serviceToRow = (s: Service): NewRow<'services'> => ({
   centre_id: s.centreId,
   id: s.id,
   name_vi: s.name.vi,
@@ -56,7 +53,7 @@ export const serviceToRow = (s: Service): ServicesTable => ({
   active: s.active ? 1 : 0,
 });
 
-export const counterFromRow = (r: CountersTable, services: { service_id: string; weight: number }[]): Counter => ({
+export const counterFromRow = (r: Row<'counters'>, services: { service_id: string; weight: number }[]): Counter => ({
   id: r.id,
   centreId: r.centre_id,
   number: r.number,
@@ -66,7 +63,7 @@ export const counterFromRow = (r: CountersTable, services: { service_id: string;
   active: r.active === 1,
 });
 
-export const counterStateFromRow = (r: Pick<CountersTable, 'status' | 'held_by' | 'opened_at'>): CounterState => ({
+export const counterStateFromRow = (r: Pick<Row<'counters'>, 'status' | 'held_by' | 'opened_at'>): CounterState => ({
   status: r.status as CounterStatus,
   staffId: r.held_by,
   openedAt: iso(r.opened_at),
@@ -75,9 +72,9 @@ export const counterStateFromRow = (r: Pick<CountersTable, 'status' | 'held_by' 
 /** Stored settings are parsed with defaults, so a row written by an older version stays valid. */
 export const settingsFromRow = (json: string): CentreSettings => CentreSettingsSchema.parse(JSON.parse(json || '{}'));
 
-export const staffFromRow = (r: StaffTable): Staff => ({ id: r.id, centreId: r.centre_id, name: r.name });
+export const staffFromRow = (r: Row<'staff'>): Staff => ({ id: r.id, centreId: r.centre_id, name: r.name });
 
-export const ticketFromRow = (r: TicketsTable): Ticket => ({
+export const ticketFromRow = (r: Row<'tickets'>): Ticket => ({
   id: r.id,
   centreId: r.centre_id,
   serviceId: r.queue_service_id,
@@ -95,7 +92,7 @@ export const ticketFromRow = (r: TicketsTable): Ticket => ({
   recallCount: r.recall_count,
   targetCounterId: r.target_counter_id,
 });
-export const ticketToRow = (t: Ticket): TicketsTable => ({
+export const ticketToRow = (t: Ticket): NewRow<'tickets'> => ({
   id: t.id,
   centre_id: t.centreId,
   service_id: t.serviceId,
@@ -116,7 +113,7 @@ export const ticketToRow = (t: Ticket): TicketsTable => ({
   is_priority: t.priorityGroupId === null ? 0 : 1,
 });
 
-export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({
+export const eventFromRow = (r: Row<'ticket_events'>): TicketEvent => ({
   id: r.id,
   centreId: r.centre_id,
   ticketId: r.ticket_id,
@@ -130,7 +127,7 @@ export const eventFromRow = (r: TicketEventsTable): TicketEvent => ({
   serviceId: r.service_id,
   detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
 });
-export const eventToRow = (e: TicketEvent): TicketEventsTable => ({
+export const eventToRow = (e: TicketEvent): NewRow<'ticket_events'> => ({
   id: e.id,
   centre_id: e.centreId,
   ticket_id: e.ticketId,

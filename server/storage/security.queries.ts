@@ -1,17 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { SecurityEventRecord, SecurityStore } from '../accounts/security.port.ts';
+import type { Database } from './db.types.ts';
 
-interface SecurityEventRow {
-  id: string;
-  centre_id: string | null;
-  at: number | string;
-  kind: string;
-  subject: string;
-  username: string;
-  address: string;
-  failures: number;
-  lock_ms: number;
-}
+type SecurityEventRow = Selectable<Database['security_events']>;
 
 const fromRow = (r: SecurityEventRow): SecurityEventRecord => ({
   id: r.id,
@@ -26,8 +17,7 @@ const fromRow = (r: SecurityEventRow): SecurityEventRecord => ({
 });
 
 /** The SecurityStore as portable Kysely queries (migration 0009). */
-export function securityQueries(executor: Kysely<any>): SecurityStore {
-  const db = executor as Kysely<{ security_events: SecurityEventRow }>;
+export function securityQueries(db: Kysely<Database>): SecurityStore {
   return {
     async insertSecurityEvent(e) {
       await db

@@ -1,6 +1,6 @@
 import type { Centre, CentreSettings, Estimates, WaitingCounts } from '../../protocol/index.ts';
 import { estimateWaitMinutes } from '../queue/wait-estimate.ts';
-import type { CentreConfig } from '../storage/config-cache.ts';
+import type { CentreConfig } from '../kernel/centre-config.ts';
 import type { StoreReads } from '../kernel/store.port.ts';
 
 /** How many finished services feed the average in a wait estimate. */

@@ -7,7 +7,7 @@ import { businessDay } from '../queue/business-day.ts';
 import { capacity } from '../queue/numbering.ts';
 import { newTicket } from '../queue/ticket.models.ts';
 import { tellIssued } from '../kernel/ticket-subscribers.ts';
-import type { CentreConfig } from '../storage/config-cache.ts';
+import type { CentreConfig } from '../kernel/centre-config.ts';
 import type { StoreReads } from '../kernel/store.port.ts';
 
 export interface IssueTicketInput {

@@ -32,6 +32,7 @@ import {
 import type { CounterInput, ServiceInput } from '../../protocol/admin.schemas.ts';
 import type { ClientErrorCode } from '../i18n/i18n.ts';
 import type { ReportName, Reports } from './report-schemas.ts';
+import { reportPath, type ReportQuery } from './report-path.ts';
 import { bearerHeader } from './session.ts';
 
 export type { ReportName, Reports };
@@ -111,7 +112,7 @@ export interface ApiAuth {
 }
 
 /** A report's query (range, groupBy, filters, paging); empty values are left out. */
-export type ReportQuery = Record<string, string | number | null | undefined>;
+export type { ReportQuery };
 
 /** The lists the API answers, made once. */
 const lists = {
@@ -247,17 +248,9 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
      */
     getReport: async <R extends ReportName>(centreId: string, report: R, query: ReportQuery = {}): Promise<Reports[R]> => {
       const { REPORT_SCHEMAS } = await import('./report-schemas.ts');
-      return request(REPORT_SCHEMAS[report], 'GET', reportApiPath(centreId, report, query));
+      return request(REPORT_SCHEMAS[report], 'GET', reportPath(centreId, report, query));
     },
   };
-}
-
-/** `/centres/<id>/reports/<report>?…`, the same address reports/reports-logic.ts `reportPath` gives its export links. */
-function reportApiPath(centreId: string, report: ReportName, query: ReportQuery): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
-  const s = q.toString();
-  return `/centres/${encodeURIComponent(centreId)}/reports/${report}${s ? `?${s}` : ''}`;
 }
 
 export type Api = ReturnType<typeof createApi>;
