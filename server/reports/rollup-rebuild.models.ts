@@ -2,7 +2,7 @@
  * Rollups computed from what is stored, for a rebuild (history seeded straight into the tables,
  * a database from before the rollups, or a check that the live increments are right). Pure.
  * It must give exactly what the live increments of rollup.models.ts add up to, ticket by ticket:
- * test/reports/rollup-consistency.test.ts drives the real use cases and compares both.
+ * test/server/reports/rollup-consistency.test.ts drives the real use cases and compares both.
  */
 import type { TicketFacts, TransferFact } from './reports.port.ts';
 import { localHour } from './periods.models.ts';

@@ -27,7 +27,7 @@ export const issueTicketsBenchmark: Benchmark = {
   notes: [
     '**Targets (issue #11)**: ≥ 600 tickets/s at concurrency 20 and ≤ 1.0 ms server CPU per ticket on all three stores; the',
     'year of history costing at most 1.25× the empty store; ≤ 10 statements per ticket (the use case: 10, BEGIN and COMMIT',
-    'included, `test/storage/statement-budget.test.ts`; the table adds the 2 of the session check). **Met**: cost independent',
+    'included, `test/server/storage/statement-budget.test.ts`; the table adds the 2 of the session check). **Met**: cost independent',
     'of history and queue length (CPU per ticket within the noise of each other; before: 446 ms per ticket on a year of',
     'history, 6.3 ms on an empty store), statements. **Missed**: CPU per ticket (about 2–2.8 ms; 1.02–1.09× on the year of history) and so tickets/s (430–490 at concurrency 20). What bounds',
     'it, from `BENCH_CPU_PROF=<dir> npx tsx test/bench/profile.ts issue` (3,000 tickets at concurrency 20, empty store):',
