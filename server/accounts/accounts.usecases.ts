@@ -2,7 +2,7 @@ import { AppError, type Account, type ChangePasswordBody, type LoginBody } from 
 import { burnVerification, hashPassword, verifyPassword } from './password.ts';
 import type { Principal } from './principal.ts';
 import { randomSecret, sha256 } from './secrets.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import type { AccountCredentials } from './accounts.port.ts';
 

@@ -1,7 +1,7 @@
 import { AppError, type CreateDeviceTokenBody, type CreatedDeviceToken, type DeviceToken } from '../../protocol/index.ts';
 import type { Principal } from './principal.ts';
 import { formatDeviceToken, parseDeviceToken, randomSecret, sameHash, sha256 } from './secrets.ts';
-import { requireCentre, requireCounter } from '../kernel/lookups.ts';
+import { requireCentre, requireCounter } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import type { DeviceTokenRecord } from './accounts.port.ts';
 

@@ -1,5 +1,5 @@
 import type { SecurityEvent } from '../../protocol/index.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 
 /** How many of a centre's newest security events one listing shows. */

@@ -6,7 +6,7 @@ import {
   type UpdateStaffBody,
 } from '../../protocol/index.ts';
 import { hashPassword, randomPassword } from './password.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { selfChangeProblem, staffIdFor } from './staff.models.ts';
 import type { AccountCredentials } from './accounts.port.ts';

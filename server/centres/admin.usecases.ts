@@ -8,7 +8,7 @@ import {
   type ServiceInput,
 } from '../../protocol/index.ts';
 import { getSnapshot } from './centres.usecases.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { numberingConflict } from '../queue/numbering-conflicts.ts';
 import type { StoreTx } from '../kernel/store.port.ts';

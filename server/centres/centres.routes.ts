@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { CentreSchema, CounterSchema, ServiceSchema, SnapshotSchema } from '../../protocol/index.ts';
 import { getSnapshot, listCentres, listServices } from './centres.usecases.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { guard, principalOf } from '../http/auth.middleware.ts';
 import { CentreParams } from '../http/params.schemas.ts';

@@ -1,8 +1,8 @@
 import type { Centre, Service, Snapshot } from '../../protocol/index.ts';
 import { callOf } from '../counters/at-counter.ts';
-import { officerNames, withOfficer } from '../kernel/officers.ts';
-import { queueFigures } from '../tickets/figures.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { officerNames, withOfficer } from '../kernel/officer-names.ts';
+import { queueFigures } from '../tickets/queue-figures.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 

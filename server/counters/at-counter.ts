@@ -10,7 +10,7 @@ import {
 } from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
 import { tellFinished } from '../kernel/ticket-subscribers.ts';
-import { queueFigures, type QueueFigures } from '../tickets/figures.ts';
+import { queueFigures, type QueueFigures } from '../tickets/queue-figures.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 import { applyAction, type TicketAction } from '../queue/ticket.models.ts';

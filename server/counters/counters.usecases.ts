@@ -1,7 +1,7 @@
 import type { CounterState, CounterView } from '../../protocol/index.ts';
 import { changeTicket, fail, inCounterTx, locate, type AtCounter, type OfficerAtCounter, type InTx } from './at-counter.ts';
-import { queueFigures } from '../tickets/figures.ts';
-import { officerNames, withOfficer } from '../kernel/officers.ts';
+import { queueFigures } from '../tickets/queue-figures.ts';
+import { officerNames, withOfficer } from '../kernel/officer-names.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { CLOSED, decideCounter, type CounterCommand } from '../queue/counter.models.ts';
 

@@ -1,5 +1,5 @@
 import { commitChange } from '../kernel/changes.ts';
-import { queueFigures } from '../tickets/figures.ts';
+import { queueFigures } from '../tickets/queue-figures.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 import { applyAction } from '../queue/ticket.models.ts';

@@ -1,6 +1,6 @@
 import { AppError, type KeypadArm, type KeypadPress, type PressResult, type RatingArmView, type RatingSource, type RatingView, type RecordRatingBody } from '../../protocol/index.ts';
 import type { Principal } from '../accounts/principal.ts';
-import { requireCounter } from '../kernel/lookups.ts';
+import { requireCounter } from '../kernel/require-found.ts';
 import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
 import type { BridgeRef } from '../printing/printing.deps.ts';
 import { decidePress, GRADE_NAMES, isArmed, isSatisfied, ratingWindow, remainingMs, type Decision } from '../queue/rating.models.ts';

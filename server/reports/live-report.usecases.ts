@@ -7,7 +7,7 @@ import type { LiveReport } from '../../protocol/reports.schemas.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { localDay } from './periods.models.ts';
 import { centreNames } from './report-context.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import { summarizeTimes } from './time-summary.models.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -1,6 +1,6 @@
 import { AppError, type Centre, type LocalizedText } from '../../protocol/index.ts';
 import { MAX_REPORT_DAYS, REPORT_YEARS } from '../../protocol/reports.schemas.ts';
-import { requireCentre } from '../kernel/lookups.ts';
+import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import type { StoreReads } from '../kernel/store.port.ts';
 import type { CentreNames } from './labels.models.ts';

@@ -1,7 +1,7 @@
 import { AppError, type CentreSettings, type IssuedTicket, type Ticket, type TicketStatus, type TicketView } from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
-import { estimateFor, estimateInputs, figuresFrom, queueFigures, ticketEstimate } from './figures.ts';
-import { requireCentre, requireService } from '../kernel/lookups.ts';
+import { estimateFor, estimateInputs, figuresFrom, queueFigures, ticketEstimate } from './queue-figures.ts';
+import { requireCentre, requireService } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 import { capacity } from '../queue/numbering.ts';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { callNext, finishTicket, markNoShow, startServing } from '../../../server/counters/calls.usecases.ts';
 import { getSnapshot } from '../../../server/centres/centres.usecases.ts';
 import { pauseCounter } from '../../../server/counters/counters.usecases.ts';
-import { RECENT_SERVICES } from '../../../server/tickets/figures.ts';
+import { RECENT_SERVICES } from '../../../server/tickets/queue-figures.ts';
 import { getTicketStatus, issueTicket } from '../../../server/tickets/tickets.usecases.ts';
 import { ADMIN, HCM, HUNG, LAN } from '../../fixtures/centres.ts';
 import { makeDeps, type TestDeps } from '../../helpers/deps.ts';
