@@ -74,6 +74,14 @@ export default defineConfig({
     },
   },
   optimizeDeps: {
-    entries: ['kiosk/touchscreen/index.html', 'kiosk/status/index.html', 'counter-display/console/index.html', 'counter-display/display/index.html', 'admin/index.html', 'counter-display/rate/index.html', 'reports/index.html'],
+    entries: [
+      'kiosk/touchscreen/index.html',
+      'kiosk/status/index.html',
+      'counter-display/console/index.html',
+      'counter-display/display/index.html',
+      'admin/index.html',
+      'counter-display/rate/index.html',
+      'reports/index.html',
+    ],
   },
 });

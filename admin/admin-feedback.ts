@@ -9,11 +9,13 @@ import { apiErrorText, hintText, type FieldLabels, type Hint } from './admin-for
  */
 export function feedback(lang: Language, error: ApiError | null, hints: readonly Hint[], labels: FieldLabels) {
   return html`${error ? html`<p class="error" role="alert" data-testid="admin-section-error">${apiErrorText(lang, error, labels)}</p>` : nothing}
-  ${hints.length
-    ? html`<ul class="hints" role="alert" data-testid="admin-hints">
+  ${
+    hints.length
+      ? html`<ul class="hints" role="alert" data-testid="admin-hints">
         ${hints.map((h) => html`<li>${hintText(lang, h, labels)}</li>`)}
       </ul>`
-    : nothing}`;
+      : nothing
+  }`;
 }
 
 /** A section saved part of the centre's configuration: the page tells the sections that list it. */

@@ -100,5 +100,4 @@ export function hintText(lang: Language, hint: Hint, labels: FieldLabels): strin
 }
 
 /** Whether a field (or one inside it) has a hint: its input is marked aria-invalid. */
-export const hasHint = (hints: readonly Hint[], field: string): boolean =>
-  hints.some((h) => h.field === field || h.field.startsWith(`${field}.`));
+export const hasHint = (hints: readonly Hint[], field: string): boolean => hints.some((h) => h.field === field || h.field.startsWith(`${field}.`));

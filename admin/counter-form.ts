@@ -70,7 +70,13 @@ export function counterHints(f: CounterForm, isNew: boolean, counters: readonly 
   // Editing a counter keeps its own number; a new one may take nobody's.
   const clash = counters.find((c) => String(c.number) === f.number.trim() && (isNew || c.id !== f.id));
   return hintsOf(
-    isNew ? idHint('counterId', f.id, counters.map((c) => c.id)) : null,
+    isNew
+      ? idHint(
+          'counterId',
+          f.id,
+          counters.map((c) => c.id),
+        )
+      : null,
     rangeHint('number', f.number, 1, 999) ?? (clash ? { field: 'number', key: 'admin.hint.numberTaken' } : null),
     ...f.serviceIds.map((id) => rangeHint(`weights.${id}`, f.weights[id] ?? '1', 1, 10)),
   );

@@ -86,11 +86,13 @@ export class LuotAdminCounterForm extends LitElement {
             <input type="number" min="1" max="999" .value=${f.number} aria-invalid=${invalid('number')} data-testid="counter-number"
               @input=${(e: Event) => (this.form = { ...f, number: value(e) })} />
           </label>
-          ${this.counter
-            ? null
-            : html`<label>${t(lang, 'admin.counters.id')}
+          ${
+            this.counter
+              ? null
+              : html`<label>${t(lang, 'admin.counters.id')}
                 <input .value=${f.id} aria-invalid=${invalid('counterId')} data-testid="counter-id" @input=${(e: Event) => (this.form = { ...f, id: value(e) })} />
-              </label>`}
+              </label>`
+          }
           <label>${t(lang, 'admin.counters.callOrder')}
             <select data-testid="counter-call-order" @change=${(e: Event) => (this.form = { ...f, callOrder: value(e) as CallOrder })}>
               ${CALL_ORDERS.map((o) => html`<option value=${o} ?selected=${o === f.callOrder}>${t(lang, `admin.counters.order.${o}`)}</option>`)}
@@ -106,12 +108,14 @@ export class LuotAdminCounterForm extends LitElement {
             ${f.serviceIds.map(
               (id, i) => html`<li data-testid="counter-service" data-service-id=${id}>
                 <span class="name">${this.nameOf(id)}</span>
-                ${f.callOrder === 'weighted'
-                  ? html`<label class="inline">${t(lang, 'admin.counters.weight')}
+                ${
+                  f.callOrder === 'weighted'
+                    ? html`<label class="inline">${t(lang, 'admin.counters.weight')}
                       <input type="number" min="1" max="10" size="3" .value=${f.weights[id] ?? '1'} aria-invalid=${invalid(`weights.${id}`)} data-testid="counter-weight"
                         @input=${(e: Event) => (this.form = { ...f, weights: { ...f.weights, [id]: value(e) } })} />
                     </label>`
-                  : null}
+                    : null
+                }
                 <button type="button" class="quiet" ?disabled=${i === 0} aria-label=${t(lang, 'admin.counters.up')} data-testid="counter-up"
                   @click=${() => (this.form = moveService(f, i, -1))}>↑</button>
                 <button type="button" class="quiet" ?disabled=${i === f.serviceIds.length - 1} aria-label=${t(lang, 'admin.counters.down')} data-testid="counter-down"
@@ -120,8 +124,9 @@ export class LuotAdminCounterForm extends LitElement {
               </li>`,
             )}
           </ol>
-          ${addable.length
-            ? html`<label>${t(lang, 'admin.counters.addService')}
+          ${
+            addable.length
+              ? html`<label>${t(lang, 'admin.counters.addService')}
                 <select data-testid="counter-add-service" @change=${(e: Event) => {
                   this.form = addService(f, value(e));
                   (e.target as HTMLSelectElement).value = '';
@@ -130,7 +135,8 @@ export class LuotAdminCounterForm extends LitElement {
                   ${addable.map((s) => html`<option value=${s.id}>${localized(s.name, lang)}</option>`)}
                 </select>
               </label>`
-            : null}
+              : null
+          }
         </fieldset>
         <span class="actions">
           <button type="submit" ?disabled=${this.busy} data-testid="counter-save">${t(lang, 'admin.save')}</button>

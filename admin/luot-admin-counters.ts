@@ -44,7 +44,6 @@ export class LuotAdminCounters extends AdminSection {
     this.services = [...services].sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
-
   private async save(e: CounterSaveEvent) {
     e.stopPropagation();
     if (this.busy) return;
@@ -72,8 +71,9 @@ export class LuotAdminCounters extends AdminSection {
     const lang = this.language;
     return html`<h2>${t(lang, 'admin.counters.title')}</h2>
       ${feedback(lang, this.error, [], counterFieldLabels)}
-      ${this.editing
-        ? html`<luot-admin-counter-form
+      ${
+        this.editing
+          ? html`<luot-admin-counter-form
             .counter=${this.editing === 'new' ? null : this.editing}
             .counters=${this.counters}
             .services=${this.services}
@@ -82,7 +82,8 @@ export class LuotAdminCounters extends AdminSection {
             @luot-counter-save=${this.save}
             @luot-counter-cancel=${() => (this.editing = null)}
           ></luot-admin-counter-form>`
-        : html`<p><button type="button" data-testid="counter-new" @click=${() => this.open('new')}>${t(lang, 'admin.counters.new')}</button></p>`}
+          : html`<p><button type="button" data-testid="counter-new" @click=${() => this.open('new')}>${t(lang, 'admin.counters.new')}</button></p>`
+      }
       <table>
         <thead>
           <tr>

@@ -43,7 +43,6 @@ export class LuotAdminDevices extends AdminSection {
     void this.refresh();
   }
 
-
   private refresh() {
     return this.run(async () => {
       this.devices = sortDevices(await this.api.listDeviceTokens(this.centreId));
@@ -90,44 +89,52 @@ export class LuotAdminDevices extends AdminSection {
             ${KINDS.map((k) => html`<option value=${k} ?selected=${k === this.kind}>${t(lang, `device.kind.${k}`)}</option>`)}
           </select>
         </label>
-        ${this.kind === 'rating-screen'
-          ? html`<label>${t(lang, 'admin.devices.counter')}
+        ${
+          this.kind === 'rating-screen'
+            ? html`<label>${t(lang, 'admin.devices.counter')}
               <select name="counter" required data-testid="device-counter">
                 ${this.counters.map((c) => html`<option value=${c.id}>${t(lang, 'admin.devices.forCounter', { n: c.number })}</option>`)}
               </select>
             </label>`
-          : null}
+            : null
+        }
         <label>${t(lang, 'admin.devices.name')}
           <input name="name" required maxlength="80" data-testid="device-name" />
         </label>
         <button type="submit" ?disabled=${this.busy} data-testid="device-create">${t(lang, 'admin.devices.create')}</button>
       </form>
       ${this.created ? this.renderCreated(this.created) : null}
-      ${this.devices.length === 0
-        ? html`<p class="muted">${t(lang, 'admin.devices.none')}</p>`
-        : html`<table>
+      ${
+        this.devices.length === 0
+          ? html`<p class="muted">${t(lang, 'admin.devices.none')}</p>`
+          : html`<table>
             <tbody>
               ${this.devices.map(
                 (d) => html`<tr data-testid="device-row" data-device-id=${d.id} data-revoked=${d.revokedAt !== null}>
                   <td>${d.name}</td>
                   <td>${t(lang, `device.kind.${d.kind}`)}${d.counterId ? html` · ${this.counterLabel(d.counterId)}` : null}</td>
                   <td class="muted">
-                    ${d.revokedAt
-                      ? t(lang, 'admin.devices.revoked')
-                      : d.lastSeenAt
-                        ? t(lang, 'admin.devices.lastSeen', { time: formatIssueTime(d.lastSeenAt, this.timeZone) })
-                        : t(lang, 'admin.devices.neverSeen')}
+                    ${
+                      d.revokedAt
+                        ? t(lang, 'admin.devices.revoked')
+                        : d.lastSeenAt
+                          ? t(lang, 'admin.devices.lastSeen', { time: formatIssueTime(d.lastSeenAt, this.timeZone) })
+                          : t(lang, 'admin.devices.neverSeen')
+                    }
                   </td>
                   <td>
-                    ${d.revokedAt
-                      ? null
-                      : html`<button type="button" class="quiet" ?disabled=${this.busy} data-testid="device-revoke"
-                          @click=${() => this.revoke(d)}>${t(lang, 'admin.devices.revoke')}</button>`}
+                    ${
+                      d.revokedAt
+                        ? null
+                        : html`<button type="button" class="quiet" ?disabled=${this.busy} data-testid="device-revoke"
+                          @click=${() => this.revoke(d)}>${t(lang, 'admin.devices.revoke')}</button>`
+                    }
                   </td>
                 </tr>`,
               )}
             </tbody>
-          </table>`}`;
+          </table>`
+      }`;
   }
 
   private renderCreated(created: CreatedDeviceToken) {
@@ -136,10 +143,12 @@ export class LuotAdminDevices extends AdminSection {
     return html`<div class="created" data-testid="device-created">
       <p>${t(lang, 'admin.devices.secretOnce', { name: created.device.name })}</p>
       <p><code data-testid="device-token">${created.token}</code></p>
-      ${url
-        ? html`<p>${t(lang, 'admin.devices.pairUrl')}</p>
+      ${
+        url
+          ? html`<p>${t(lang, 'admin.devices.pairUrl')}</p>
             <p><a href=${url} target="_blank" rel="noopener noreferrer" data-testid="device-pair-url">${url}</a></p>`
-        : null}
+          : null
+      }
       <button type="button" class="quiet" @click=${() => (this.created = null)}>${t(lang, 'admin.devices.dismiss')}</button>
     </div>`;
   }

@@ -64,16 +64,20 @@ export class LuotAdminPriorityGroups extends LitElement {
                 @input=${(e: Event) => this.change(i, (x, isNew) => renameGroup(x, value(e), isNew))} /></td>
               <td><input .value=${g.en} aria-invalid=${invalid(`priorityGroups.${i}.name.en`)} aria-label=${t(lang, 'admin.groups.nameEn')} data-testid="group-en"
                 @input=${(e: Event) => this.change(i, (x) => ({ ...x, en: value(e) }))} /></td>
-              <td>${saved
-                ? html`<code>${g.id}</code>`
-                : html`<input .value=${g.id} size="14" aria-invalid=${invalid(`priorityGroups.${i}.id`)} aria-label=${t(lang, 'admin.groups.id')} data-testid="group-id"
-                    @input=${(e: Event) => this.change(i, (x) => ({ ...x, id: value(e) }))} />`}</td>
+              <td>${
+                saved
+                  ? html`<code>${g.id}</code>`
+                  : html`<input .value=${g.id} size="14" aria-invalid=${invalid(`priorityGroups.${i}.id`)} aria-label=${t(lang, 'admin.groups.id')} data-testid="group-id"
+                    @input=${(e: Event) => this.change(i, (x) => ({ ...x, id: value(e) }))} />`
+              }</td>
               <td><input type="checkbox" .checked=${g.active} aria-label=${t(lang, 'admin.active')} data-testid="group-active"
                 @change=${(e: Event) => this.change(i, (x) => ({ ...x, active: (e.target as HTMLInputElement).checked }))} /></td>
-              <td>${saved
-                ? null
-                : html`<button type="button" class="quiet" data-testid="group-remove"
-                    @click=${() => this.emit(this.groups.filter((_g, k) => k !== i))}>${t(lang, 'admin.counters.remove')}</button>`}</td>
+              <td>${
+                saved
+                  ? null
+                  : html`<button type="button" class="quiet" data-testid="group-remove"
+                    @click=${() => this.emit(this.groups.filter((_g, k) => k !== i))}>${t(lang, 'admin.counters.remove')}</button>`
+              }</td>
             </tr>`;
           })}
         </tbody>

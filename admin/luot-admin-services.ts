@@ -41,7 +41,6 @@ export class LuotAdminServices extends AdminSection {
     this.services = [...(await this.api.listServices(this.centreId))].sort((a, b) => a.sortOrder - b.sortOrder);
   }
 
-
   private open(service: Service | null) {
     this.isNew = service === null;
     this.form = service ? serviceFormOf(service) : newServiceForm(this.services);
@@ -61,7 +60,11 @@ export class LuotAdminServices extends AdminSection {
   private async save(e: Event) {
     e.preventDefault();
     const form = this.form!;
-    this.hints = serviceHints(form, this.isNew, this.services.map((s) => s.id));
+    this.hints = serviceHints(
+      form,
+      this.isNew,
+      this.services.map((s) => s.id),
+    );
     if (this.busy || this.hints.length) return;
     await this.run(async () => {
       await this.api.putService(this.centreId, form.id, serviceBody(form));
@@ -118,17 +121,22 @@ export class LuotAdminServices extends AdminSection {
             <option value="band" ?selected=${f.mode === 'band'}>${t(lang, 'admin.services.modeBand')}</option>
           </select>
         </label>
-        ${f.mode === 'prefix'
-          ? html`${text('prefix', t(lang, 'admin.services.prefix'), 'service-prefix', 'numbering.prefix', { size: 3 })}
+        ${
+          f.mode === 'prefix'
+            ? html`${text('prefix', t(lang, 'admin.services.prefix'), 'service-prefix', 'numbering.prefix', { size: 3 })}
             ${text('digits', t(lang, 'admin.services.digits'), 'service-digits', 'numbering.digits', { type: 'number', size: 3 })}`
-          : html`${text('start', t(lang, 'admin.services.start'), 'service-start', 'numbering.start', { type: 'number', size: 7 })}
-            ${text('end', t(lang, 'admin.services.end'), 'service-end', 'numbering.end', { type: 'number', size: 7 })}`}
+            : html`${text('start', t(lang, 'admin.services.start'), 'service-start', 'numbering.start', { type: 'number', size: 7 })}
+            ${text('end', t(lang, 'admin.services.end'), 'service-end', 'numbering.end', { type: 'number', size: 7 })}`
+        }
         ${text('sortOrder', t(lang, 'admin.services.order'), 'service-order', 'sortOrder', { type: 'number', size: 4 })}
         <label class="check"><input type="checkbox" .checked=${f.active} data-testid="service-active"
           @change=${(e: Event) => this.set({ active: (e.target as HTMLInputElement).checked })} />${t(lang, 'admin.active')}</label>
         <span class="actions">
           <button type="submit" ?disabled=${this.busy} data-testid="service-save">${t(lang, 'admin.save')}</button>
-          <button type="button" class="quiet" data-testid="service-cancel" @click=${() => { this.form = null; this.hints = []; }}>${t(lang, 'admin.cancel')}</button>
+          <button type="button" class="quiet" data-testid="service-cancel" @click=${() => {
+            this.form = null;
+            this.hints = [];
+          }}>${t(lang, 'admin.cancel')}</button>
         </span>
       </fieldset>
     </form>`;

@@ -52,7 +52,6 @@ export class LuotAdminSettings extends AdminSection {
     this.savedGroups = settings.priorityGroups.length;
   }
 
-
   private set(change: Partial<SettingsForm>) {
     this.form = { ...this.form!, ...change };
     this.saved = false;
@@ -96,12 +95,14 @@ export class LuotAdminSettings extends AdminSection {
             <option value="interleaved" ?selected=${f.mode === 'interleaved'}>${t(lang, 'admin.settings.interleaved')}</option>
           </select>
         </label>
-        ${f.mode === 'interleaved'
-          ? html`<label>${t(lang, 'admin.settings.normalPerPriority')}
+        ${
+          f.mode === 'interleaved'
+            ? html`<label>${t(lang, 'admin.settings.normalPerPriority')}
               <input type="number" min="1" max="20" .value=${f.normalPerPriority} aria-invalid=${invalid('priorityPolicy.normalPerPriority')}
                 data-testid="settings-normalPerPriority" @input=${(e: Event) => this.set({ normalPerPriority: value(e) })} />
             </label>`
-          : null}
+            : null
+        }
         ${number('maxWaitMinutes')} ${number('maxRecalls')}
       </fieldset>
       <fieldset>

@@ -60,7 +60,6 @@ export class LuotAdminStaff extends AdminSection {
     this.edits = Object.fromEntries(this.accounts.map((a) => [a.staffId, staffEditOf(a)]));
   }
 
-
   private async create(e: Event) {
     e.preventDefault();
     this.hints = newStaffHints(this.draft, this.accounts);
@@ -151,9 +150,11 @@ export class LuotAdminStaff extends AdminSection {
         @change=${(e: Event) => this.edit(a.staffId, { active: (e.target as HTMLInputElement).checked })} />${a.active ? null : html`<span class="muted">${t(lang, 'admin.staff.inactive')}</span>`}</label></td>
       <td class="actions">
         <button type="button" ?disabled=${this.busy || !updateStaffBody(a, edit)} data-testid="staff-save" @click=${() => this.save(a)}>${t(lang, 'admin.save')}</button>
-        ${self
-          ? null
-          : html`<button type="button" class="quiet" ?disabled=${this.busy} data-testid="staff-reset" @click=${() => this.reset(a)}>${t(lang, 'admin.staff.reset')}</button>`}
+        ${
+          self
+            ? null
+            : html`<button type="button" class="quiet" ?disabled=${this.busy} data-testid="staff-reset" @click=${() => this.reset(a)}>${t(lang, 'admin.staff.reset')}</button>`
+        }
       </td>
     </tr>`;
   }
@@ -168,10 +169,12 @@ export class LuotAdminStaff extends AdminSection {
   private renderIssued(issued: StaffWithPassword) {
     const lang = this.language;
     return html`<div class="once" data-testid="staff-issued">
-      ${issued.oneTimePassword
-        ? html`<p>${t(lang, 'admin.staff.oneTimeOnce', { username: issued.account.username })}</p>
+      ${
+        issued.oneTimePassword
+          ? html`<p>${t(lang, 'admin.staff.oneTimeOnce', { username: issued.account.username })}</p>
             <p><code data-testid="staff-otp">${issued.oneTimePassword}</code></p>`
-        : html`<p>${t(lang, 'admin.staff.created', { username: issued.account.username })}</p>`}
+          : html`<p>${t(lang, 'admin.staff.created', { username: issued.account.username })}</p>`
+      }
       <p class="muted">${t(lang, 'admin.staff.mustChangeNote')}</p>
       <button type="button" class="quiet" @click=${() => (this.issued = null)}>${t(lang, 'admin.devices.dismiss')}</button>
     </div>`;

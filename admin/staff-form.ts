@@ -67,10 +67,7 @@ export function updateStaffBody(a: Account, e: StaffEdit): UpdateStaffBody | nul
  */
 export function staffEditHints(a: Account, e: StaffEdit, selfId: string | null): Hint[] {
   const self = a.staffId === selfId;
-  return hintsOf(
-    requiredHint('name', e.name),
-    self && (e.role !== 'admin' || !e.active) ? { field: 'role', key: 'error.staff.cannot_change_self' } : null,
-  );
+  return hintsOf(requiredHint('name', e.name), self && (e.role !== 'admin' || !e.active) ? { field: 'role', key: 'error.staff.cannot_change_self' } : null);
 }
 
 export const staffFieldLabels: FieldLabels = {

@@ -71,7 +71,8 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
       },
     };
   });
-  for (const p of printers) log.info(`printer ${p.config.id} for kiosk ${p.config.kioskId ?? '(none)'}: ${p.port.description}, ${p.config.width} mm, ${p.config.mode}`);
+  for (const p of printers)
+    log.info(`printer ${p.config.id} for kiosk ${p.config.kioskId ?? '(none)'}: ${p.port.description}, ${p.config.width} mm, ${p.config.mode}`);
 
   const journal = new JobJournal(config.dataDir);
   let link: ServerLink | null = null;
@@ -84,7 +85,8 @@ export async function startBridge(config: BridgeConfig, options: StartBridgeOpti
     timing: options.keypadTiming,
     onStatus: (report) => link?.report(report),
   });
-  for (const k of config.keypads) log.info(`keypad ${k.id} for counter ${k.counterId}: ${options.simulate ? 'simulated' : k.path}${k.path === 'simulate' ? '' : ` at ${k.baudRate} baud`}`);
+  for (const k of config.keypads)
+    log.info(`keypad ${k.id} for counter ${k.counterId}: ${options.simulate ? 'simulated' : k.path}${k.path === 'simulate' ? '' : ` at ${k.baudRate} baud`}`);
   keypads.start();
   const service = new PrintService(
     printers,

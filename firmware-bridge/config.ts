@@ -14,7 +14,10 @@ const TCP = /^tcp:\/\/([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
 
 export const PrinterInterfaceSchema = z.union([
   z.string().regex(TCP, 'tcp://host:port').describe('A network printer, e.g. tcp://192.168.1.50:9100 (port 9100 if left out).'),
-  z.string().regex(/^\/dev\/\S+$/, 'a device file such as /dev/usb/lp0').describe('A USB printer through the kernel usblp driver.'),
+  z
+    .string()
+    .regex(/^\/dev\/\S+$/, 'a device file such as /dev/usb/lp0')
+    .describe('A USB printer through the kernel usblp driver.'),
   z.literal('simulate').describe('No printer: each ticket is written as PNG + ESC/POS bytes into simulateDir.'),
   z
     .object({
@@ -52,7 +55,10 @@ export const PrinterConfigSchema = z
     kioskId: IdSchema.nullable().describe('Device id of the kiosk it prints for (the id in the kiosk token luot_<id>.…); null: a spare.'),
     interface: PrinterInterfaceSchema,
     type: z.enum(['epson', 'star']).default('epson').describe('Command set: epson (ESC/POS, also Xprinter and most clones) or star (Star Line Mode).'),
-    width: z.union([z.literal(58), z.literal(80)]).default(80).describe('Paper width in mm: 58 (384 dots) or 80 (576 dots).'),
+    width: z
+      .union([z.literal(58), z.literal(80)])
+      .default(80)
+      .describe('Paper width in mm: 58 (384 dots) or 80 (576 dots).'),
     mode: z
       .enum(['raster', 'cp1258', 'tcvn3', 'ascii'])
       .default('raster')
@@ -70,7 +76,10 @@ export const PrinterConfigSchema = z
       .boolean()
       .default(true)
       .describe('Send GS ( D to turn real-time commands off around images (epson; docs/hardware.md). false for a clone that prints it as garbage.'),
-    statusQuery: z.boolean().default(true).describe('Ask the printer for its status (DLE EOT) before each ticket and every statusPollMs (tcp and serial, epson).'),
+    statusQuery: z
+      .boolean()
+      .default(true)
+      .describe('Ask the printer for its status (DLE EOT) before each ticket and every statusPollMs (tcp and serial, epson).'),
     timeoutMs: z.number().int().min(500).max(60_000).default(5000).describe('How long to wait for the printer to connect or answer.'),
   })
   .strict()

@@ -27,7 +27,10 @@ export class JobJournal {
   private fd: number;
   private readonly file: string;
 
-  constructor(dataDir: string, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, JOURNAL_FILE);
     if (existsSync(this.file)) {

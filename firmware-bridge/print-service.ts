@@ -39,7 +39,8 @@ export class PrintService {
      */
     private readonly claim?: (jobId: string) => Promise<boolean>,
   ) {
-    for (const p of printers) this.printers.set(p.config.id, { ...p, reading: { status: 'offline', detail: 'not checked yet' }, queue: Promise.resolve(), busy: false });
+    for (const p of printers)
+      this.printers.set(p.config.id, { ...p, reading: { status: 'offline', detail: 'not checked yet' }, queue: Promise.resolve(), busy: false });
   }
 
   /** What the hello announces. */

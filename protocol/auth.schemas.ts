@@ -97,9 +97,7 @@ export const CreateDeviceTokenBodySchema = z
 export type CreateDeviceTokenBody = z.infer<typeof CreateDeviceTokenBodySchema>;
 
 /** The only time the secret is shown: `token` is `luot_<id>.<secret>`; keep it now or make another. */
-export const CreatedDeviceTokenSchema = z
-  .object({ device: DeviceTokenSchema, token: z.string() })
-  .meta({ id: 'CreatedDeviceToken' });
+export const CreatedDeviceTokenSchema = z.object({ device: DeviceTokenSchema, token: z.string() }).meta({ id: 'CreatedDeviceToken' });
 export type CreatedDeviceToken = z.infer<typeof CreatedDeviceTokenSchema>;
 
 /**

@@ -13,9 +13,7 @@ import { IdSchema, InstantSchema, LocalizedTextSchema } from './common.schemas.t
  * paper_out / cover_open: cannot print until someone acts; offline: not reachable (unplugged,
  * switched off, or its bridge is disconnected); error: anything else (cutter jam, …) — `detail`.
  */
-export const DeviceStatusSchema = z
-  .enum(['ok', 'paper_low', 'paper_out', 'cover_open', 'offline', 'error'])
-  .meta({ id: 'DeviceStatus' });
+export const DeviceStatusSchema = z.enum(['ok', 'paper_low', 'paper_out', 'cover_open', 'offline', 'error']).meta({ id: 'DeviceStatus' });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
 const detail = z.string().max(300);
@@ -66,9 +64,7 @@ export const BridgeWelcomeSchema = z.object({
 export type BridgeWelcome = z.infer<typeof BridgeWelcomeSchema>;
 
 /** bridge → server, whenever a device's status changes. */
-export const DeviceStatusReportSchema = z
-  .object({ deviceId: IdSchema, status: DeviceStatusSchema, detail: detail.optional() })
-  .strict();
+export const DeviceStatusReportSchema = z.object({ deviceId: IdSchema, status: DeviceStatusSchema, detail: detail.optional() }).strict();
 export type DeviceStatusReport = z.infer<typeof DeviceStatusReportSchema>;
 
 /** bridge → server, every `heartbeatMs`: I am alive, and this is how each device is. */
@@ -88,7 +84,10 @@ export const PrintTicketSchema = z.object({
   /** null: no open counter serves the service yet ("chưa xác định"). */
   estimatedWaitMinutes: z.number().int().min(0).nullable(),
   /** The status page /t/<ticket id>, printed as a QR code. ASCII only (a QR payload). */
-  statusUrl: z.url().max(300).regex(/^[\x20-\x7e]+$/, 'ASCII only'),
+  statusUrl: z
+    .url()
+    .max(300)
+    .regex(/^[\x20-\x7e]+$/, 'ASCII only'),
   priorityGroupName: LocalizedTextSchema.nullable(),
   /** The centre's own footer; null: the printer's template decides ("Vui lòng chờ đến lượt"). */
   footer: LocalizedTextSchema.nullable(),

@@ -76,7 +76,5 @@ export const CounterStateSchema = z
   .meta({ id: 'CounterState' });
 export type CounterState = z.infer<typeof CounterStateSchema>;
 
-export const StaffSchema = z
-  .object({ id: IdSchema, centreId: IdSchema, name: z.string().min(1).max(120) })
-  .meta({ id: 'Staff' });
+export const StaffSchema = z.object({ id: IdSchema, centreId: IdSchema, name: z.string().min(1).max(120) }).meta({ id: 'Staff' });
 export type Staff = z.infer<typeof StaffSchema>;

@@ -8,9 +8,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only');
 
 /** Every user-facing label exists in Vietnamese (default) and English. */
-export const LocalizedTextSchema = z
-  .object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) })
-  .meta({ id: 'LocalizedText' });
+export const LocalizedTextSchema = z.object({ vi: z.string().min(1).max(200), en: z.string().min(1).max(200) }).meta({ id: 'LocalizedText' });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 /** A calendar day in the centre's own time zone, e.g. 2026-11-22. */

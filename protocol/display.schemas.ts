@@ -53,7 +53,10 @@ const LogoUrlSchema = z
  */
 const ThemeSchema = z.record(
   z.string().regex(/^--luot-[a-z0-9-]{1,60}$/, 'a --luot-* custom property'),
-  z.string().max(300).regex(/^[^;{}<>\\]*$/, 'a plain CSS value'),
+  z
+    .string()
+    .max(300)
+    .regex(/^[^;{}<>\\]*$/, 'a plain CSS value'),
 );
 
 /** What the hall and counter displays show and say; part of CentreSettings and of every Snapshot. */
@@ -61,9 +64,7 @@ export const DisplaySettingsSchema = z
   .object({
     announcement: AnnouncementSettingsSchema.prefault({}),
     /** The line scrolling along the bottom of hall displays; empty: none. */
-    notice: z
-      .object({ vi: z.string().max(500).default(''), en: z.string().max(500).default('') })
-      .prefault({}),
+    notice: z.object({ vi: z.string().max(500).default(''), en: z.string().max(500).default('') }).prefault({}),
     /** Calls listed under the newest one on hall displays. */
     recentCalls: z.number().int().min(0).max(9).default(6),
     /** Counter displays show the name of the officer at the counter. */

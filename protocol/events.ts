@@ -5,17 +5,20 @@
  * (`ticket:called`), commands imperative (`snapshot:request`).
  */
 import type { Result } from './errors.ts';
-import type { BridgeHeartbeat, BridgeHello, BridgeWelcome, DeviceStatusReport, PrintAck, PrintCancel, PrintClaim, PrintClaimAnswer, PrintJob } from './bridge.schemas.ts';
+import type {
+  BridgeHeartbeat,
+  BridgeHello,
+  BridgeWelcome,
+  DeviceStatusReport,
+  PrintAck,
+  PrintCancel,
+  PrintClaim,
+  PrintClaimAnswer,
+  PrintJob,
+} from './bridge.schemas.ts';
 import type { DeviceView, PrintJobView } from './print.schemas.ts';
 import type { KeypadArm, KeypadDisarm, KeypadPress, PressResult, RatingArmView, RatingRecordedEvent } from './rating.schemas.ts';
-import type {
-  TicketView,
-  CounterUpdatedEvent,
-  Snapshot,
-  TicketCalledEvent,
-  TicketIssuedEvent,
-  TicketUpdatedEvent,
-} from './realtime.schemas.ts';
+import type { TicketView, CounterUpdatedEvent, Snapshot, TicketCalledEvent, TicketIssuedEvent, TicketUpdatedEvent } from './realtime.schemas.ts';
 
 /** A direction of a namespace in which nothing is sent. */
 export type NoEvents = Record<string, never>;

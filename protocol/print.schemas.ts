@@ -58,10 +58,7 @@ export const DeviceViewSchema = z
 export type DeviceView = z.infer<typeof DeviceViewSchema>;
 
 /** Staff reprint a ticket, on its own kiosk's printer or on another kiosk's. */
-export const ReprintTicketBodySchema = z
-  .object({ kioskId: IdSchema.optional() })
-  .strict()
-  .meta({ id: 'ReprintTicketBody' });
+export const ReprintTicketBodySchema = z.object({ kioskId: IdSchema.optional() }).strict().meta({ id: 'ReprintTicketBody' });
 export type ReprintTicketBody = z.infer<typeof ReprintTicketBodySchema>;
 
 export const ListPrintJobsQuerySchema = z.object({

@@ -68,9 +68,7 @@ export const PressResultSchema = z
 export type PressResult = z.infer<typeof PressResultSchema>;
 
 /** An idempotency key chosen by the caller: the same key is the same press, counted once. */
-export const IdempotencyKeySchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8–128 letters, digits, "_", ".", ":" or "-"');
+export const IdempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_.:-]{8,128}$/, '8–128 letters, digits, "_", ".", ":" or "-"');
 
 /** recordRating: the customer-facing screen (screen) or an integration (api). */
 export const RecordRatingBodySchema = z
@@ -120,7 +118,11 @@ export const KeypadPressSchema = z
      * a wrong clock on the bridge PC cannot matter); a press kept through an outage is judged by
      * when it was pressed, not when it arrived. At most 7 days.
      */
-    ageMs: z.number().int().min(0).max(7 * 86_400_000),
+    ageMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400_000),
   })
   .strict();
 export type KeypadPress = z.infer<typeof KeypadPressSchema>;

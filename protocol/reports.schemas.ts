@@ -55,17 +55,16 @@ export type RatingSummaryQuery = z.infer<typeof RatingSummaryQuerySchema>;
 export const BusiestHoursQuerySchema = z.object(rangeFields);
 export type BusiestHoursQuery = z.infer<typeof BusiestHoursQuerySchema>;
 
-export const TicketLogQuerySchema = z
-  .object({
-    ...rangeFields,
-    serviceId: IdSchema.optional(),
-    counterId: IdSchema.optional(),
-    staffId: IdSchema.optional(),
-    state: TicketStateSchema.optional(),
-    /** From the previous page's `nextCursor`. */
-    cursor: z.string().max(200).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-  });
+export const TicketLogQuerySchema = z.object({
+  ...rangeFields,
+  serviceId: IdSchema.optional(),
+  counterId: IdSchema.optional(),
+  staffId: IdSchema.optional(),
+  state: TicketStateSchema.optional(),
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
 export type TicketLogQuery = z.infer<typeof TicketLogQuerySchema>;
 
 export const DurationStatsSchema = z
@@ -92,9 +91,7 @@ const TimeFiguresShape = {
   service: DurationStatsSchema,
 };
 
-export const TimeGroupSchema = z
-  .object({ key: z.string(), name: LocalizedTextSchema, ...TimeFiguresShape })
-  .meta({ id: 'TimeGroup' });
+export const TimeGroupSchema = z.object({ key: z.string(), name: LocalizedTextSchema, ...TimeFiguresShape }).meta({ id: 'TimeGroup' });
 export type TimeGroup = z.infer<typeof TimeGroupSchema>;
 
 const reportHead = {
@@ -122,7 +119,12 @@ export const BusiestHoursSchema = z
     ...reportHead,
     /** Local hour of issue; `byWeekday[0]` is Monday. */
     hours: z.array(
-      z.object({ hour: z.number().int().min(0).max(23), issued: z.number().int().min(0), perDay: z.number().nullable(), byWeekday: z.array(z.number().int().min(0)) }),
+      z.object({
+        hour: z.number().int().min(0).max(23),
+        issued: z.number().int().min(0),
+        perDay: z.number().nullable(),
+        byWeekday: z.array(z.number().int().min(0)),
+      }),
     ),
     weekdays: z.array(z.object({ weekday: z.number().int().min(1).max(7), issued: z.number().int().min(0), perDay: z.number().nullable() })),
     openDays: z.number().int().min(0),
@@ -148,9 +150,7 @@ const RatingFiguresShape = {
   rejectedTotal: z.number().int().min(0),
 };
 
-export const RatingGroupSchema = z
-  .object({ key: z.string(), name: LocalizedTextSchema, ...RatingFiguresShape })
-  .meta({ id: 'RatingGroup' });
+export const RatingGroupSchema = z.object({ key: z.string(), name: LocalizedTextSchema, ...RatingFiguresShape }).meta({ id: 'RatingGroup' });
 export type RatingGroup = z.infer<typeof RatingGroupSchema>;
 
 export const RatingSummarySchema = z

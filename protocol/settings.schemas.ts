@@ -3,9 +3,7 @@ import { IdSchema, LocalizedTextSchema } from './common.schemas.ts';
 import { DisplaySettingsSchema } from './display.schemas.ts';
 
 /** A priority group (đối tượng ưu tiên); the list and its wording are the centre's to set. */
-export const PriorityGroupSchema = z
-  .object({ id: IdSchema, name: LocalizedTextSchema, active: z.boolean() })
-  .meta({ id: 'PriorityGroup' });
+export const PriorityGroupSchema = z.object({ id: IdSchema, name: LocalizedTextSchema, active: z.boolean() }).meta({ id: 'PriorityGroup' });
 export type PriorityGroup = z.infer<typeof PriorityGroupSchema>;
 
 export const PriorityPolicySchema = z

@@ -35,7 +35,5 @@ export type UpdateStaffBody = z.infer<typeof UpdateStaffBodySchema>;
  * An account with the password it was just given: `oneTimePassword` is shown this once (null
  * when the admin chose the password); the account must change it at its next login.
  */
-export const StaffWithPasswordSchema = z
-  .object({ account: AccountSchema, oneTimePassword: z.string().nullable() })
-  .meta({ id: 'StaffWithPassword' });
+export const StaffWithPasswordSchema = z.object({ account: AccountSchema, oneTimePassword: z.string().nullable() }).meta({ id: 'StaffWithPassword' });
 export type StaffWithPassword = z.infer<typeof StaffWithPasswordSchema>;

@@ -39,10 +39,7 @@ export const TicketSchema = z
   .meta({ id: 'Ticket' });
 export type Ticket = z.infer<typeof TicketSchema>;
 
-export const IssueTicketBodySchema = z
-  .object({ serviceId: IdSchema, priorityGroupId: IdSchema.optional() })
-  .strict()
-  .meta({ id: 'IssueTicketBody' });
+export const IssueTicketBodySchema = z.object({ serviceId: IdSchema, priorityGroupId: IdSchema.optional() }).strict().meta({ id: 'IssueTicketBody' });
 export type IssueTicketBody = z.infer<typeof IssueTicketBodySchema>;
 
 /** A ticket with where it stands in its queue: what the kiosk, the ticket and the status page show. */
@@ -58,10 +55,7 @@ export const TicketStatusSchema = z
 export type TicketStatus = z.infer<typeof TicketStatusSchema>;
 
 /** Optional guard: the console names the ticket it means, so a stale screen cannot finish another. */
-export const CounterActionBodySchema = z
-  .object({ ticketId: IdSchema.optional() })
-  .strict()
-  .meta({ id: 'CounterActionBody' });
+export const CounterActionBodySchema = z.object({ ticketId: IdSchema.optional() }).strict().meta({ id: 'CounterActionBody' });
 export type CounterActionBody = z.infer<typeof CounterActionBodySchema>;
 
 /** Call one ticket by its display number today (e.g. "A025") or by id. */

@@ -69,7 +69,8 @@ export class LuotReportLive extends LitElement {
   override render() {
     const lang = this.language;
     const l = this.live;
-    if (!l) return html`<section>${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : html`<p class="muted">${t(lang, 'app.loading')}</p>`}</section>`;
+    if (!l)
+      return html`<section>${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : html`<p class="muted">${t(lang, 'app.loading')}</p>`}</section>`;
     const tz = l.timeZone;
     const now = new Date(l.at);
     const n = (v: number | null) => formatNumber(v, lang);
@@ -109,9 +110,10 @@ export class LuotReportLive extends LitElement {
           ],
         }))}></luot-report-table>
       <h3>${t(lang, 'reports.live.devices')}</h3>
-      ${l.devices.length === 0
-        ? html`<p class="muted">${t(lang, 'reports.live.noDevices')}</p>`
-        : html`<luot-report-table data-testid="live-devices"
+      ${
+        l.devices.length === 0
+          ? html`<p class="muted">${t(lang, 'reports.live.noDevices')}</p>`
+          : html`<luot-report-table data-testid="live-devices"
             .columns=${[{ label: t(lang, 'reports.live.deviceKind') }, { label: t(lang, 'reports.live.deviceName') }, { label: t(lang, 'reports.live.status') }, { label: t(lang, 'reports.live.lastSeen') }]}
             .rows=${l.devices.map((d) => {
               const health = deviceHealth(d, now);
@@ -124,7 +126,8 @@ export class LuotReportLive extends LitElement {
                   d.lastSeenAt ? formatIssueTime(d.lastSeenAt, tz) : '–',
                 ],
               };
-            })}></luot-report-table>`}
+            })}></luot-report-table>`
+      }
     </section>`;
   }
 

@@ -57,22 +57,41 @@ export class LuotReportMonthly extends ReportSection {
     const lang = this.language;
     const n = (v: number | null) => formatNumber(v, lang);
     const keys = ['issued', 'served', 'noShow', 'transferred', 'waitP50', 'waitP90', 'serviceP50'] as const;
-    const cells = (f: TimeSummary['totals']) => [n(f.issued), n(f.served), n(f.noShow), n(f.transferred), n(f.wait.p50Minutes), n(f.wait.p90Minutes), n(f.service.p50Minutes)];
+    const cells = (f: TimeSummary['totals']) => [
+      n(f.issued),
+      n(f.served),
+      n(f.noShow),
+      n(f.transferred),
+      n(f.wait.p50Minutes),
+      n(f.wait.p90Minutes),
+      n(f.service.p50Minutes),
+    ];
     const perPlace = s.groupBy === 'counter';
     const drop = (c: string[]) => (perPlace ? [c[0]!, ...c.slice(2)] : c);
     return {
       columns: drop([t(lang, `reports.by.${s.groupBy}`), ...keys.map((k) => t(lang, `reports.times.${k}`))]).map((label, i) => ({ label, numeric: i > 0 })),
       // "Not at a counter" only holds tickets issued or expired while waiting: nothing this table shows.
-      rows: s.groups.filter((g) => g.key !== '' || g.served + g.noShow + g.transferred > 0).map((g) => ({ key: g.key, cells: drop([g.name[lang], ...cells(g)]) })),
+      rows: s.groups
+        .filter((g) => g.key !== '' || g.served + g.noShow + g.transferred > 0)
+        .map((g) => ({ key: g.key, cells: drop([g.name[lang], ...cells(g)]) })),
       footer: drop([t(lang, 'reports.total'), ...cells(s.totals)]),
     };
   }
 
   private ratingTable(s: RatingSummary): { columns: TableColumn[]; rows: TableRow[]; footer: string[] } {
     const lang = this.language;
-    const cells = (f: RatingSummary['totals']) => [formatNumber(f.served, lang), formatNumber(f.rated, lang), formatShare(f.responseRate, lang), formatShare(f.satisfiedShare, lang), formatNumber(f.rejectedTotal, lang)];
+    const cells = (f: RatingSummary['totals']) => [
+      formatNumber(f.served, lang),
+      formatNumber(f.rated, lang),
+      formatShare(f.responseRate, lang),
+      formatShare(f.satisfiedShare, lang),
+      formatNumber(f.rejectedTotal, lang),
+    ];
     return {
-      columns: [t(lang, 'reports.by.staff'), ...(['served', 'rated', 'response', 'satisfied', 'rejected'] as const).map((k) => t(lang, `reports.ratings.${k}`))].map((label, i) => ({ label, numeric: i > 0 })),
+      columns: [
+        t(lang, 'reports.by.staff'),
+        ...(['served', 'rated', 'response', 'satisfied', 'rejected'] as const).map((k) => t(lang, `reports.ratings.${k}`)),
+      ].map((label, i) => ({ label, numeric: i > 0 })),
       rows: s.groups.map((g) => ({ key: g.key, cells: [g.name[lang], ...cells(g)] })),
       footer: [t(lang, 'reports.total'), ...cells(s.totals)],
     };
@@ -98,8 +117,9 @@ export class LuotReportMonthly extends ReportSection {
         </header>
         <h1>${t(lang, 'reports.monthly.title', { month: month ?? '', year: year ?? '' })}</h1>
         <p class="sub">${t(lang, 'reports.monthly.range', { from: formatDay(this.range.from), to: formatDay(this.range.to) })}</p>
-        ${d
-          ? html`<h2>1. ${t(lang, 'reports.monthly.overview')}</h2>
+        ${
+          d
+            ? html`<h2>1. ${t(lang, 'reports.monthly.overview')}</h2>
               <p data-testid="monthly-overview">${t(lang, 'reports.monthly.summary', {
                 issued: formatNumber(d.byService.totals.issued, lang),
                 served: formatNumber(d.byService.totals.served, lang),
@@ -118,7 +138,8 @@ export class LuotReportMonthly extends ReportSection {
               <luot-report-table .columns=${[{ label: t(lang, 'reports.hours.hour') }, { label: t(lang, 'reports.hours.issued'), numeric: true }, { label: t(lang, 'reports.hours.perDay'), numeric: true }]}
                 .rows=${d.hours.hours.filter((h) => h.issued > 0).map((h) => ({ key: String(h.hour), cells: [`${String(h.hour).padStart(2, '0')}:00`, formatNumber(h.issued, lang), formatNumber(h.perDay, lang)] }))}></luot-report-table>
               <p class="signed">${t(lang, 'reports.monthly.generated', { time: formatIssueTime(new Date(), this.timeZone) })}</p>`
-          : html`<p class="muted">${t(lang, 'app.loading')}</p>`}
+            : html`<p class="muted">${t(lang, 'app.loading')}</p>`
+        }
       </article>`;
   }
 

@@ -64,12 +64,14 @@ export class LuotReportRange extends LitElement {
       <span class="presets">
         ${PRESETS.map((p) => html`<button type="button" class="quiet" @click=${() => this.preset(p)} data-testid=${`preset-${p}`}>${t(lang, `reports.preset.${p}`)}</button>`)}
       </span>
-      ${this.groups.length > 0
-        ? html`<label>${t(lang, 'reports.groupBy')}
+      ${
+        this.groups.length > 0
+          ? html`<label>${t(lang, 'reports.groupBy')}
             <select @change=${this.group} data-testid="group-by">
               ${this.groups.map((g) => html`<option value=${g} ?selected=${g === this.groupBy}>${t(lang, `reports.by.${g}`)}</option>`)}
             </select></label>`
-        : null}
+          : null
+      }
     </div>`;
   }
 

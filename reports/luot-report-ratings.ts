@@ -49,7 +49,9 @@ export class LuotReportRatings extends ReportSection {
 
   private table(s: RatingSummary): { columns: TableColumn[]; rows: TableRow[]; footer: string[] } {
     const lang = this.language;
-    const grades = (Object.keys(GRADE_COLOURS) as (keyof typeof GRADE_COLOURS)[]).filter((g) => s.scale === 4 || g !== 'neutral' || s.totals.levels.neutral > 0);
+    const grades = (Object.keys(GRADE_COLOURS) as (keyof typeof GRADE_COLOURS)[]).filter(
+      (g) => s.scale === 4 || g !== 'neutral' || s.totals.levels.neutral > 0,
+    );
     const columns: TableColumn[] = [
       { label: t(lang, `reports.by.${s.groupBy}`) },
       ...grades.map((g) => ({ label: s.levelNames[g][lang], numeric: true })),
@@ -76,8 +78,9 @@ export class LuotReportRatings extends ReportSection {
         @luot-group-change=${(e: GroupChangeEvent) => (this.groupBy = e.detail.groupBy)}></luot-report-range>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
       ${this.loading && !s ? html`<p class="muted">${t(lang, 'app.loading')}</p>` : null}
-      ${s && tb
-        ? html`<div class="figures">
+      ${
+        s && tb
+          ? html`<div class="figures">
               <div class="figure"><b data-testid="ratings-satisfied">${formatShare(s.totals.satisfiedShare, lang)}</b><span>${t(lang, 'reports.ratings.satisfied')}</span></div>
               <div class="figure"><b data-testid="ratings-response">${formatShare(s.totals.responseRate, lang)}</b><span>${t(lang, 'reports.ratings.response')}</span></div>
               <div class="figure"><b data-testid="ratings-rated">${formatNumber(s.totals.rated, lang)}</b><span>${t(lang, 'reports.ratings.rated')}</span></div>
@@ -89,7 +92,8 @@ export class LuotReportRatings extends ReportSection {
             <div class="table-head"><h3>${t(lang, `reports.by.${s.groupBy}`)}</h3>
               <luot-report-export .path=${this.path} .language=${lang} name="ratings"></luot-report-export></div>
             <luot-report-table data-testid="ratings-table" .columns=${tb.columns} .rows=${tb.rows} .footer=${tb.footer}></luot-report-table>`
-        : null}
+          : null
+      }
     </section>`;
   }
 

@@ -94,7 +94,8 @@ export class LuotReportTickets extends ReportSection {
     const lang = this.language;
     const log = this.log;
     const tz = this.timeZone;
-    const name = <T extends { id: string }>(list: T[], id: string | null, label: (x: T) => string) => (id === null ? '–' : (list.find((x) => x.id === id) ? label(list.find((x) => x.id === id)!) : id));
+    const name = <T extends { id: string }>(list: T[], id: string | null, label: (x: T) => string) =>
+      id === null ? '–' : list.find((x) => x.id === id) ? label(list.find((x) => x.id === id)!) : id;
     const select = (field: keyof Filters, options: { value: string; label: string }[]) =>
       html`<label>${t(lang, `reports.log.filter.${field}`)}
         <select name=${field} @change=${this.filter} data-testid=${`log-filter-${field}`}>
@@ -105,16 +106,31 @@ export class LuotReportTickets extends ReportSection {
       <h2>${t(lang, 'reports.log.title')}</h2>
       <luot-report-range .range=${this.range} .today=${this.today} .language=${lang}></luot-report-range>
       <div class="filters">
-        ${select('serviceId', this.services.map((s) => ({ value: s.id, label: localized(s.name, lang) })))}
-        ${select('counterId', this.counters.map((c) => ({ value: c.id, label: t(lang, 'counter.label', { n: c.number }) })))}
-        ${select('staffId', (log?.officers ?? []).map((s) => ({ value: s.id, label: s.name })))}
-        ${select('state', STATES.map((s) => ({ value: s, label: t(lang, `ticket.state.${s}`) })))}
+        ${select(
+          'serviceId',
+          this.services.map((s) => ({ value: s.id, label: localized(s.name, lang) })),
+        )}
+        ${select(
+          'counterId',
+          this.counters.map((c) => ({ value: c.id, label: t(lang, 'counter.label', { n: c.number }) })),
+        )}
+        ${select(
+          'staffId',
+          (log?.officers ?? []).map((s) => ({ value: s.id, label: s.name })),
+        )}
+        ${select(
+          'state',
+          STATES.map((s) => ({ value: s, label: t(lang, `ticket.state.${s}`) })),
+        )}
         <luot-report-export .path=${reportPath(this.centreId, 'tickets', this.query(false))} .language=${lang} name="tickets"></luot-report-export>
       </div>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
-      ${log
-        ? html`<luot-report-table data-testid="tickets-table"
-              .columns=${(['number', 'day', 'service', 'state', 'issued', 'called', 'finished', 'counter', 'staff', 'wait', 'serviceTime', 'rating'] as const).map((k) => ({
+      ${
+        log
+          ? html`<luot-report-table data-testid="tickets-table"
+              .columns=${(
+                ['number', 'day', 'service', 'state', 'issued', 'called', 'finished', 'counter', 'staff', 'wait', 'serviceTime', 'rating'] as const
+              ).map((k) => ({
                 label: t(lang, `reports.log.${k}`),
                 numeric: k === 'wait' || k === 'serviceTime',
               }))}
@@ -141,7 +157,8 @@ export class LuotReportTickets extends ReportSection {
               <span class="muted">${t(lang, 'reports.log.page', { n: this.paging.cursors.length })}</span>
               <button type="button" ?disabled=${!log.nextCursor || this.loading} @click=${() => log.nextCursor && (this.paging = nextPage(this.paging, log.nextCursor))} data-testid="log-older">${t(lang, 'reports.log.older')}</button>
             </div>`
-        : html`<p class="muted">${t(lang, 'app.loading')}</p>`}
+          : html`<p class="muted">${t(lang, 'app.loading')}</p>`
+      }
     </section>`;
   }
 

@@ -66,12 +66,24 @@ export class LuotReportTimes extends ReportSection {
     const columns: TableColumn[] = [
       { label: t(lang, `reports.by.${s.groupBy}`) },
       ...(['issued', 'served', 'noShow', 'transferred', 'expired'] as const).map((k) => ({ label: t(lang, `reports.times.${k}`), numeric: true })),
-      ...(['waitP50', 'waitP90', 'waitMax', 'waitMean', 'serviceP50', 'serviceP90', 'serviceMax'] as const).map((k) => ({ label: t(lang, `reports.times.${k}`), numeric: true })),
+      ...(['waitP50', 'waitP90', 'waitMax', 'waitMean', 'serviceP50', 'serviceP90', 'serviceMax'] as const).map((k) => ({
+        label: t(lang, `reports.times.${k}`),
+        numeric: true,
+      })),
     ];
     const cells = (f: TimeSummary['totals']) => [
-      n(f.issued), n(f.served), n(f.noShow), n(f.transferred), n(f.expired),
-      n(f.wait.p50Minutes), n(f.wait.p90Minutes), n(f.wait.maxMinutes), n(f.wait.meanMinutes),
-      n(f.service.p50Minutes), n(f.service.p90Minutes), n(f.service.maxMinutes),
+      n(f.issued),
+      n(f.served),
+      n(f.noShow),
+      n(f.transferred),
+      n(f.expired),
+      n(f.wait.p50Minutes),
+      n(f.wait.p90Minutes),
+      n(f.wait.maxMinutes),
+      n(f.wait.meanMinutes),
+      n(f.service.p50Minutes),
+      n(f.service.p90Minutes),
+      n(f.service.maxMinutes),
     ];
     return {
       columns,
@@ -92,8 +104,9 @@ export class LuotReportTimes extends ReportSection {
         @luot-group-change=${(e: GroupChangeEvent) => (this.groupBy = e.detail.groupBy)}></luot-report-range>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
       ${this.loading && !s ? html`<p class="muted">${t(lang, 'app.loading')}</p>` : null}
-      ${s
-        ? html`<p class="note">${t(lang, 'reports.times.note')}</p>
+      ${
+        s
+          ? html`<p class="note">${t(lang, 'reports.times.note')}</p>
             <div class="charts">
               <figure><figcaption>${t(lang, 'reports.times.waitChart')}</figcaption>
                 <luot-report-chart .data=${waitChart(s, lang, { p50: t(lang, 'reports.times.waitP50'), p90: t(lang, 'reports.times.waitP90') })}
@@ -105,13 +118,16 @@ export class LuotReportTimes extends ReportSection {
             <div class="table-head"><h3>${t(lang, `reports.by.${s.groupBy}`)}</h3>
               <luot-report-export .path=${this.summaryPath} .language=${lang} name="times"></luot-report-export></div>
             <luot-report-table data-testid="times-table" .columns=${tb!.columns} .rows=${tb!.rows} .footer=${tb!.footer}></luot-report-table>`
-        : null}
-      ${h
-        ? html`<div class="table-head"><h3>${t(lang, 'reports.hours.title')}</h3>
+          : null
+      }
+      ${
+        h
+          ? html`<div class="table-head"><h3>${t(lang, 'reports.hours.title')}</h3>
               <luot-report-export .path=${this.hoursPath} .language=${lang} name="hours"></luot-report-export></div>
             ${peak !== null ? html`<p class="note" data-testid="peak-hour">${t(lang, 'reports.hours.peak', { hour: String(peak).padStart(2, '0') })}</p>` : null}
             <luot-report-chart .data=${hoursChart(h, t(lang, 'reports.hours.perDay'))} label=${t(lang, 'reports.hours.title')}></luot-report-chart>`
-        : null}
+          : null
+      }
     </section>`;
   }
 

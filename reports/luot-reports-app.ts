@@ -76,8 +76,10 @@ export class LuotReportsApp extends LitElement {
       admits: mayReadReports,
       denied: { testId: 'reports-only', text: t(lang, 'reports.onlyManagers') },
       content: (centre) => html`<nav role="tablist">
-          ${REPORT_TABS.map((tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab} class=${tab === this.tab ? 'on' : ''}
-            data-testid=${`tab-${tab}`} @click=${() => this.show(tab)}>${t(lang, `reports.tab.${tab}`)}</button>`)}
+          ${REPORT_TABS.map(
+            (tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab} class=${tab === this.tab ? 'on' : ''}
+            data-testid=${`tab-${tab}`} @click=${() => this.show(tab)}>${t(lang, `reports.tab.${tab}`)}</button>`,
+          )}
         </nav>
         <main @luot-range-change=${(e: RangeChangeEvent) => (this.range = e.detail.range)}>${this.renderTab(centre)}</main>`,
     });

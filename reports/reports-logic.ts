@@ -66,7 +66,8 @@ export const reportPath = (centreId: string, report: ReportName, query: ReportQu
 /** The address a download link points at. */
 export const exportHref = (path: string) => `/api${path}`;
 
-const decimal = (lang: Language, digits: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const decimal = (lang: Language, digits: number) =>
+  new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 /** "12", "3,5" (vi) / "3.5" (en); a dash for nothing. */
 export function formatNumber(n: number | null | undefined, lang: Language, digits = 1): string {
@@ -136,7 +137,10 @@ export function distributionChart(s: TimeSummary, labels: { wait: string; servic
 /** Tickets issued per open day in each local hour that had any. */
 export function hoursChart(b: BusiestHours, label: string): ChartData {
   const hours = b.hours.filter((h) => h.issued > 0);
-  return { labels: hours.map((h) => `${String(h.hour).padStart(2, '0')}h`), datasets: [{ label, data: hours.map((h) => h.perDay), backgroundColor: '#b3261e' }] };
+  return {
+    labels: hours.map((h) => `${String(h.hour).padStart(2, '0')}h`),
+    datasets: [{ label, data: hours.map((h) => h.perDay), backgroundColor: '#b3261e' }],
+  };
 }
 
 /** The busiest local hour of the range (most tickets issued), or null. */
@@ -177,7 +181,7 @@ export type ReportTab = 'live' | 'ratings' | 'times' | 'tickets' | 'monthly';
 export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 'tickets', 'monthly'];
 
 /** `?tab=` of the page address; the live view when absent or unknown. */
-export const parseTab = (value: string | null): ReportTab => (REPORT_TABS as readonly string[]).includes(value ?? '') ? (value as ReportTab) : 'live';
+export const parseTab = (value: string | null): ReportTab => ((REPORT_TABS as readonly string[]).includes(value ?? '') ? (value as ReportTab) : 'live');
 
 /** Who may open the reports (the server checks `reports:read` again on every request). */
 export const mayReadReports = (role: string): boolean => role === 'manager' || role === 'admin';

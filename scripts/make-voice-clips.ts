@@ -53,17 +53,60 @@ function speak(text: string, file: string): void {
   run('espeak-ng', ['-v', 'vi', '-s', String(speed), '-a', '160', '-w', raw, text]);
   // Trim the silence espeak leaves around a word (clips are joined with our own pauses),
   // normalise loudness, mono 22.05 kHz Vorbis at a low quality setting: speech stays clear.
-  run('sox', [raw, '-r', String(RATE), '-c', '1', '-C', '1', file,
-    'silence', '1', '0.01', '0.1%', 'reverse', 'silence', '1', '0.01', '0.1%', 'reverse',
-    'norm', '-1', 'pad', '0.02', '0.03']);
+  run('sox', [
+    raw,
+    '-r',
+    String(RATE),
+    '-c',
+    '1',
+    '-C',
+    '1',
+    file,
+    'silence',
+    '1',
+    '0.01',
+    '0.1%',
+    'reverse',
+    'silence',
+    '1',
+    '0.01',
+    '0.1%',
+    'reverse',
+    'norm',
+    '-1',
+    'pad',
+    '0.02',
+    '0.03',
+  ]);
   rmSync(raw);
 }
 
 /** Two soft tones, high then low ("ding-dong"), the sign every hall knows. */
 function chime(file: string): void {
   const tone = (f: number, len: number, out: string) =>
-    run('sox', ['-n', '-r', String(RATE), '-c', '1', out, 'synth', String(len), 'sine', String(f), 'sine', String(f * 2),
-      'remix', '1,2', 'fade', 'l', '0.01', String(len), String(len - 0.02), 'vol', '0.5']);
+    run('sox', [
+      '-n',
+      '-r',
+      String(RATE),
+      '-c',
+      '1',
+      out,
+      'synth',
+      String(len),
+      'sine',
+      String(f),
+      'sine',
+      String(f * 2),
+      'remix',
+      '1,2',
+      'fade',
+      'l',
+      '0.01',
+      String(len),
+      String(len - 0.02),
+      'vol',
+      '0.5',
+    ]);
   const hi = `${file}.hi.wav`;
   const lo = `${file}.lo.wav`;
   tone(880, 0.55, hi);

@@ -12,7 +12,11 @@ const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v 
 const wholeNumber = (min: number, max: number) =>
   z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number({ error: `a whole number from ${min} to ${max}, in decimal digits` }).int().min(min).max(max),
+    z
+      .number({ error: `a whole number from ${min} to ${max}, in decimal digits` })
+      .int()
+      .min(min)
+      .max(max),
   );
 
 /** A host name as DNS writes it (RFC 1123): letters, digits and hyphens, dot-separated. */
@@ -37,10 +41,12 @@ export const ConfigSchema = z.object({
     .describe('Create the demo centre when the store has no centre (`npm start` sets it).'),
   WEB_ROOT: z.string().min(1).default('./dist/web').describe('Folder of the built front-ends.'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info').describe('Least severe log level printed.'),
-  SESSION_SECRET: unsetIfEmpty(z.string().min(32, 'at least 32 characters'))
-    .describe('Key that signs session cookies; unset: a random key kept in DATA_DIR/session.secret (0600).'),
-  ADMIN_PASSWORD: unsetIfEmpty(z.string().min(8, 'at least 8 characters'))
-    .describe('Password of the first `admin` account, made when the store has no account (outside demo mode).'),
+  SESSION_SECRET: unsetIfEmpty(z.string().min(32, 'at least 32 characters')).describe(
+    'Key that signs session cookies; unset: a random key kept in DATA_DIR/session.secret (0600).',
+  ),
+  ADMIN_PASSWORD: unsetIfEmpty(z.string().min(8, 'at least 8 characters')).describe(
+    'Password of the first `admin` account, made when the store has no account (outside demo mode).',
+  ),
   // Printing (issue #4, docs/firmware-bridge.md)
   PRINT_TIMEOUT_MS: wholeNumber(1000, 120_000)
     .default(10_000)
@@ -55,16 +61,33 @@ export const ConfigSchema = z.object({
     .describe("Most sockets that may follow one ticket on /ticket (a citizen's phone and a few shares); more are refused (ticket.too_many_followers)."),
   TICKET_FOLLOWERS_PER_ADDRESS: wholeNumber(1, 100_000)
     .default(50)
-    .describe('Most /ticket sockets from one client address (see TRUSTED_PROXIES; raise it when many phones share one NAT address); more are refused (realtime.too_many_connections).'),
-  PUBLIC_URL: unsetIfEmpty(z.url({ protocol: /^https?$/ }).regex(/^[\x21-\x7e]+$/, 'ASCII only (a QR payload): write an international name in punycode'))
-    .describe("Address citizens' phones reach the server at, printed in the ticket's QR code (e.g. http://192.168.1.10:3000); unset: the address the server listens on."),
+    .describe(
+      'Most /ticket sockets from one client address (see TRUSTED_PROXIES; raise it when many phones share one NAT address); more are refused (realtime.too_many_connections).',
+    ),
+  PUBLIC_URL: unsetIfEmpty(
+    z.url({ protocol: /^https?$/ }).regex(/^[\x21-\x7e]+$/, 'ASCII only (a QR payload): write an international name in punycode'),
+  ).describe(
+    "Address citizens' phones reach the server at, printed in the ticket's QR code (e.g. http://192.168.1.10:3000); unset: the address the server listens on.",
+  ),
   // Login throttling per client address (issue #10, docs/security.md).
   TRUSTED_PROXIES: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((a) => a.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '').toLowerCase()).filter((a) => a !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((a) =>
+          a
+            .trim()
+            .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '')
+            .toLowerCase(),
+        )
+        .filter((a) => a !== ''),
+    )
     .refine((list) => list.every((a) => isIP(a) !== 0), 'a comma-separated list of IP addresses')
-    .describe('Addresses of reverse proxies in front of the server, comma-separated; only from them is X-Forwarded-For believed for the client address. Unset: none (the socket address is the client).'),
+    .describe(
+      'Addresses of reverse proxies in front of the server, comma-separated; only from them is X-Forwarded-For believed for the client address. Unset: none (the socket address is the client).',
+    ),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };

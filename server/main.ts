@@ -44,7 +44,13 @@ async function main() {
       const { startDemoBridge } = await import('../firmware-bridge/demo.ts');
       // A simulated rating keypad at every counter of the demo centre (issue #5).
       const keypadCounters = (await server.deps.store.listCounters('demo')).filter((c) => c.active).map((c) => c.id);
-      demoBridge = await startDemoBridge({ serverUrl: server.url, token: DEMO_TOKENS.bridge, dataDir: config.DATA_DIR, logLevel: config.LOG_LEVEL, keypadCounters });
+      demoBridge = await startDemoBridge({
+        serverUrl: server.url,
+        token: DEMO_TOKENS.bridge,
+        dataDir: config.DATA_DIR,
+        logLevel: config.LOG_LEVEL,
+        keypadCounters,
+      });
     } catch (error) {
       log.error('the demo printer did not start; tickets will show on screen only', error);
     }
@@ -72,9 +78,7 @@ async function main() {
         ? `  Rating screen (đánh giá):   ${server.url}/rate/quay-1${pair(DEMO_TOKENS['rating-screen'])}  (counter 1; demo-rate-2…6 for the others)`
         : `  Rating screen (đánh giá):   ${server.url}/rate/<counter id>  (a device: pair it from /admin, Devices)`,
       ...(demoBridge ? ['  Demo keypads (simulated):   one per counter; armed on "Kết thúc", a button ~10 s later'] : []),
-      ...(config.DEMO
-        ? ['', `  Demo accounts: admin, ha (manager), lan, hung, tuan (staff) — password "${DEMO_PASSWORD}"`]
-        : []),
+      ...(config.DEMO ? ['', `  Demo accounts: admin, ha (manager), lan, hung, tuan (staff) — password "${DEMO_PASSWORD}"`] : []),
       // Printed once, never logged: stdout is the operator's terminal, the log may be shipped elsewhere.
       ...(firstAdmin?.oneTimePassword
         ? ['', `  One-time password of "${firstAdmin.username}": ${firstAdmin.oneTimePassword}`, '  (change it at the first login)']

@@ -18,14 +18,6 @@ export function createModules(ctx: ModuleContext) {
   const bridges = createBridgeRegistry();
   const ratings = ratingsModule(ctx, { bridges });
   const printing = printingModule(ctx, { bridges, ratings: ratings.deps });
-  const list: LuotModule[] = [
-    accountsModule(ctx),
-    centresModule(ctx),
-    ticketsModule(ctx),
-    countersModule(ctx),
-    reportsModule(ctx),
-    printing,
-    ratings,
-  ];
+  const list: LuotModule[] = [accountsModule(ctx), centresModule(ctx), ticketsModule(ctx), countersModule(ctx), reportsModule(ctx), printing, ratings];
   return { list, printing: printing.deps, ratings: ratings.deps };
 }

@@ -164,17 +164,21 @@ export class LuotCounterConsole extends LitElement {
         <luot-counter-picker .counters=${this.counters} .value=${this.counterId} .language=${lang}
           @luot-counter-change=${this.chooseCounter}></luot-counter-picker>
         <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
-        ${account
-          ? html`<span class="who" data-testid="signed-in-as">${t(lang, 'login.signedInAs', { name: account.name })}</span>
+        ${
+          account
+            ? html`<span class="who" data-testid="signed-in-as">${t(lang, 'login.signedInAs', { name: account.name })}</span>
               <button type="button" class="logout" data-testid="logout" @click=${this.logout}>${t(lang, 'login.logout')}</button>`
-          : null}
+            : null
+        }
       </header>
       ${this.status === 'offline' ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>` : null}
       ${this.error ? html`<p class="error" role="alert" data-testid="console-load-error">${errorText(lang, this.error.code)}</p>` : null}
-      ${counter && this.centre
-        ? html`<luot-counter-desk .centre=${this.centre} .counter=${counter} .counters=${this.counters} .live=${this.live}
+      ${
+        counter && this.centre
+          ? html`<luot-counter-desk .centre=${this.centre} .counter=${counter} .counters=${this.counters} .live=${this.live}
             .staffId=${this.staffId} .api=${this.api} .language=${lang}></luot-counter-desk>`
-        : html`<p class="prompt">${this.counters.length || !this.centre ? t(lang, 'console.pickCounter') : t(lang, 'console.noCounters')}</p>`}`;
+          : html`<p class="prompt">${this.counters.length || !this.centre ? t(lang, 'console.pickCounter') : t(lang, 'console.noCounters')}</p>`
+      }`;
   }
 
   // One line per rule: the console's layout is simple and this keeps the file short.

@@ -40,19 +40,16 @@ export class LuotCounterControls extends LitElement {
   override render() {
     const lang = this.language;
     const status = this.view?.state.status ?? 'closed';
-    const buttons: { action: ConsoleAction; label: string }[] =
-      !this.mine
-        ? [{ action: 'open', label: t(lang, 'console.open') }]
-        : [
-            status === 'paused' ? { action: 'resume', label: t(lang, 'console.resume') } : { action: 'pause', label: t(lang, 'console.pause') },
-            { action: 'close', label: t(lang, 'console.close') },
-          ];
+    const buttons: { action: ConsoleAction; label: string }[] = !this.mine
+      ? [{ action: 'open', label: t(lang, 'console.open') }]
+      : [
+          status === 'paused' ? { action: 'resume', label: t(lang, 'console.resume') } : { action: 'pause', label: t(lang, 'console.pause') },
+          { action: 'close', label: t(lang, 'console.close') },
+        ];
     return html`<span class="status status-${status}" data-testid="counter-status">
         ${t(lang, 'console.counterStatus', { status: t(lang, `counter.status.${status}`) })}
       </span>
-      ${this.notice
-        ? html`<span class="notice ${this.notice.warn ? 'warn' : ''}" role="status" data-testid="counter-notice">${this.notice.text}</span>`
-        : null}
+      ${this.notice ? html`<span class="notice ${this.notice.warn ? 'warn' : ''}" role="status" data-testid="counter-notice">${this.notice.text}</span>` : null}
       <span class="buttons">
         ${buttons.map(
           (b) => html`<button type="button" data-action=${b.action} ?disabled=${!this.allowed?.[b.action] || this.busy}

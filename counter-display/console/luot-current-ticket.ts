@@ -39,9 +39,9 @@ export class LuotCurrentTicket extends LitElement {
         ${t(lang, `ticket.state.${ticket.state}`)}${since ? html` · ${formatTime(since, this.timeZone)}` : null}
       </p>
       ${this.priority ? html`<p class="priority" data-testid="current-priority">★ ${this.priority}</p>` : null}
-      ${ticket.recallCount > 0
-        ? html`<p class="recalls" data-testid="current-recalls">${t(lang, 'console.recallCount', { n: ticket.recallCount })}</p>`
-        : null}`;
+      ${
+        ticket.recallCount > 0 ? html`<p class="recalls" data-testid="current-recalls">${t(lang, 'console.recallCount', { n: ticket.recallCount })}</p>` : null
+      }`;
   }
 
   static override styles = css`

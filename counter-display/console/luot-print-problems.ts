@@ -101,9 +101,10 @@ export class LuotPrintProblems extends LitElement {
           ${t(lang, 'console.print.printer', { id: p.deviceId })}: ${t(lang, (p.connected ? `console.print.status.${p.status}` : 'console.print.status.disconnected') as never)}
         </p>`,
       )}
-      ${this.jobs.length === 0
-        ? html`<p class="muted">${t(lang, 'console.print.none')}</p>`
-        : html`<ul>
+      ${
+        this.jobs.length === 0
+          ? html`<p class="muted">${t(lang, 'console.print.none')}</p>`
+          : html`<ul>
             ${this.jobs.map(
               (j) => html`<li data-testid="unprinted-ticket">
                 <strong>${j.number}</strong>
@@ -111,7 +112,8 @@ export class LuotPrintProblems extends LitElement {
                 <button type="button" @click=${() => this.reprint(j)}>${t(lang, 'console.print.reprint')}</button>
               </li>`,
             )}
-          </ul>`}`;
+          </ul>`
+      }`;
   }
 
   static override styles = css`

@@ -26,7 +26,10 @@ export interface DisplayParams {
 
 const list = (value: string | null): string[] | null => {
   if (value === null) return null;
-  const items = value.split(',').map((s) => s.trim()).filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s));
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s));
   return items.length > 0 ? items : null;
 };
 

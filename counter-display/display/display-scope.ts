@@ -26,7 +26,11 @@ function counterIdsOf(tokens: readonly string[], views: readonly CounterView[]):
   return tokens.map((t) => (/^\d+$/.test(t) ? (views.find((v) => v.counter.number === Number(t))?.counter.id ?? t) : t));
 }
 
-export function resolveScope(params: Pick<DisplayParams, 'profile' | 'services' | 'counters'>, display: DisplaySettings, views: readonly CounterView[]): DisplayScope {
+export function resolveScope(
+  params: Pick<DisplayParams, 'profile' | 'services' | 'counters'>,
+  display: DisplaySettings,
+  views: readonly CounterView[],
+): DisplayScope {
   const profile = params.profile ? display.profiles.find((p) => p.id === params.profile) : undefined;
   return {
     serviceIds: setOrNull(params.services ?? profile?.serviceIds),

@@ -74,9 +74,7 @@ export class LuotCounterBoard extends LitElement {
     return html`${status === 'offline' ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>` : null}
       <header>
         <p class="counter" data-testid="board-counter">${view ? t(lang, 'counter.label', { n: view.counter.number }) : t(lang, 'app.loading')}</p>
-        ${services.length
-          ? html`<p class="services" data-testid="board-services">${services.map((s) => localized(s.name, lang)).join(' · ')}</p>`
-          : null}
+        ${services.length ? html`<p class="services" data-testid="board-services">${services.map((s) => localized(s.name, lang)).join(' · ')}</p>` : null}
       </header>
       <main>${body}</main>
       <footer>${officer ? html`<p class="officer" data-testid="board-officer">${t(lang, 'display.officer', { name: officer })}</p>` : null}</footer>`;

@@ -108,28 +108,36 @@ export class LuotHallDisplay extends LitElement {
         <luot-sound-state .state=${this.announcer.sound} .language=${lang} @luot-unlock=${() => this.announcer.unlock()}></luot-sound-state>
         ${centre ? html`<luot-clock .timeZone=${centre.timeZone}></luot-clock>` : null}
       </header>
-      ${error
-        ? html`<p class="error" role="alert" data-testid="display-error">${errorText(lang, error.code)}</p>`
-        : status === 'offline'
-          ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>`
-          : null}
-      ${scope.unknownProfile
-        ? html`<p class="warning" role="status" data-testid="profile-warning">${t(lang, 'display.unknownProfile', { id: scope.unknownProfile })}</p>`
-        : null}
+      ${
+        error
+          ? html`<p class="error" role="alert" data-testid="display-error">${errorText(lang, error.code)}</p>`
+          : status === 'offline'
+            ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>`
+            : null
+      }
+      ${
+        scope.unknownProfile
+          ? html`<p class="warning" role="status" data-testid="profile-warning">${t(lang, 'display.unknownProfile', { id: scope.unknownProfile })}</p>`
+          : null
+      }
       <main>
         <luot-latest-call
           .call=${latest}
           .serviceName=${latestService ? localized(latestService.name, lang) : ''}
           .language=${lang}
         ></luot-latest-call>
-        ${listed > 0
-          ? html`<luot-ticket-list class="previous" look="display" ordered .heading=${t(lang, 'display.previous')}
+        ${
+          listed > 0
+            ? html`<luot-ticket-list class="previous" look="display" ordered .heading=${t(lang, 'display.previous')}
               .rows=${previousCallRows(previous, lang, centre?.timeZone ?? 'Asia/Ho_Chi_Minh')}></luot-ticket-list>`
-          : null}
-        ${services.length > 0
-          ? html`<luot-ticket-list class="queues" look="display" .heading=${t(lang, 'display.waitingTitle')}
+            : null
+        }
+        ${
+          services.length > 0
+            ? html`<luot-ticket-list class="queues" look="display" .heading=${t(lang, 'display.waitingTitle')}
               .rows=${queueRows(services, live?.waiting ?? {}, lang)}></luot-ticket-list>`
-          : null}
+            : null
+        }
         <luot-counter-strip
           .counters=${live ? countersShown(scope, live.counters) : []}
           .services=${live?.services ?? []}

@@ -6,9 +6,11 @@ import type { SoundState } from './announce/announcer.controller.ts';
 /** A loudspeaker, with waves (sound on) or a cross (silenced): no emoji font needed on the TV. */
 const speaker = (on: boolean) => html`<svg viewBox="0 0 24 24" aria-hidden="true" class="icon">
   <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
-  ${on
-    ? svg`<path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`
-    : svg`<path d="M16 9l5 6M21 9l-5 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`}
+  ${
+    on
+      ? svg`<path d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`
+      : svg`<path d="M16 9l5 6M21 9l-5 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />`
+  }
 </svg>`;
 
 /**

@@ -80,7 +80,11 @@ export class LuotRatingPad extends LitElement {
       this.problem = refused(error) ? 'unpaired' : 'failed';
       return;
     }
-    const socket: Socket<RatingServerToClient, RatingClientToServer> = io(RATING_NAMESPACE, { auth: { token }, reconnectionDelay: 500, reconnectionDelayMax: 2000 });
+    const socket: Socket<RatingServerToClient, RatingClientToServer> = io(RATING_NAMESPACE, {
+      auth: { token },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 2000,
+    });
     socket.on('connect', () => void this.refresh().catch(() => undefined)); // what was missed while away
     // Revoked while running: the server refuses the reconnection.
     socket.on('connect_error', (error) => {

@@ -19,7 +19,9 @@ export const KeypadConfigSchema = z
         z.string().regex(/^\/\S+$/, 'an absolute device path such as /dev/ttyUSB0 or /dev/serial/by-id/…'),
         z.literal('simulate'),
       ])
-      .describe('The serial port: /dev/serial/by-id/… (stable across replugging), /dev/ttyUSB0, /dev/ttyACM0; or "simulate" (a keypad inside the bridge, for demos).'),
+      .describe(
+        'The serial port: /dev/serial/by-id/… (stable across replugging), /dev/ttyUSB0, /dev/ttyACM0; or "simulate" (a keypad inside the bridge, for demos).',
+      ),
     baudRate: z.number().int().positive().default(DEFAULT_BAUD_RATE).describe('Line speed, 8N1; the protocol default is 9600.'),
     counterId: IdSchema.describe('The counter it stands at: the counter id of the admin page, e.g. "quay-3".'),
     simulatePressAfterMs: z

@@ -93,7 +93,13 @@ export class KeypadEmulator {
   }
 
   hello(): void {
-    this.send({ type: 'HELLO', keypadId: this.options.id, bootId: this.bootId, firmware: this.options.firmware ?? 'emu-1.0', buttons: this.options.buttons ?? 4 });
+    this.send({
+      type: 'HELLO',
+      keypadId: this.options.id,
+      bootId: this.bootId,
+      firmware: this.options.firmware ?? 'emu-1.0',
+      buttons: this.options.buttons ?? 4,
+    });
   }
 
   status(ok: boolean, detail: string | null = null): void {

@@ -36,11 +36,7 @@ export function socketPressSender(socket: KeypadSocket): PressSender {
  * (validated like every payload), and the outbox delivered once the server has welcomed this
  * connection (after the hello, so the server knows the keypads). Returns a detach function.
  */
-export function linkKeypads(
-  link: { readonly socket: BridgeSocket; welcomed(): Promise<void> },
-  service: KeypadService,
-  log: BridgeLogger,
-): () => void {
+export function linkKeypads(link: { readonly socket: BridgeSocket; welcomed(): Promise<void> }, service: KeypadService, log: BridgeLogger): () => void {
   const socket: KeypadSocket = link.socket;
   const sender = socketPressSender(socket);
   let attached = true;

@@ -21,7 +21,10 @@ export interface KeypadParserOptions {
   onDrop?: (reason: DropReason, detail: string) => void;
 }
 
-const printable = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').replace(/[^\x20-\x7e]/g, '.');
+const printable = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/[^\x20-\x7e]/g, '.');
 
 export class KeypadParser extends Transform {
   readonly stats: ParserStats = { messages: 0, dropped: { garbage: 0, partial: 0, overlong: 0, binary: 0, checksum: 0, invalid: 0 } };

@@ -196,11 +196,18 @@ export function encodeMessage(m: AnyMessage): Buffer {
     case 'HELLO':
       return encodeFrame(['HELLO', m.keypadId, m.bootId, m.firmware, ...(m.buttons === null ? [] : [String(m.buttons)])]);
     case 'STATUS':
-      return encodeFrame(['STATUS', m.keypadId, m.bootId, m.ok ? 'OK' : 'ERR', ...(m.detail ? [m.detail.replace(/[^\x20-\x7e]|[$*,]/g, ' ').slice(0, 40)] : [])]);
+      return encodeFrame([
+        'STATUS',
+        m.keypadId,
+        m.bootId,
+        m.ok ? 'OK' : 'ERR',
+        ...(m.detail ? [m.detail.replace(/[^\x20-\x7e]|[$*,]/g, ' ').slice(0, 40)] : []),
+      ]);
     case 'ACK':
       return encodeFrame(['ACK', m.keypadId, m.bootId, String(m.seq)]);
     case 'ARM': {
-      const extra = m.ticket !== null || m.counter !== null ? [m.ticket === null ? '' : displayable(m.ticket), m.counter === null ? '' : String(m.counter)] : [];
+      const extra =
+        m.ticket !== null || m.counter !== null ? [m.ticket === null ? '' : displayable(m.ticket), m.counter === null ? '' : String(m.counter)] : [];
       return encodeFrame(['ARM', m.keypadId, String(m.seconds), String(m.levels), ...extra]);
     }
     case 'DISARM':

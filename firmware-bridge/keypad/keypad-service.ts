@@ -196,7 +196,14 @@ export class KeypadService {
   private sendArm(m: Managed, seconds: number): boolean {
     const current = this.arms.get(m.config.counterId);
     if (!current) return false;
-    return m.adapter.write({ type: 'ARM', keypadId: m.config.id, seconds, levels: current.arm.scale, ticket: current.arm.number, counter: current.arm.counterNumber });
+    return m.adapter.write({
+      type: 'ARM',
+      keypadId: m.config.id,
+      seconds,
+      levels: current.arm.scale,
+      ticket: current.arm.number,
+      counter: current.arm.counterNumber,
+    });
   }
 
   /** A keypad booted or came back: if its counter is still armed, light it for what is left. */

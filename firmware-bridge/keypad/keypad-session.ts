@@ -57,7 +57,9 @@ export class KeypadSession {
     if (message.keypadId !== this.config.id) {
       if (!this.strangers.has(message.keypadId)) {
         this.strangers.add(message.keypadId);
-        log.warn(`${name}: the keypad on ${this.config.path} calls itself "${message.keypadId}"; its frames are ignored until the config or the keypad is fixed`);
+        log.warn(
+          `${name}: the keypad on ${this.config.path} calls itself "${message.keypadId}"; its frames are ignored until the config or the keypad is fixed`,
+        );
       }
       this.setProblem(`the keypad on this port says it is "${message.keypadId}", the config expects "${this.config.id}"`);
       return;

@@ -38,7 +38,10 @@ export class PressOutbox {
   private fd: number;
   private linesSinceCompaction = 0;
 
-  constructor(dataDir: string, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    dataDir: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, OUTBOX_FILE);
     if (existsSync(this.file)) {

@@ -10,7 +10,11 @@ import type { KeypadSerial } from './serial.keypad.ts';
  * and delivery as a real keypad's. With `simulatePressAfterMs`, it presses a random button that
  * long after being armed — a citizen who is mostly satisfied — so the demo shows ratings arriving.
  */
-export function openSimulatedKeypad(config: KeypadConfig, log: BridgeLogger, random: () => number = Math.random): { port: KeypadSerial; keypad: KeypadEmulator } {
+export function openSimulatedKeypad(
+  config: KeypadConfig,
+  log: BridgeLogger,
+  random: () => number = Math.random,
+): { port: KeypadSerial; keypad: KeypadEmulator } {
   const events = new EventEmitter();
   let open = false;
   let pending: ReturnType<typeof setTimeout> | undefined;

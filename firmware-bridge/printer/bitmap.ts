@@ -39,7 +39,10 @@ export function unpackRows(packed: Uint8Array, widthBytes: number, height: numbe
 /** Bitmaps one under the other (raster bands, a logo above a ticket); widths padded to the widest. */
 export function stack(parts: readonly Bitmap[]): Bitmap {
   const width = Math.max(0, ...parts.map((p) => p.width));
-  const out = emptyBitmap(width, parts.reduce((h, p) => h + p.height, 0));
+  const out = emptyBitmap(
+    width,
+    parts.reduce((h, p) => h + p.height, 0),
+  );
   let top = 0;
   for (const p of parts) {
     for (let y = 0; y < p.height; y++) out.bits.set(p.bits.subarray(y * p.width, (y + 1) * p.width), (top + y) * width);

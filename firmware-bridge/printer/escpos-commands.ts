@@ -74,8 +74,7 @@ const epson: Commands = {
     }
     return out;
   },
-  realtime: (enabled) =>
-    enabled ? [GS, 0x28, 0x44, 3, 0, 20, 1, 1] : [...[GS, 0x28, 0x44, 3, 0, 20, 1, 0], ...[GS, 0x28, 0x44, 3, 0, 20, 2, 0]],
+  realtime: (enabled) => (enabled ? [GS, 0x28, 0x44, 3, 0, 20, 1, 1] : [...[GS, 0x28, 0x44, 3, 0, 20, 1, 0], ...[GS, 0x28, 0x44, 3, 0, 20, 2, 0]]),
   qr(data, moduleDots) {
     const bytes = asciiBytes(data);
     const store = bytes.length + 3;

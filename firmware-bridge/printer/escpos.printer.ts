@@ -47,8 +47,7 @@ function reachable(host: string, port: number, timeoutMs: number): Promise<boole
 export function createEscposPrinter(config: PrinterConfig, options: { openSerial?: OpenSerial } = {}): PrinterPort {
   const iface = config.interface;
   const tcp = tcpAddress(iface);
-  const serial =
-    typeof iface === 'object' ? new SerialPrinterInterface({ ...iface.serial, timeoutMs: config.timeoutMs }, options.openSerial) : null;
+  const serial = typeof iface === 'object' ? new SerialPrinterInterface({ ...iface.serial, timeoutMs: config.timeoutMs }, options.openSerial) : null;
   const description = tcp ? `tcp://${tcp.host}:${tcp.port}` : typeof iface === 'object' ? `serial ${iface.serial.path}` : iface;
   // Star Line Mode has no DLE EOT (it reports through ASB): only ask Epson-type printers.
   const asks = config.statusQuery && config.type === 'epson';

@@ -171,7 +171,10 @@ export function renderRaster(blocks: readonly LayoutBlock[], width: number, imag
   const cutAt = blocks.findIndex((b) => b.kind === 'cut');
   const drawn = cutAt < 0 ? items : items.filter((i) => i.index < cutAt);
 
-  const height = Math.max(1, drawn.reduce((h, d) => h + d.height, 0));
+  const height = Math.max(
+    1,
+    drawn.reduce((h, d) => h + d.height, 0),
+  );
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';

@@ -61,8 +61,7 @@ export async function sendOverTcp(
     wake?.();
     for (const w of [...closedWaiters]) w();
   });
-  const cut = (what: string) =>
-    new PrinterError('printer.offline', `${what} (${where}${failure ? `: ${failure.message}` : ''}); the ticket may be cut`);
+  const cut = (what: string) => new PrinterError('printer.offline', `${what} (${where}${failure ? `: ${failure.message}` : ''}); the ticket may be cut`);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -83,9 +82,7 @@ export async function sendOverTcp(
 
   const allowance = options.timeoutMs + transferAllowanceMs(bytes.length, TCP_MIN_BYTES_PER_SECOND);
   try {
-    await new Promise<void>((resolve, reject) =>
-      socket.write(bytes, (error) => (error ? reject(cut('the connection failed while sending')) : resolve())),
-    );
+    await new Promise<void>((resolve, reject) => socket.write(bytes, (error) => (error ? reject(cut('the connection failed while sending')) : resolve())));
 
     let reading: PrinterReading | null = null;
     if (options.statusQuery) {

@@ -83,11 +83,13 @@ export class LuotTicketStatus extends LitElement {
       </header>
       ${this.status === 'offline' && !this.failure ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>` : null}
       <main>
-        ${this.failure
-          ? html`<p class="failure" role="alert" data-testid="status-error">${errorText(lang, this.failure)}</p>`
-          : view
-            ? this.renderView(view, lang)
-            : html`<p class="loading">${t(lang, 'app.loading')}</p>`}
+        ${
+          this.failure
+            ? html`<p class="failure" role="alert" data-testid="status-error">${errorText(lang, this.failure)}</p>`
+            : view
+              ? this.renderView(view, lang)
+              : html`<p class="loading">${t(lang, 'app.loading')}</p>`
+        }
       </main>`;
   }
 
@@ -101,12 +103,14 @@ export class LuotTicketStatus extends LitElement {
         ${ticket.priorityGroupId ? html`<p class="priority" data-testid="status-priority">★ ${t(lang, 'priority.mark')}</p>` : null}
       </section>
       <p class="headline tone-${h.tone}" role="status" aria-live="assertive" data-testid="status-headline">${h.text}</p>
-      ${showsQueueFigures(view)
-        ? html`<dl class="figures">
+      ${
+        showsQueueFigures(view)
+          ? html`<dl class="figures">
             <div><dt>${t(lang, 'status.peopleAhead')}</dt><dd data-testid="status-ahead">${view.peopleAhead}</dd></div>
             <div><dt>${t(lang, 'status.estimate')}</dt><dd data-testid="status-wait">${waitText(lang, view.estimatedWaitMinutes)}</dd></div>
           </dl>`
-        : null}
+          : null
+      }
       <p class="meta">${t(lang, 'status.issuedAt', { time: formatIssueTime(ticket.issuedAt, view.timeZone) })}</p>
       <p class="meta">${t(lang, 'status.live')}</p>`;
   }

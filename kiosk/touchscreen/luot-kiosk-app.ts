@@ -160,20 +160,23 @@ export class LuotKioskApp extends LitElement {
       </header>
       ${this.error && !outOfService ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
       <main>
-        ${outOfService
-          ? html`<section class="out-of-service" role="alert" data-testid="kiosk-out-of-service">
+        ${
+          outOfService
+            ? html`<section class="out-of-service" role="alert" data-testid="kiosk-out-of-service">
               <h2>${t(lang, 'kiosk.outOfService')}</h2>
               <p>${t(lang, 'kiosk.outOfServiceHint')}</p>
             </section>`
-          : issued
-          ? html`${printJob
-                ? html`<luot-print-status
+            : issued
+              ? html`${
+                  printJob
+                    ? html`<luot-print-status
                     .jobId=${printJob.id}
                     .token=${this.api.deviceToken}
                     .followUrl=${statusUrl(location.origin, issued.ticket.id)}
                     .language=${lang}
                   ></luot-print-status>`
-                : null}<luot-ticket-view
+                    : null
+                }<luot-ticket-view
               .status=${issued}
               .service=${service}
               .centre=${this.centre}
@@ -183,14 +186,14 @@ export class LuotKioskApp extends LitElement {
               .returnSeconds=${this.returnSeconds + (printJob ? PRINT_EXTRA_SECONDS : 0)}
               @luot-ticket-done=${() => (this.issued = null)}
             ></luot-ticket-view>`
-          : this.picking
-            ? html`<luot-priority-picker
+              : this.picking
+                ? html`<luot-priority-picker
                 .groups=${groups}
                 .language=${lang}
                 @luot-priority-select=${(e: PrioritySelectEvent) => this.setPriority(false, e.detail.groupId)}
                 @luot-priority-cancel=${() => this.setPriority(false, null)}
               ></luot-priority-picker>`
-            : html`<luot-kiosk-menu
+                : html`<luot-kiosk-menu
                 .services=${services}
                 .waiting=${this.live?.waiting ?? null}
                 .estimates=${this.live?.estimates ?? null}
@@ -201,7 +204,8 @@ export class LuotKioskApp extends LitElement {
                 @luot-priority-start=${() => this.setPriority(true, null)}
                 @luot-priority-cancel=${() => this.setPriority(false, null)}
                 @luot-service-select=${this.issue}
-              ></luot-kiosk-menu>`}
+              ></luot-kiosk-menu>`
+        }
       </main>`;
   }
 

@@ -40,7 +40,8 @@ export class LuotKioskMenu extends LitElement {
   override render() {
     const lang = this.language;
     const chosen = this.groups.find((g) => g.id === this.priorityGroupId) ?? null;
-    return html`${chosen
+    return html`${
+      chosen
         ? html`<div class="chosen" data-testid="priority-chosen">
             <span>★ ${t(lang, 'kiosk.priorityChosen', { group: localized(chosen.name, lang) })}</span>
             <button type="button" class="cancel" @click=${() => this.emit('luot-priority-cancel')}>${t(lang, 'kiosk.priorityCancel')}</button>
@@ -50,13 +51,16 @@ export class LuotKioskMenu extends LitElement {
               <h2>${t(lang, 'kiosk.title')}</h2>
               <p class="hint">${t(lang, 'kiosk.hint')}</p>
             </div>
-            ${this.groups.length > 0
-              ? html`<button type="button" class="priority" data-testid="priority-button" @click=${() => this.emit('luot-priority-start')}>
+            ${
+              this.groups.length > 0
+                ? html`<button type="button" class="priority" data-testid="priority-button" @click=${() => this.emit('luot-priority-start')}>
                   <span class="big">★ ${t(lang, 'kiosk.priority')}</span>
                   <span class="who">${this.groups.map((g) => localized(g.name, lang)).join(' · ')}</span>
                 </button>`
-              : null}
-          </div>`}
+                : null
+            }
+          </div>`
+    }
       <luot-service-menu
         .services=${this.services}
         .waiting=${this.waiting}

@@ -53,7 +53,10 @@ export class LuotPrintStatus extends LitElement {
   override updated(changed: Map<string, unknown>) {
     if (changed.has('jobId') && this.jobId !== this.following) this.follow();
     if (changed.has('followUrl') && this.followUrl) {
-      void QRCode.toDataURL(this.followUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 8 }).then((url) => (this.qr = url), () => (this.qr = null));
+      void QRCode.toDataURL(this.followUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 8 }).then(
+        (url) => (this.qr = url),
+        () => (this.qr = null),
+      );
     }
   }
 

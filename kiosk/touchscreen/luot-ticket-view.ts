@@ -79,9 +79,7 @@ export class LuotTicketView extends LitElement {
         <p class="line ahead" data-testid="ticket-ahead">${t(lang, 'kiosk.peopleAhead', { n: peopleAhead })}</p>
         <p class="line" data-testid="ticket-wait">${t(lang, 'kiosk.estimate', { wait: waitText(lang, estimatedWaitMinutes) })}</p>
         <p class="footer">${t(lang, 'kiosk.pleaseWait')}</p>
-        ${this.followUrl
-          ? html`<p class="follow">${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>`
-          : null}
+        ${this.followUrl ? html`<p class="follow">${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>` : null}
       </article>
       <div class="actions">
         <span class="countdown">${t(lang, 'kiosk.returning', { n: this.remaining })}</span>

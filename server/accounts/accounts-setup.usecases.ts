@@ -31,10 +31,7 @@ export interface AccountsSetup {
  * documented demo accounts and device tokens. Otherwise, no centre: a default centre `main`;
  * no account: `admin`, with ADMIN_PASSWORD or a random one-time password.
  */
-export async function ensureAccounts(
-  deps: { store: Store; clock: Clock },
-  options: { demo: boolean; adminPassword?: string },
-): Promise<AccountsSetup> {
+export async function ensureAccounts(deps: { store: Store; clock: Clock }, options: { demo: boolean; adminPassword?: string }): Promise<AccountsSetup> {
   const { store } = deps;
   const result: AccountsSetup = { defaultCentreCreated: false, demoAccountsCreated: false, firstAdmin: null };
   if (options.demo && (await store.getCentre(DEMO_CENTRE_ID))) {

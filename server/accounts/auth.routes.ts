@@ -1,11 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import {
-  AccountSchema,
-  ChangePasswordBodySchema,
-  LoginBodySchema,
-  SessionInfoSchema,
-  type SessionInfo,
-} from '../../protocol/index.ts';
+import { AccountSchema, ChangePasswordBodySchema, LoginBodySchema, SessionInfoSchema, type SessionInfo } from '../../protocol/index.ts';
 import { changePassword, login, logout } from './accounts.usecases.ts';
 import type { Revocation } from './authenticator.ts';
 import type { Deps } from '../kernel/ports.ts';
@@ -23,7 +17,8 @@ export function authRoutes(deps: Deps, options: { secret: string; onRevoked: (r:
       path: '/auth/login',
       operationId: 'login',
       tags: ['auth'],
-      summary: 'Log in with username and password; sets the httpOnly session cookie. Throttled per username and client address (429 auth.throttled, Retry-After)',
+      summary:
+        'Log in with username and password; sets the httpOnly session cookie. Throttled per username and client address (429 auth.throttled, Retry-After)',
       security: [],
       middleware: [refuseCrossSite],
       request: jsonBody(LoginBodySchema),

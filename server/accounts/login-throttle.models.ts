@@ -98,12 +98,21 @@ export class LoginThrottle {
   attempt(keys: readonly ThrottleKey[], nowMs: number): ThrottleCheck & { locks?: LockStarted[] } {
     const check = this.check(keys, nowMs);
     if (!check.allowed) return check;
-    return { allowed: true, locks: this.count(keys.filter((k) => k.counts === 'attempt'), nowMs) };
+    return {
+      allowed: true,
+      locks: this.count(
+        keys.filter((k) => k.counts === 'attempt'),
+        nowMs,
+      ),
+    };
   }
 
   /** The attempt had a wrong password: the keys that count failures count it. */
   failed(keys: readonly ThrottleKey[], nowMs: number): LockStarted[] {
-    return this.count(keys.filter((k) => k.counts === 'failure'), nowMs);
+    return this.count(
+      keys.filter((k) => k.counts === 'failure'),
+      nowMs,
+    );
   }
 
   /** The attempt had the right password: keys that count attempts (its username) start again from zero. */
@@ -178,5 +187,8 @@ export function addressKey(address: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = address.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

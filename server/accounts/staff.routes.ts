@@ -1,11 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import {
-  AccountSchema,
-  CreateStaffBodySchema,
-  StaffWithPasswordSchema,
-  UpdateStaffBodySchema,
-} from '../../protocol/index.ts';
+import { AccountSchema, CreateStaffBodySchema, StaffWithPasswordSchema, UpdateStaffBodySchema } from '../../protocol/index.ts';
 import { listStaffAccounts } from './accounts.usecases.ts';
 import type { Revocation } from './authenticator.ts';
 import type { Deps } from '../kernel/ports.ts';
@@ -53,7 +48,7 @@ export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) =>
       operationId: 'updateStaff',
       tags: ['staff'],
       summary: "Rename, change the role of, disable or re-enable an account (not one's own role or access)",
-      description: 'Disabling ends the account\'s sessions at once; a counter the officer holds stays open until an admin force-closes it.',
+      description: "Disabling ends the account's sessions at once; a counter the officer holds stays open until an admin force-closes it.",
       ...guard('centre:admin'),
       request: { params: StaffParams, ...jsonBody(UpdateStaffBodySchema) },
       responses: { ...jsonOk(AccountSchema, 'The account'), ...errorResponses(400, 401, 403, 404, 409) },

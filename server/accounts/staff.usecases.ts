@@ -1,10 +1,4 @@
-import {
-  AppError,
-  type Account,
-  type CreateStaffBody,
-  type StaffWithPassword,
-  type UpdateStaffBody,
-} from '../../protocol/index.ts';
+import { AppError, type Account, type CreateStaffBody, type StaffWithPassword, type UpdateStaffBody } from '../../protocol/index.ts';
 import { hashPassword, randomPassword } from './password.ts';
 import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';

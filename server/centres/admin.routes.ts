@@ -1,13 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import {
-  CentreSettingsSchema,
-  CounterInputSchema,
-  CounterSchema,
-  IdSchema,
-  ServiceInputSchema,
-  ServiceSchema,
-} from '../../protocol/index.ts';
+import { CentreSettingsSchema, CounterInputSchema, CounterSchema, IdSchema, ServiceInputSchema, ServiceSchema } from '../../protocol/index.ts';
 import { getSettings, putCounter, putService, putSettings } from './admin.usecases.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { CentreParams } from '../http/params.schemas.ts';
@@ -26,7 +19,7 @@ export function adminRoutes(deps: Deps) {
       method: 'put',
       path: '/centres/{centreId}/services/{serviceId}',
       operationId: 'putService',
-      summary: 'Create or replace a service (lĩnh vực); refused (409 service.numbering_conflict) when its numbers could collide with another active service\'s',
+      summary: "Create or replace a service (lĩnh vực); refused (409 service.numbering_conflict) when its numbers could collide with another active service's",
       tags: ['admin'],
       request: { params: ServiceParams, ...jsonBody(ServiceInputSchema) },
       responses: { ...jsonOk(ServiceSchema, 'The service as stored'), ...errorResponses(400, 401, 403, 404, 409) },

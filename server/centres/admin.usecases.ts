@@ -1,12 +1,4 @@
-import {
-  AppError,
-  CentreSettingsSchema,
-  type CentreSettings,
-  type Counter,
-  type CounterInput,
-  type Service,
-  type ServiceInput,
-} from '../../protocol/index.ts';
+import { AppError, CentreSettingsSchema, type CentreSettings, type Counter, type CounterInput, type Service, type ServiceInput } from '../../protocol/index.ts';
 import { getSnapshot } from './centres.usecases.ts';
 import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';

@@ -24,7 +24,10 @@ export function centresRoutes(deps: Deps) {
     async (c) => {
       const principal = principalOf(c);
       const centres = await listCentres(deps);
-      return c.json(centres.filter((x) => principal.kind !== 'anonymous' && x.id === principal.centreId), 200);
+      return c.json(
+        centres.filter((x) => principal.kind !== 'anonymous' && x.id === principal.centreId),
+        200,
+      );
     },
   );
 

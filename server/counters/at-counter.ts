@@ -1,13 +1,4 @@
-import {
-  AppError,
-  type Call,
-  type Centre,
-  type CentreSettings,
-  type Counter,
-  type CounterState,
-  type ErrorCode,
-  type Ticket,
-} from '../../protocol/index.ts';
+import { AppError, type Call, type Centre, type CentreSettings, type Counter, type CounterState, type ErrorCode, type Ticket } from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
 import { tellFinished } from '../kernel/ticket-subscribers.ts';
 import { queueFigures, type QueueFigures } from '../tickets/queue-figures.ts';

@@ -1,13 +1,5 @@
 import type { Ticket, TicketStatus } from '../../protocol/index.ts';
-import {
-  changeTicket,
-  fail,
-  inCounterTx,
-  locate,
-  type OfficerAtCounter,
-  type InTx,
-  type TicketChangeResult,
-} from './at-counter.ts';
+import { changeTicket, fail, inCounterTx, locate, type OfficerAtCounter, type InTx, type TicketChangeResult } from './at-counter.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { callableDay, callsOfDay, needsHistory, pickNext } from '../queue/calling-policy.ts';
 import { callCheck, holdCheck } from '../queue/counter.models.ts';
@@ -18,11 +10,7 @@ import { getTicketStatus } from '../tickets/tickets.usecases.ts';
 const HISTORY = 50;
 
 /** Runs a ticket action at a counter: locate, then the transaction (which publishes on commit). */
-async function atCounter(
-  deps: Deps,
-  input: OfficerAtCounter,
-  body: (ctx: InTx) => Promise<TicketChangeResult>,
-): Promise<TicketStatus> {
+async function atCounter(deps: Deps, input: OfficerAtCounter, body: (ctx: InTx) => Promise<TicketChangeResult>): Promise<TicketStatus> {
   const at = await locate(deps, input);
   const result = await inCounterTx(deps, at, body);
   // A transferred ticket waits again: answer with its new place and estimate.
@@ -131,10 +119,7 @@ export function resumeTicket(deps: Deps, input: OfficerAtCounter & { ticketId: s
  * Sends the current ticket to another service and/or counter. It goes back to waiting with its
  * original issue time, so it keeps its place instead of going to the back of the new queue.
  */
-export function transferTicket(
-  deps: Deps,
-  input: OfficerAtCounter & { ticketId?: string; toServiceId?: string; toCounterId?: string },
-): Promise<TicketStatus> {
+export function transferTicket(deps: Deps, input: OfficerAtCounter & { ticketId?: string; toServiceId?: string; toCounterId?: string }): Promise<TicketStatus> {
   return atCounter(deps, input, async (ctx) => {
     const current = await currentTicket(ctx, input.ticketId);
     if (input.toServiceId !== undefined) {

@@ -57,7 +57,13 @@ const actions: Action[] = [
   ticketAction('start-serving', 'startServing', 'The called citizen has arrived; service starts', calls.startServing),
   ticketAction('finish', 'finishTicket', 'Finish the ticket this counter is attending', calls.finishTicket),
   ticketAction('no-show', 'markNoShow', 'The called citizen did not come', calls.markNoShow),
-  ticketAction('transfer', 'transferTicket', 'Send the ticket to another service or counter, keeping its place', calls.transferTicket, TransferTicketBodySchema),
+  ticketAction(
+    'transfer',
+    'transferTicket',
+    'Send the ticket to another service or counter, keeping its place',
+    calls.transferTicket,
+    TransferTicketBodySchema,
+  ),
   ticketAction('park', 'parkTicket', 'Set the ticket aside while the citizen fetches a document', calls.parkTicket),
   ticketAction('resume-ticket', 'resumeTicket', 'Call a parked ticket back to this counter', calls.resumeTicket, ResumeTicketBodySchema),
 ];

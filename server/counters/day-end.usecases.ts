@@ -17,9 +17,7 @@ export async function expireStaleTickets(deps: Deps): Promise<number> {
     const facts = await deps.store.runInTx({ centreId: centre.id }, async (tx) => {
       const now = deps.clock.now();
       const today = businessDay(now, centre.timeZone);
-      const stale = (await tx.listUnfinishedBefore(centre.id, today)).filter(
-        (t) => !(settings.carryOver && t.state === 'waiting'),
-      );
+      const stale = (await tx.listUnfinishedBefore(centre.id, today)).filter((t) => !(settings.carryOver && t.state === 'waiting'));
       const out = [];
       for (const ticket of stale) {
         const after = applyAction(ticket, 'expire', { at: now, counterId: ticket.counterId, staffId: ticket.staffId })!;

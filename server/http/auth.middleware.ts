@@ -135,7 +135,6 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c) });
 }
 
-
 /** The security requirement of a permission: a session if an account role holds it, a device token if a device kind does. */
 export function securityFor(permission: Permission): { [scheme: string]: string[] }[] {
   const holders = PERMISSIONS[permission];

@@ -29,8 +29,7 @@ export function errorHandler(log: Logger) {
 }
 
 /** What the log says of an AppError that is the server's fault: its code and its cause (the store's file and SQLite code). */
-export const faultDetail = (err: Error & { code: string }): string =>
-  `${err.code}: ${err.cause instanceof Error ? err.cause.message : err.message}`;
+export const faultDetail = (err: Error & { code: string }): string => `${err.code}: ${err.cause instanceof Error ? err.cause.message : err.message}`;
 
 export const notFound = (c: Context) => {
   const body: ErrorBody = { code: 'route.not_found', message: `No route ${c.req.method} ${c.req.path}.` };

@@ -7,9 +7,7 @@ export function createRouter(): OpenAPIHono {
   return new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const message = result.error.issues
-          .map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`)
-          .join('; ');
+        const message = result.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(body)'}: ${i.message}`).join('; ');
         return c.json({ error: { code: 'request.invalid_payload', message } }, 400);
       }
     },

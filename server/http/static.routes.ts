@@ -53,8 +53,7 @@ export function staticRoutes(webRoot: string, options: { voiceDir?: string } = {
       return null;
     }
   };
-  const missingBuild = (c: Context) =>
-    c.text('Front-ends are not built yet: run `npm run build` (npm start does it for you).', 503);
+  const missingBuild = (c: Context) => c.text('Front-ends are not built yet: run `npm run build` (npm start does it for you).', 503);
 
   app.get('/', (c) => c.redirect('/kiosk'));
   for (const [path, file] of Object.entries(pages)) {

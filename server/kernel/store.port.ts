@@ -1,13 +1,4 @@
-import type {
-  Centre,
-  CentreSettings,
-  Counter,
-  CounterState,
-  Service,
-  Staff,
-  Ticket,
-  TicketState,
-} from '../../protocol/index.ts';
+import type { Centre, CentreSettings, Counter, CounterState, Service, Staff, Ticket, TicketState } from '../../protocol/index.ts';
 import type { PastCall } from '../queue/calling-policy.ts';
 import type { AccountsStore } from '../accounts/accounts.port.ts';
 import type { CentreConfig } from './centre-config.ts';

@@ -73,9 +73,7 @@ export async function deviceStatusReported(pd: PrintDeps, bridge: BridgeRef, rep
 /** The bridge is alive; every device's status, stored with the time it was heard of. */
 export async function heartbeat(pd: PrintDeps, bridge: BridgeRef, beat: BridgeHeartbeat): Promise<void> {
   const at = pd.clock.now().getTime();
-  const before = new Map(
-    (await pd.store.listDevices(bridge.centreId)).filter((d) => d.bridgeId === bridge.bridgeId).map((d) => [d.deviceId, d]),
-  );
+  const before = new Map((await pd.store.listDevices(bridge.centreId)).filter((d) => d.bridgeId === bridge.bridgeId).map((d) => [d.deviceId, d]));
   const changed = new Set<string>();
   await pd.store.runInTx({ centreId: bridge.centreId }, async (tx) => {
     for (const r of beat.devices) {

@@ -108,22 +108,24 @@ export function attachBridgeNamespace(
   // (the store is closing too); the next start marks every bridge disconnected anyway.
   let stopping = false;
 
-  nsp.use(asyncMiddleware('bridge handshake', log, async (socket, next) => {
-    const parsed = BridgeHandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('request.invalid_payload: handshake needs { token }'));
-    try {
-      const who = await auth.authenticator.fromDeviceToken(parsed.data.token);
-      const principal = who.principal;
-      if (principal.kind === 'anonymous') return next(new Error('auth.required'));
-      if (principal.kind !== 'device' || !can(principal, 'bridge:act', principal.centreId)) return next(new Error('auth.forbidden'));
-      const bridge: BridgeRef = { centreId: principal.centreId, bridgeId: principal.deviceId };
-      socket.data.bridge = bridge;
-      next();
-    } catch (error) {
-      log.error('bridge handshake failed', error);
-      next(handshakeRefusal(error));
-    }
-  }));
+  nsp.use(
+    asyncMiddleware('bridge handshake', log, async (socket, next) => {
+      const parsed = BridgeHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('request.invalid_payload: handshake needs { token }'));
+      try {
+        const who = await auth.authenticator.fromDeviceToken(parsed.data.token);
+        const principal = who.principal;
+        if (principal.kind === 'anonymous') return next(new Error('auth.required'));
+        if (principal.kind !== 'device' || !can(principal, 'bridge:act', principal.centreId)) return next(new Error('auth.forbidden'));
+        const bridge: BridgeRef = { centreId: principal.centreId, bridgeId: principal.deviceId };
+        socket.data.bridge = bridge;
+        next();
+      } catch (error) {
+        log.error('bridge handshake failed', error);
+        next(handshakeRefusal(error));
+      }
+    }),
+  );
 
   nsp.on('connection', (socket) => {
     const bridge: BridgeRef = socket.data.bridge;

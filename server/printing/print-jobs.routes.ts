@@ -2,13 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import {
-  DeviceViewSchema,
-  IdSchema,
-  ListPrintJobsQuerySchema,
-  PrintJobViewSchema,
-  ReprintTicketBodySchema,
-} from '../../protocol/index.ts';
+import { DeviceViewSchema, IdSchema, ListPrintJobsQuerySchema, PrintJobViewSchema, ReprintTicketBodySchema } from '../../protocol/index.ts';
 import { listDevices } from './bridge-devices.usecases.ts';
 import { getPrintJob, listPrintJobs, reprintTicket } from './print-jobs.usecases.ts';
 import type { PrintDeps } from './printing.deps.ts';

@@ -287,4 +287,3 @@ export async function reprintTicket(
   const record = await pd.store.getPrintJob(job.id);
   return printJobView(record!);
 }
-

@@ -132,8 +132,7 @@ function byCounterOrder(tickets: readonly Ticket[], counter: CounterPolicy, hist
   const own = tickets.filter((t) => t.targetCounterId === null);
   const waitingServices = counter.serviceIds.filter((s) => own.some((t) => t.serviceId === s));
   if (waitingServices.length === 0) return oldest(sentHere, counter);
-  const service =
-    counter.callOrder === 'ordered' ? waitingServices[0]! : weightedChoice(waitingServices, counter, history);
+  const service = counter.callOrder === 'ordered' ? waitingServices[0]! : weightedChoice(waitingServices, counter, history);
   const chosen = oldest(
     own.filter((t) => t.serviceId === service),
     counter,

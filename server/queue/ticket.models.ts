@@ -14,17 +14,7 @@ export { AT_COUNTER };
  *   called|serving ─transfer / requeue─▶ waiting     (place kept: issuedAt is unchanged)
  *   waiting|called|serving|parked ─expire─▶ expired  (day end)
  */
-export type TicketAction =
-  | 'call'
-  | 'recall'
-  | 'startServing'
-  | 'finish'
-  | 'noShow'
-  | 'park'
-  | 'resume'
-  | 'transfer'
-  | 'requeue'
-  | 'expire';
+export type TicketAction = 'call' | 'recall' | 'startServing' | 'finish' | 'noShow' | 'park' | 'resume' | 'transfer' | 'requeue' | 'expire';
 
 const allowed: Record<TicketAction, readonly TicketState[]> = {
   call: ['waiting'],

@@ -28,21 +28,23 @@ const HandshakeSchema = z.object({ token: z.string().min(1).max(300) });
 export function attachRatingNamespace(io: Server, log: Logger, auth: { authenticator: Authenticator }): { revoke(r: Revocation): void } {
   const nsp = io.of(RATING_NAMESPACE) as RatingNamespace;
 
-  nsp.use(asyncMiddleware('rating screen handshake', log, async (socket, next) => {
-    const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('request.invalid_payload'));
-    try {
-      const { principal } = await auth.authenticator.authenticate({ bearer: parsed.data.token });
-      if (principal.kind === 'anonymous') return next(new Error('auth.required'));
-      if (principal.kind !== 'device' || principal.deviceKind !== 'rating-screen' || !principal.counterId) return next(new Error('auth.forbidden'));
-      socket.data.deviceId = principal.deviceId;
-      socket.data.room = ratingScreenRoom(principal.centreId, principal.counterId);
-      next();
-    } catch (error) {
-      log.error('rating screen handshake failed', error);
-      next(handshakeRefusal(error));
-    }
-  }));
+  nsp.use(
+    asyncMiddleware('rating screen handshake', log, async (socket, next) => {
+      const parsed = HandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('request.invalid_payload'));
+      try {
+        const { principal } = await auth.authenticator.authenticate({ bearer: parsed.data.token });
+        if (principal.kind === 'anonymous') return next(new Error('auth.required'));
+        if (principal.kind !== 'device' || principal.deviceKind !== 'rating-screen' || !principal.counterId) return next(new Error('auth.forbidden'));
+        socket.data.deviceId = principal.deviceId;
+        socket.data.room = ratingScreenRoom(principal.centreId, principal.counterId);
+        next();
+      } catch (error) {
+        log.error('rating screen handshake failed', error);
+        next(handshakeRefusal(error));
+      }
+    }),
+  );
 
   nsp.on('connection', (socket) => void socket.join(socket.data.room));
 

@@ -1,4 +1,13 @@
-import { AppError, type KeypadArm, type KeypadPress, type PressResult, type RatingArmView, type RatingSource, type RatingView, type RecordRatingBody } from '../../protocol/index.ts';
+import {
+  AppError,
+  type KeypadArm,
+  type KeypadPress,
+  type PressResult,
+  type RatingArmView,
+  type RatingSource,
+  type RatingView,
+  type RecordRatingBody,
+} from '../../protocol/index.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { requireCounter } from '../kernel/require-found.ts';
 import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';

@@ -10,11 +10,7 @@ type Ack<T> = (result: Result<T>) => void;
  * (TypeScript types on socket payloads are not validation), the handler's result or AppError
  * becomes the ack, and anything else is logged and answered as `internal`.
  */
-export function onValidated<S extends z.ZodType, T>(
-  schema: S,
-  handler: (payload: z.infer<S>) => Promise<T>,
-  log: Logger,
-) {
+export function onValidated<S extends z.ZodType, T>(schema: S, handler: (payload: z.infer<S>) => Promise<T>, log: Logger) {
   return async (payload: unknown, ack?: Ack<T>) => {
     const reply: Ack<T> = typeof ack === 'function' ? ack : () => {};
     const parsed = schema.safeParse(payload ?? {});

@@ -66,7 +66,9 @@ export async function liveReport(deps: Deps, centreId: string): Promise<LiveRepo
       businessDay: today,
       at: now.toISOString(),
       services,
-      longestWait: first ? { number: first.number, serviceId: first.serviceId, issuedAt: first.issuedAt, minutes: wholeMinutes(now.getTime() - Date.parse(first.issuedAt)) } : null,
+      longestWait: first
+        ? { number: first.number, serviceId: first.serviceId, issuedAt: first.issuedAt, minutes: wholeMinutes(now.getTime() - Date.parse(first.issuedAt)) }
+        : null,
       counters,
       pausedCounters: counters.filter((c) => c.status === 'paused').length,
       today: {

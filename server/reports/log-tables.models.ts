@@ -17,8 +17,42 @@ const STATES: Record<TicketState, { vi: string; en: string }> = {
 };
 
 const LOG = {
-  vi: ['Số', 'Ngày', 'Lĩnh vực lấy số', 'Lĩnh vực', 'Trạng thái', 'Lấy số lúc', 'Gọi lần đầu', 'Bắt đầu phục vụ', 'Kết thúc', 'Quầy', 'Cán bộ', 'Ưu tiên', 'Số lần chuyển', 'Chờ (phút)', 'Phục vụ (phút)', 'Đánh giá'],
-  en: ['Number', 'Day', 'Issued for', 'Service', 'State', 'Issued at', 'First called', 'Service started', 'Finished', 'Counter', 'Officer', 'Priority', 'Transfers', 'Wait (min)', 'Service (min)', 'Rating'],
+  vi: [
+    'Số',
+    'Ngày',
+    'Lĩnh vực lấy số',
+    'Lĩnh vực',
+    'Trạng thái',
+    'Lấy số lúc',
+    'Gọi lần đầu',
+    'Bắt đầu phục vụ',
+    'Kết thúc',
+    'Quầy',
+    'Cán bộ',
+    'Ưu tiên',
+    'Số lần chuyển',
+    'Chờ (phút)',
+    'Phục vụ (phút)',
+    'Đánh giá',
+  ],
+  en: [
+    'Number',
+    'Day',
+    'Issued for',
+    'Service',
+    'State',
+    'Issued at',
+    'First called',
+    'Service started',
+    'Finished',
+    'Counter',
+    'Officer',
+    'Priority',
+    'Transfers',
+    'Wait (min)',
+    'Service (min)',
+    'Rating',
+  ],
 } as const;
 
 export interface LogTableInput {
@@ -36,7 +70,24 @@ export interface LogTableInput {
 export function ticketLogTable(input: LogTableInput, lang: Language): ReportTable {
   const h = LOG[lang];
   const tz = input.timeZone;
-  const kinds = ['text', 'text', 'text', 'text', 'text', 'datetime', 'datetime', 'datetime', 'datetime', 'text', 'text', 'text', 'int', 'number', 'number', 'text'] as const;
+  const kinds = [
+    'text',
+    'text',
+    'text',
+    'text',
+    'text',
+    'datetime',
+    'datetime',
+    'datetime',
+    'datetime',
+    'text',
+    'text',
+    'text',
+    'int',
+    'number',
+    'number',
+    'text',
+  ] as const;
   const at = (iso: string | null) => wallTime(iso === null ? null : Date.parse(iso), tz);
   const name = (by: 'service' | 'counter' | 'staff', id: string | null) => (id === null ? null : groupName(by, id, input.names)[lang]);
   const rows = input.items.map((e): Cell[] => [
@@ -60,7 +111,11 @@ export function ticketLogTable(input: LogTableInput, lang: Language): ReportTabl
   const note =
     input.truncatedAt === undefined
       ? []
-      : [lang === 'vi' ? `Chỉ ${input.truncatedAt} phiếu mới nhất: hãy chọn khoảng ngày ngắn hơn.` : `Only the newest ${input.truncatedAt} tickets: choose a shorter range.`];
+      : [
+          lang === 'vi'
+            ? `Chỉ ${input.truncatedAt} phiếu mới nhất: hãy chọn khoảng ngày ngắn hơn.`
+            : `Only the newest ${input.truncatedAt} tickets: choose a shorter range.`,
+        ];
   return {
     title: lang === 'vi' ? 'Nhật ký phiếu' : 'Ticket log',
     caption: [...caption(lang, input.centreName, input.from, input.to, tz), ...note],
@@ -78,7 +133,12 @@ const RATING = {
     served: 'Đã phục vụ',
     satisfied: 'Hài lòng (%)',
     response: 'Tỷ lệ đánh giá (%)',
-    rejected: { rejected_disarmed: 'Bấm khi chưa kích hoạt', rejected_late: 'Bấm quá hạn', rejected_already_rated: 'Bấm thêm (đã đánh giá)', rejected_invalid: 'Nút không hợp lệ' },
+    rejected: {
+      rejected_disarmed: 'Bấm khi chưa kích hoạt',
+      rejected_late: 'Bấm quá hạn',
+      rejected_already_rated: 'Bấm thêm (đã đánh giá)',
+      rejected_invalid: 'Nút không hợp lệ',
+    },
     rejectedTotal: 'Tổng lượt bấm bị từ chối',
     total: 'Tổng cộng',
   },
@@ -89,7 +149,12 @@ const RATING = {
     served: 'Served',
     satisfied: 'Satisfied (%)',
     response: 'Response rate (%)',
-    rejected: { rejected_disarmed: 'Pressed while disarmed', rejected_late: 'Pressed too late', rejected_already_rated: 'Pressed again (already rated)', rejected_invalid: 'Invalid button' },
+    rejected: {
+      rejected_disarmed: 'Pressed while disarmed',
+      rejected_late: 'Pressed too late',
+      rejected_already_rated: 'Pressed again (already rated)',
+      rejected_invalid: 'Invalid button',
+    },
     rejectedTotal: 'Rejected presses',
     total: 'Total',
   },

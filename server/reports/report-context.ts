@@ -25,12 +25,7 @@ export function resolveRange(query: { from?: string; to?: string }, centre: Cent
   return { from: range.from, to: range.to };
 }
 
-export async function reportContext(
-  deps: Deps,
-  centreId: string,
-  query: { from?: string; to?: string },
-  maxDays = MAX_REPORT_DAYS,
-): Promise<ReportContext> {
+export async function reportContext(deps: Deps, centreId: string, query: { from?: string; to?: string }, maxDays = MAX_REPORT_DAYS): Promise<ReportContext> {
   const centre = await requireCentre(deps.store, centreId);
   const { from, to } = resolveRange(query, centre, deps.clock.now(), maxDays);
   return {

@@ -57,10 +57,7 @@ export const isCallFromWaiting = (c: ReportedChange): boolean => c.before?.state
 
 /** Called or served, then back in a queue because an officer sent it on (not a force-close requeue). */
 export const isTransfer = (c: ReportedChange): boolean =>
-  (c.before?.state === 'called' || c.before?.state === 'serving') &&
-  c.after.state === 'waiting' &&
-  c.detail != null &&
-  'toServiceId' in c.detail;
+  (c.before?.state === 'called' || c.before?.state === 'serving') && c.after.state === 'waiting' && c.detail != null && 'toServiceId' in c.detail;
 
 const key = (t: Ticket, serviceId: string, counterId: string | null, staffId: string | null): RollupKey => ({
   businessDay: t.businessDay,

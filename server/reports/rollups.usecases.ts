@@ -51,7 +51,7 @@ export async function rebuildRollups(
   if (span) {
     // A month per transaction: the write lock is never held for long, and a live change made
     // between two months lands on rows that are either rebuilt already or not yet.
-    for (let from = span.from; from <= span.to; ) {
+    for (let from = span.from; from <= span.to;) {
       const monthEnd = monthRange(from.slice(0, 7)).to;
       const to = monthEnd < span.to ? monthEnd : span.to;
       tickets += await store.runInTx({ centreId }, async (tx) => {

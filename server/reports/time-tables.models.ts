@@ -67,7 +67,15 @@ const durationCells = (d: DurationStats): Cell[] => [d.count, d.meanMinutes, d.p
 
 export function timeSummaryTable(s: TimeSummary, lang: Language): ReportTable {
   const t = T[lang];
-  const figures = (f: TimeSummary['totals']): Cell[] => [f.issued, f.served, f.noShow, f.transferred, f.expired, ...durationCells(f.wait), ...durationCells(f.service)];
+  const figures = (f: TimeSummary['totals']): Cell[] => [
+    f.issued,
+    f.served,
+    f.noShow,
+    f.transferred,
+    f.expired,
+    ...durationCells(f.wait),
+    ...durationCells(f.service),
+  ];
   return {
     title: `${t.title} – ${t.by[s.groupBy]}`,
     caption: caption(lang, s.centreName, s.from, s.to, s.timeZone),

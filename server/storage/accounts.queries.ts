@@ -72,13 +72,7 @@ export function accountsQueries(db: Kysely<Database>): AccountsStore {
       return r ? accountFromRow(r) : null;
     },
     async listAccounts(centreId) {
-      const rows = await db
-        .selectFrom('staff')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .where('username', 'is not', null)
-        .orderBy('username')
-        .execute();
+      const rows = await db.selectFrom('staff').selectAll().where('centre_id', '=', centreId).where('username', 'is not', null).orderBy('username').execute();
       return rows.map((r) => {
         const { passwordHash: _hidden, ...account } = accountFromRow(r);
         return account;
@@ -162,13 +156,7 @@ export function accountsQueries(db: Kysely<Database>): AccountsStore {
       return r ? tokenFromRow(r) : null;
     },
     async listDeviceTokens(centreId) {
-      const rows = await db
-        .selectFrom('device_tokens')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .orderBy('created_at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('device_tokens').selectAll().where('centre_id', '=', centreId).orderBy('created_at').orderBy('id').execute();
       return rows.map(tokenFromRow);
     },
     async revokeDeviceToken(centreId, id, atMs) {

@@ -76,7 +76,11 @@ export function versionedConfig(db: Kysely<Database>, cache: ConfigCache, scope:
   return {
     centreConfig,
     async changed(centreId: string): Promise<void> {
-      await db.updateTable('centres').set({ config_version: sql`config_version + 1` }).where('id', '=', centreId).execute();
+      await db
+        .updateTable('centres')
+        .set({ config_version: sql`config_version + 1` })
+        .where('id', '=', centreId)
+        .execute();
       cache.delete(centreId);
       scope?.checked.delete(centreId);
       scope?.written.add(centreId);

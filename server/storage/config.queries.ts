@@ -2,16 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Counter, CounterState } from '../../protocol/index.ts';
 import { versionedConfig, type ConfigCache, type ConfigScope } from './config-cache.ts';
 import type { Database } from './db.types.ts';
-import {
-  centreFromRow,
-  centreToRow,
-  counterFromRow,
-  counterStateFromRow,
-  serviceFromRow,
-  serviceToRow,
-  settingsFromRow,
-  staffFromRow,
-} from './rows.ts';
+import { centreFromRow, centreToRow, counterFromRow, counterStateFromRow, serviceFromRow, serviceToRow, settingsFromRow, staffFromRow } from './rows.ts';
 import type { StoreTx } from '../kernel/store.port.ts';
 
 type ConfigQueries = Pick<
@@ -45,10 +36,7 @@ type ConfigQueries = Pick<
  */
 export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map(), scope: ConfigScope | null = null): ConfigQueries {
   const counterServices = (centreId: string, counterId?: string) => {
-    let q = db
-      .selectFrom('counter_services')
-      .select(['counter_id', 'service_id', 'weight'])
-      .where('centre_id', '=', centreId);
+    let q = db.selectFrom('counter_services').select(['counter_id', 'service_id', 'weight']).where('centre_id', '=', centreId);
     if (counterId !== undefined) q = q.where('counter_id', '=', counterId);
     return q.orderBy('counter_id').orderBy('position').execute();
   };
@@ -69,24 +57,13 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
     async listServices(centreId) {
       const hit = await checked(centreId);
       if (hit) return hit.services;
-      const rows = await db
-        .selectFrom('services')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .orderBy('sort_order')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('services').selectAll().where('centre_id', '=', centreId).orderBy('sort_order').orderBy('id').execute();
       return rows.map(serviceFromRow);
     },
     async getService(centreId, serviceId) {
       const hit = await checked(centreId);
       if (hit) return hit.services.find((s) => s.id === serviceId) ?? null;
-      const r = await db
-        .selectFrom('services')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .where('id', '=', serviceId)
-        .executeTakeFirst();
+      const r = await db.selectFrom('services').selectAll().where('centre_id', '=', centreId).where('id', '=', serviceId).executeTakeFirst();
       return r ? serviceFromRow(r) : null;
     },
     async listCounters(centreId) {
@@ -94,17 +71,17 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
       if (hit) return hit.counters;
       const rows = await db.selectFrom('counters').selectAll().where('centre_id', '=', centreId).orderBy('number').execute();
       const services = await counterServices(centreId);
-      return rows.map((r) => counterFromRow(r, services.filter((s) => s.counter_id === r.id)));
+      return rows.map((r) =>
+        counterFromRow(
+          r,
+          services.filter((s) => s.counter_id === r.id),
+        ),
+      );
     },
     async getCounter(centreId, counterId) {
       const hit = await checked(centreId);
       if (hit) return hit.counters.find((c) => c.id === counterId) ?? null;
-      const r = await db
-        .selectFrom('counters')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .where('id', '=', counterId)
-        .executeTakeFirst();
+      const r = await db.selectFrom('counters').selectAll().where('centre_id', '=', centreId).where('id', '=', counterId).executeTakeFirst();
       return r ? counterFromRow(r, await counterServices(centreId, counterId)) : null;
     },
     async listStaff(centreId) {
@@ -131,11 +108,7 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
     async listCounterStates(centreId) {
       const hit = await checked(centreId);
       if (hit) return hit.states;
-      const rows = await db
-        .selectFrom('counters')
-        .select(['id', 'status', 'held_by', 'opened_at'])
-        .where('centre_id', '=', centreId)
-        .execute();
+      const rows = await db.selectFrom('counters').select(['id', 'status', 'held_by', 'opened_at']).where('centre_id', '=', centreId).execute();
       return Object.fromEntries(rows.map((r) => [r.id, counterStateFromRow(r)]));
     },
     async counterHeldBy(centreId, staffId) {
@@ -175,11 +148,7 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
         .values({ centre_id: counter.centreId, id: counter.id, ...config, status: 'closed', held_by: null, opened_at: null })
         .onConflict((oc) => oc.columns(['centre_id', 'id']).doUpdateSet(config))
         .execute();
-      await db
-        .deleteFrom('counter_services')
-        .where('centre_id', '=', counter.centreId)
-        .where('counter_id', '=', counter.id)
-        .execute();
+      await db.deleteFrom('counter_services').where('centre_id', '=', counter.centreId).where('counter_id', '=', counter.id).execute();
       if (counter.serviceIds.length === 0) return;
       await db
         .insertInto('counter_services')
@@ -253,7 +222,11 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
       }));
     },
     async saveSettings(centreId, settings) {
-      await db.updateTable('centres').set({ settings: JSON.stringify(settings) }).where('id', '=', centreId).execute();
+      await db
+        .updateTable('centres')
+        .set({ settings: JSON.stringify(settings) })
+        .where('id', '=', centreId)
+        .execute();
       await changed(centreId);
     },
   };

@@ -42,12 +42,7 @@ const LIVE: PrintJobStatus[] = ['pending', 'sent'];
 
 /** The PrintStore as portable Kysely queries over one executor (root database or a write transaction). */
 export function printingQueries(db: Kysely<Database>): PrintStore {
-  const jobs = () =>
-    db
-      .selectFrom('print_jobs')
-      .leftJoin('tickets', 'tickets.id', 'print_jobs.ticket_id')
-      .selectAll('print_jobs')
-      .select('tickets.number');
+  const jobs = () => db.selectFrom('print_jobs').leftJoin('tickets', 'tickets.id', 'print_jobs.ticket_id').selectAll('print_jobs').select('tickets.number');
 
   return {
     async insertPrintJob(job) {
@@ -106,11 +101,7 @@ export function printingQueries(db: Kysely<Database>): PrintStore {
       return rows.map(jobFromRow);
     },
     async listOverdueJobs(nowMs) {
-      const rows = await jobs()
-        .where('print_jobs.status', 'in', LIVE)
-        .where('print_jobs.deadline_at', '<=', nowMs)
-        .orderBy('print_jobs.created_at')
-        .execute();
+      const rows = await jobs().where('print_jobs.status', 'in', LIVE).where('print_jobs.deadline_at', '<=', nowMs).orderBy('print_jobs.created_at').execute();
       return rows.map(jobFromRow);
     },
 
@@ -161,13 +152,7 @@ export function printingQueries(db: Kysely<Database>): PrintStore {
         .execute();
     },
     async listDevices(centreId) {
-      const rows = await db
-        .selectFrom('device_status')
-        .selectAll()
-        .where('centre_id', '=', centreId)
-        .orderBy('bridge_id')
-        .orderBy('device_id')
-        .execute();
+      const rows = await db.selectFrom('device_status').selectAll().where('centre_id', '=', centreId).orderBy('bridge_id').orderBy('device_id').execute();
       return rows.map(deviceFromRow);
     },
     async printerForKiosk(centreId, kioskId) {

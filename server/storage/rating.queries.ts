@@ -179,7 +179,12 @@ export function ratingQueries(db: Kysely<Database>): RatingStore {
       return rows.map(pressFromRow);
     },
     async listRatings(centreId, { limit = 500 } = {}) {
-      const rows = await ratings().where('ratings.centre_id', '=', centreId).orderBy('ratings.created_at', 'desc').orderBy('ratings.id', 'desc').limit(limit).execute();
+      const rows = await ratings()
+        .where('ratings.centre_id', '=', centreId)
+        .orderBy('ratings.created_at', 'desc')
+        .orderBy('ratings.id', 'desc')
+        .limit(limit)
+        .execute();
       return rows.map(ratingFromRow);
     },
   };

@@ -106,7 +106,11 @@ export function reportRatingsQueries(db: Kysely<Database>): RatingQueries {
     async ratingGrades(ticketIds) {
       const grades = new Map<string, RatingGrade>();
       for (let i = 0; i < ticketIds.length; i += 500) {
-        const rows = await db.selectFrom('ratings').select(['ticket_id', 'grade']).where('ticket_id', 'in', ticketIds.slice(i, i + 500)).execute();
+        const rows = await db
+          .selectFrom('ratings')
+          .select(['ticket_id', 'grade'])
+          .where('ticket_id', 'in', ticketIds.slice(i, i + 500))
+          .execute();
         for (const r of rows) grades.set(r.ticket_id, r.grade as RatingGrade);
       }
       return grades;

@@ -154,9 +154,17 @@ export function reportsQueries(db: Kysely<Database>): ReportStore {
       await db.deleteFrom('report_hourly').where('centre_id', '=', centreId).where('business_day', '>=', lo).where('business_day', '<=', hi).execute();
       // In slices: SQLite allows at most 32 766 bound parameters per statement.
       const rows = daily.map((r) => rollupToRow(centreId, r));
-      for (let i = 0; i < rows.length; i += 1000) await db.insertInto('report_daily').values(rows.slice(i, i + 1000)).execute();
+      for (let i = 0; i < rows.length; i += 1000)
+        await db
+          .insertInto('report_daily')
+          .values(rows.slice(i, i + 1000))
+          .execute();
       const hours = hourly.map((h) => ({ centre_id: centreId, business_day: h.businessDay, service_id: h.serviceId, hour: h.hour, issued: h.issued }));
-      for (let i = 0; i < hours.length; i += 5000) await db.insertInto('report_hourly').values(hours.slice(i, i + 5000)).execute();
+      for (let i = 0; i < hours.length; i += 5000)
+        await db
+          .insertInto('report_hourly')
+          .values(hours.slice(i, i + 5000))
+          .execute();
     },
     async rollupsBuiltAt(centreId) {
       const r = await db.selectFrom('report_rollup_state').select('built_at').where('centre_id', '=', centreId).executeTakeFirst();
@@ -199,7 +207,13 @@ export function reportsQueries(db: Kysely<Database>): ReportStore {
         .where('business_day', '<=', to)
         .where('served', '>', 0)
         .execute();
-      return rows.map((r) => ({ businessDay: r.business_day, serviceId: r.service_id, counterId: r.counter_id, staffId: r.staff_id, served: Number(r.served) }));
+      return rows.map((r) => ({
+        businessDay: r.business_day,
+        serviceId: r.service_id,
+        counterId: r.counter_id,
+        staffId: r.staff_id,
+        served: Number(r.served),
+      }));
     },
     async ticketDayRange(centreId) {
       const r = await db

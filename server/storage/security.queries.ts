@@ -36,7 +36,14 @@ export function securityQueries(db: Kysely<Database>): SecurityStore {
         .execute();
     },
     async listSecurityEvents(centreId, limit) {
-      const rows = await db.selectFrom('security_events').selectAll().where('centre_id', '=', centreId).orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+      const rows = await db
+        .selectFrom('security_events')
+        .selectAll()
+        .where('centre_id', '=', centreId)
+        .orderBy('at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
       return rows.map(fromRow);
     },
   };

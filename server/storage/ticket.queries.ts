@@ -9,8 +9,7 @@ type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.quer
 const UNFINISHED: TicketState[] = ['waiting', 'called', 'serving', 'parked'];
 
 /** A ticket's place: issue time, then number (what `ORDER BY issued_at, seq` gave). */
-const byPlace = (a: { issued_at: number; seq: number }, b: { issued_at: number; seq: number }) =>
-  Number(a.issued_at) - Number(b.issued_at) || a.seq - b.seq;
+const byPlace = (a: { issued_at: number; seq: number }, b: { issued_at: number; seq: number }) => Number(a.issued_at) - Number(b.issued_at) || a.seq - b.seq;
 
 /** Tickets, number sequences, the centre's event sequence and the audit trail. */
 export function ticketQueries(db: Kysely<Database>): TicketQueries {
@@ -31,10 +30,7 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       return rows.sort(byPlace).map(ticketFromRow);
     },
     async listWaiting(centreId) {
-      const rows = await tickets()
-        .where('centre_id', '=', centreId)
-        .where('state', '=', 'waiting')
-        .execute();
+      const rows = await tickets().where('centre_id', '=', centreId).where('state', '=', 'waiting').execute();
       return rows.sort(byPlace).map(ticketFromRow);
     },
     async queueHeads(centreId, { counterId, serviceIds, day }) {
@@ -57,7 +53,10 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       const sentHere = waiting().where('target_counter_id', '=', counterId).orderBy('issued_at').orderBy('seq');
       // And what the counter attends now (a call must find it free), in the same statement.
       const attending = tickets().where('centre_id', '=', centreId).where('counter_id', '=', counterId).where('state', 'in', ['called', 'serving']);
-      let query = db.selectFrom(sentHere.as('h')).selectAll().unionAll(db.selectFrom(attending.as('c')).selectAll());
+      let query = db
+        .selectFrom(sentHere.as('h'))
+        .selectAll()
+        .unionAll(db.selectFrom(attending.as('c')).selectAll());
       parts.forEach((part, i) => {
         query = query.unionAll(db.selectFrom(part.as(`h${i}`)).selectAll());
       });
@@ -92,11 +91,7 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
     },
     async currentTicketAt(centreId, counterId) {
       // At most one such ticket in practice; the newest call wins, picked here rather than sorted.
-      const rows = await tickets()
-        .where('centre_id', '=', centreId)
-        .where('counter_id', '=', counterId)
-        .where('state', 'in', ['called', 'serving'])
-        .execute();
+      const rows = await tickets().where('centre_id', '=', centreId).where('counter_id', '=', counterId).where('state', 'in', ['called', 'serving']).execute();
       const r = rows.reduce<(typeof rows)[number] | undefined>((a, b) => (a === undefined || Number(b.called_at) > Number(a.called_at) ? b : a), undefined);
       return r ? ticketFromRow(r) : null;
     },
@@ -136,7 +131,13 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       // per service, its latest finished services (a short walk back each).
       const counts = db
         .selectFrom('tickets')
-        .select([sql<string>`'w'`.as('kind'), 'queue_service_id', (eb) => eb.fn.countAll<number>().as('a'), sql<number | null>`null`.as('b'), sql<number | null>`null`.as('c')])
+        .select([
+          sql<string>`'w'`.as('kind'),
+          'queue_service_id',
+          (eb) => eb.fn.countAll<number>().as('a'),
+          sql<number | null>`null`.as('b'),
+          sql<number | null>`null`.as('c'),
+        ])
         .where('centre_id', '=', centreId)
         .where('state', '=', 'waiting')
         .groupBy('queue_service_id');
@@ -235,11 +236,7 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       const r = await db
         .insertInto('number_sequences')
         .values({ centre_id: centreId, service_id: serviceId, business_day: businessDay, last_seq: 1 })
-        .onConflict((oc) =>
-          oc
-            .columns(['centre_id', 'service_id', 'business_day'])
-            .doUpdateSet({ last_seq: sql`number_sequences.last_seq + 1` }),
-        )
+        .onConflict((oc) => oc.columns(['centre_id', 'service_id', 'business_day']).doUpdateSet({ last_seq: sql`number_sequences.last_seq + 1` }))
         .returning('last_seq')
         .executeTakeFirstOrThrow();
       return Number(r.last_seq);

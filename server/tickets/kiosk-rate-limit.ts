@@ -22,11 +22,7 @@ export function kioskRateLimit(options: KioskRateLimitOptions): MiddlewareHandle
     const principal = principalOf(c);
     if (principal.kind !== 'device' || principal.deviceKind !== 'kiosk') return next();
     const settings = await options.settingsOf(principal.centreId);
-    const result = take(
-      buckets.get(principal.deviceId),
-      { burst: settings.kioskBurst, perMinute: settings.kioskPerMinute },
-      options.clock.now().getTime(),
-    );
+    const result = take(buckets.get(principal.deviceId), { burst: settings.kioskBurst, perMinute: settings.kioskPerMinute }, options.clock.now().getTime());
     buckets.set(principal.deviceId, result.bucket);
     if (result.allowed) return next();
     const seconds = Math.max(1, Math.ceil(result.retryAfterMs / 1000));

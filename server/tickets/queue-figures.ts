@@ -67,7 +67,10 @@ export function figuresFrom(inputs: EstimateInputs, serviceIds: readonly string[
 
 export async function queueFigures(reads: StoreReads, centre: Centre, settings: CentreSettings, _businessDay?: string): Promise<QueueFigures> {
   const config = await configOf(reads, centre.id);
-  return figuresFrom(await estimateInputs(reads, centre.id, settings), config.services.map((s) => s.id));
+  return figuresFrom(
+    await estimateInputs(reads, centre.id, settings),
+    config.services.map((s) => s.id),
+  );
 }
 
 /** The estimate for one waiting ticket, given the people ahead of it. */

@@ -32,12 +32,7 @@ const BATCH = 20;
  * its room, however many sockets follow it. Sockets per ticket and per client address are capped
  * (config TICKET_FOLLOWERS_PER_TICKET / _PER_ADDRESS); an extra one is refused at the handshake.
  */
-export function attachTicketNamespace(
-  io: Server,
-  deps: Deps,
-  log: Logger,
-  limits: FollowerLimits & { trustedProxies?: readonly string[] },
-): Notifier {
+export function attachTicketNamespace(io: Server, deps: Deps, log: Logger, limits: FollowerLimits & { trustedProxies?: readonly string[] }): Notifier {
   const nsp = io.of(TICKET_NAMESPACE) as TicketNamespace;
   const followers = createFollowers(limits);
   const trusted = new Set(limits.trustedProxies ?? []);
@@ -54,35 +49,37 @@ export function attachTicketNamespace(
     refused = 0;
   };
 
-  nsp.use(asyncMiddleware('ticket handshake', log, async (socket, next) => {
-    const parsed = TicketHandshakeSchema.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('request.invalid_payload'));
-    let ticket;
-    try {
-      ticket = await deps.store.getTicket(parsed.data.ticketId);
-    } catch (error) {
-      log.error('ticket handshake failed', error);
-      return next(handshakeRefusal(error));
-    }
-    if (!ticket) return next(new Error('ticket.not_found'));
-    // Behind a trusted reverse proxy, the phone's own address (TRUSTED_PROXIES, X-Forwarded-For).
-    const forwarded = socket.handshake.headers['x-forwarded-for'];
-    const address = clientAddress(socket.handshake.address, typeof forwarded === 'string' ? forwarded : undefined, trusted);
-    const place = followers.admit(ticket.id, ticket.centreId, address);
-    if ('refused' in place) {
-      noteRefusal(address, place.refused);
-      return next(new Error(place.refused));
-    }
-    // The place is given back when the socket leaves, or when its connection closes before it joins.
-    const release = () => {
-      place.release();
-      socket.conn.off('close', release);
-    };
-    socket.once('disconnect', release);
-    socket.conn.once('close', release);
-    socket.data.ticketId = ticket.id;
-    next();
-  }));
+  nsp.use(
+    asyncMiddleware('ticket handshake', log, async (socket, next) => {
+      const parsed = TicketHandshakeSchema.safeParse(socket.handshake.auth);
+      if (!parsed.success) return next(new Error('request.invalid_payload'));
+      let ticket;
+      try {
+        ticket = await deps.store.getTicket(parsed.data.ticketId);
+      } catch (error) {
+        log.error('ticket handshake failed', error);
+        return next(handshakeRefusal(error));
+      }
+      if (!ticket) return next(new Error('ticket.not_found'));
+      // Behind a trusted reverse proxy, the phone's own address (TRUSTED_PROXIES, X-Forwarded-For).
+      const forwarded = socket.handshake.headers['x-forwarded-for'];
+      const address = clientAddress(socket.handshake.address, typeof forwarded === 'string' ? forwarded : undefined, trusted);
+      const place = followers.admit(ticket.id, ticket.centreId, address);
+      if ('refused' in place) {
+        noteRefusal(address, place.refused);
+        return next(new Error(place.refused));
+      }
+      // The place is given back when the socket leaves, or when its connection closes before it joins.
+      const release = () => {
+        place.release();
+        socket.conn.off('close', release);
+      };
+      socket.once('disconnect', release);
+      socket.conn.once('close', release);
+      socket.data.ticketId = ticket.id;
+      next();
+    }),
+  );
 
   const remember = (ticketId: string, view: TicketView) => {
     const followed = followers.tickets.get(ticketId);

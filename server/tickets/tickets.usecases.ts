@@ -60,7 +60,10 @@ export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<
     const inputs = await estimateInputs(tx, centre.id, settings);
     const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
     const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
-    const figures = figuresFrom(inputs, config!.services.map((s) => s.id));
+    const figures = figuresFrom(
+      inputs,
+      config!.services.map((s) => s.id),
+    );
     const fact = { seq: eventSeq, ticket, ...figures };
     tx.afterCommit(() => notifier.publish({ type: 'ticket:issued', centreId: centre.id, payload: fact }));
     // After the fact's publication: what subscribers hand on after commit follows it.

@@ -46,12 +46,11 @@ describe('admin form helpers', () => {
     expect(apiErrorText('vi', { code: 'counter.number_taken', message: 'Counter number 3 is used by "quay-3".' }, {})).toBe('Số quầy này đã được dùng');
     expect(apiErrorText('en', { code: 'request.invalid_payload', message: '(body): Invalid input' }, {})).toBe('Invalid request');
     // Issue #10: two services that could show the same number; the other service is named.
-    const conflict = { code: 'service.numbering_conflict' as const, message: 'The numbers of this service could collide with those of active service "dat-dai".' };
-    expect(apiErrorText('vi', conflict, serviceFieldLabels)).toBe(
-      'Số thứ tự có thể trùng với lĩnh vực đang hoạt động: dat-dai',
-    );
-    expect(apiErrorText('en', conflict, serviceFieldLabels)).toBe(
-      'Its numbers could be the same as those of the active service: dat-dai',
-    );
+    const conflict = {
+      code: 'service.numbering_conflict' as const,
+      message: 'The numbers of this service could collide with those of active service "dat-dai".',
+    };
+    expect(apiErrorText('vi', conflict, serviceFieldLabels)).toBe('Số thứ tự có thể trùng với lĩnh vực đang hoạt động: dat-dai');
+    expect(apiErrorText('en', conflict, serviceFieldLabels)).toBe('Its numbers could be the same as those of the active service: dat-dai');
   });
 });

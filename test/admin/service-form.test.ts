@@ -27,7 +27,12 @@ describe('service form', () => {
 
   it('tidies what was typed: trimmed names, upper-case prefix', () => {
     const form = { ...newServiceForm([]), id: 'ho-chieu', nameVi: ' Hộ chiếu ', nameEn: 'Passports', prefix: 'hc', digits: '4' };
-    expect(serviceBody(form)).toEqual({ name: { vi: 'Hộ chiếu', en: 'Passports' }, numbering: { mode: 'prefix', prefix: 'HC', digits: 4 }, sortOrder: 0, active: true });
+    expect(serviceBody(form)).toEqual({
+      name: { vi: 'Hộ chiếu', en: 'Passports' },
+      numbering: { mode: 'prefix', prefix: 'HC', digits: 4 },
+      sortOrder: 0,
+      active: true,
+    });
   });
 
   it('hints what the server would refuse, field by field', () => {

@@ -32,11 +32,11 @@ export const callNextBenchmark: Benchmark = {
   notes: [
     '**Targets (issue #11)**: call-next ≤ 2 ms server CPU on every store; at 5,000 waiting at most 2× the cost at 50; ≤ 12',
     'statements (the use case: 11, 12 with a weighted or interleaved policy, as here; the table adds the 2 of the session',
-    'check). **Met**: cost independent of queue length and history (it reads the heads of the counter\'s queues: one',
+    "check). **Met**: cost independent of queue length and history (it reads the heads of the counter's queues: one",
     'statement of index seeks; before: 7 ms at 150 waiting, 76 ms at 4,300, 528 ms on a year of history), statements.',
     '**Missed**: CPU per call (about 3.5–4.2 ms, the IPC reading around each call included). Besides what bounds an issue',
     '(SQLite and its fsync, Kysely, HTTP; see issue-tickets), a call publishes its fact to every socket of the centre and',
-    'to the ticket\'s followers, and the reports\' rollup hook adds three statements (first call, histogram read and',
+    "to the ticket's followers, and the reports' rollup hook adds three statements (first call, histogram read and",
     'write) to the transaction.',
   ].join(' '),
   async run() {

@@ -35,7 +35,7 @@ export const displayLatencyBenchmark: Benchmark = {
     `one after the other once every display has the previous one), with ${WAITING} more tickets waiting. Latency: from just before the call-next ` +
     'request to each display receiving its ticket:called; over every (call, display) pair. The server runs in a ' +
     'child process with a fresh SQLite file per level; the displays all share the bench process, so at high N ' +
-    'the tail includes this process decoding the other displays\' copies. Missed: facts a display never got ' +
+    "the tail includes this process decoding the other displays' copies. Missed: facts a display never got " +
     "(gaps in its seq after its snapshot), which a real display would fill with a snapshot. 'CPU ms': the server " +
     "process's CPU per call (the finish before it, the call-next, both facts to every display). 'connect s': all N " +
     'connected and holding their snapshot.',
@@ -44,7 +44,7 @@ export const displayLatencyBenchmark: Benchmark = {
     'displays connected with their snapshot in ≤ 3 s. Connecting is now bounded by the handshakes, not the snapshot: it is',
     'built once per change and shared by every display (`server/centres/shared-snapshot.ts`; before: 19 s for 2,000).',
     'Met: 2,000 connected in 1.5 s; 20 displays at p99 10.1 ms (at the target). Missed: 2,000 displays p99 (67 ms). The bench',
-    'process itself decodes every display\'s copy, so at 2,000 displays its own event loop is in the tail. At 2,000',
+    "process itself decodes every display's copy, so at 2,000 displays its own event loop is in the tail. At 2,000",
     'displays the server spends about 80 ms of CPU per call, almost all of it writing the two facts (finish, call) to',
     '2,000 websockets (socket.io encodes a broadcast once; each write is ~20 µs of ws framing and a syscall): that, not',
     'the store, bounds the 2,000-display p99 on 2 cores shared with the 2,000 clients.',

@@ -7,4 +7,11 @@ import { ticketFollowersBenchmark } from './ticket-followers.bench.ts';
 import type { Benchmark } from './types.ts';
 
 /** Every benchmark, in run order. A new capability appends its own module here. */
-export const benchmarks: Benchmark[] = [issueTicketsBenchmark, callNextBenchmark, printBenchmark, displayLatencyBenchmark, reportsBenchmark, ticketFollowersBenchmark];
+export const benchmarks: Benchmark[] = [
+  issueTicketsBenchmark,
+  callNextBenchmark,
+  printBenchmark,
+  displayLatencyBenchmark,
+  reportsBenchmark,
+  ticketFollowersBenchmark,
+];

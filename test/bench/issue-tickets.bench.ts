@@ -22,8 +22,8 @@ export const issueTicketsBenchmark: Benchmark = {
     'as a logged-in officer (a single kiosk token would be rate-limited, by design); ' +
     'the server runs in a child process with a fresh copy of its store per row: empty, 2,000 waiting ' +
     '(issued first, untimed), or a year of history (≈1 M tickets, test/bench/stores.ts). "CPU ms" is the ' +
-    "server process's own CPU time (process.cpuUsage over IPC) per ticket over the timed run; \"SQL\" the " +
-    "statements its store ran per ticket (the request's session check included); \"RSS MB\" the server idle, before the first request.",
+    'server process\'s own CPU time (process.cpuUsage over IPC) per ticket over the timed run; "SQL" the ' +
+    'statements its store ran per ticket (the request\'s session check included); "RSS MB" the server idle, before the first request.',
   notes: [
     '**Targets (issue #11)**: ≥ 600 tickets/s at concurrency 20 and ≤ 1.0 ms server CPU per ticket on all three stores; the',
     'year of history costing at most 1.25× the empty store; ≤ 10 statements per ticket (the use case: 10, BEGIN and COMMIT',
@@ -34,12 +34,12 @@ export const issueTicketsBenchmark: Benchmark = {
     'about 40 % of the server thread is inside SQLite (`store-faults.ts` frames wrap every native call: executing the 12',
     'statements and the fsync of each commit, WAL with synchronous = FULL, which the durability rule keeps), 11 % Kysely',
     'building and compiling queries (`freeze`, `visitNode`: compiled queries are not cached), 4 % garbage collection, 5 %',
-    'crypto (ids, the session hash), 3 % socket writes, 4 % the tsx loader\'s hooks (gone when run compiled, `npm run',
-    'start:prod`), and the HTTP stack (hono, @hono/node-server\'s Request objects). Further steps: cache Kysely\'s compiled',
+    "crypto (ids, the session hash), 3 % socket writes, 4 % the tsx loader's hooks (gone when run compiled, `npm run",
+    "start:prod`), and the HTTP stack (hono, @hono/node-server's Request objects). Further steps: cache Kysely's compiled",
     'queries or write the hot statements as prepared SQL, and group commit (one fsync for a batch, acknowledged after it).',
     '**Memory** (target: ≤ 120 MB idle): "RSS MB" is the bench\'s server run through tsx, about 145–175 MB, of which about',
     '60 MB is the loader. Compiled (`npm run start:prod`: esbuild bundle, plain Node) the same server idles at about 100 MB',
-    '(101 MB measured, no demo; 130 MB with the demo\'s in-process simulated printer and keypads). Production should run',
+    "(101 MB measured, no demo; 130 MB with the demo's in-process simulated printer and keypads). Production should run",
     'the compiled server (docs/architecture.md, "Memory").',
     'This run was taken on a quiet machine (load under 2 at start).',
   ].join(' '),

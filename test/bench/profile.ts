@@ -21,7 +21,11 @@ try {
   if (what === 'call') {
     const officer = await loginHeaders(server.url, 'hung');
     const post = (action: string) =>
-      fetch(`${server.url}/api/centres/demo/counters/quay-2/${action}`, { method: 'POST', headers: { ...officer, 'content-type': 'application/json' }, body: '{}' });
+      fetch(`${server.url}/api/centres/demo/counters/quay-2/${action}`, {
+        method: 'POST',
+        headers: { ...officer, 'content-type': 'application/json' },
+        body: '{}',
+      });
     await post('open');
     for (let i = 0; i < 300; i++) {
       await post('call-next');

@@ -28,7 +28,7 @@ export const ticketFollowersBenchmark: Benchmark = {
     `POST /api/centres/${CENTRE}/tickets at ${RATE}/s (open loop, ${ISSUES} timed issues, one service) as a logged-in officer, ` +
     `while N socket.io clients on /ticket (websocket) follow waiting tickets of that service (behind ${AHEAD} others) — all on one ticket, ` +
     `or 20 a ticket — and ${COUNTER} finishes and calls the next ticket once a second (untimed), so every follower's place changes. ` +
-    "The caps (TICKET_FOLLOWERS_PER_TICKET / _PER_ADDRESS) are lifted for the run: the followers all come from 127.0.0.1. " +
+    'The caps (TICKET_FOLLOWERS_PER_TICKET / _PER_ADDRESS) are lifted for the run: the followers all come from 127.0.0.1. ' +
     "'updates' counts ticket:status messages the followers received during the run. The server runs in a child process with a fresh SQLite file per case. " +
     'For comparison, the same run against the /ticket namespace before issue #10 (each socket re-reading its ticket on every burst of facts), ' +
     'on this machine on 2026-12-03: p50 4,181 ms with 2,000 followers on 1 ticket and 417 ms on 100 tickets, against 11 ms with none.',

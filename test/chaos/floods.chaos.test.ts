@@ -74,7 +74,8 @@ function officerCalling(service: string) {
 }
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const summary = (c: ControlResult) => `control p50 ${c.p50.toFixed(0)} ms, max ${c.max.toFixed(0)} ms over ${c.latencies.length} (statuses ${[...new Set(c.statuses)].join(',')})`;
+const summary = (c: ControlResult) =>
+  `control p50 ${c.p50.toFixed(0)} ms, max ${c.max.toFixed(0)} ms over ${c.latencies.length} (statuses ${[...new Set(c.statuses)].join(',')})`;
 
 /** Streams a `bytes`-long JSON body (never held in memory here) and resolves with the answer, if any. */
 function hugeUpload(path: string, bytes: number, chunked: boolean, signal: AbortSignal): Promise<{ status: number; text: string; sentMb: number }> {

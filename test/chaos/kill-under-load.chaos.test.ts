@@ -52,7 +52,12 @@ function checkStore(acks: Acks, round: number) {
   expect(rawQuery(dbFile, 'PRAGMA integrity_check'), where).toEqual([{ integrity_check: 'ok' }]);
   expect(rawQuery(dbFile, 'PRAGMA foreign_key_check'), where).toEqual([]);
 
-  const tickets = new Map(rawQuery<{ id: string; number: string; service_id: string; state: string }>(dbFile, 'SELECT id, number, service_id, state FROM tickets').map((t) => [t.id, t]));
+  const tickets = new Map(
+    rawQuery<{ id: string; number: string; service_id: string; state: string }>(dbFile, 'SELECT id, number, service_id, state FROM tickets').map((t) => [
+      t.id,
+      t,
+    ]),
+  );
   const lostTickets = [...acks.tickets].filter(([id, t]) => tickets.get(id)?.number !== t.number);
   expect(lostTickets, `acknowledged tickets missing or renumbered ${where}`).toEqual([]);
 
@@ -67,16 +72,26 @@ function checkStore(acks: Acks, round: number) {
   }
   expect(rawQuery(dbFile, 'SELECT business_day, number, count(*) AS n FROM tickets GROUP BY centre_id, business_day, number HAVING n > 1'), where).toEqual([]);
 
-  const events = rawQuery<{ ticket_id: string; to_state: string; counter_id: string | null }>(dbFile, 'SELECT ticket_id, to_state, counter_id FROM ticket_events');
-  const count = (ticketId: string, state: string, counterId: string) => events.filter((e) => e.ticket_id === ticketId && e.to_state === state && e.counter_id === counterId).length;
-  expect(acks.calls.filter((c) => count(c.ticketId, 'called', c.counterId) !== 1), `acknowledged calls not recorded exactly once ${where}`).toEqual([]);
+  const events = rawQuery<{ ticket_id: string; to_state: string; counter_id: string | null }>(
+    dbFile,
+    'SELECT ticket_id, to_state, counter_id FROM ticket_events',
+  );
+  const count = (ticketId: string, state: string, counterId: string) =>
+    events.filter((e) => e.ticket_id === ticketId && e.to_state === state && e.counter_id === counterId).length;
+  expect(
+    acks.calls.filter((c) => count(c.ticketId, 'called', c.counterId) !== 1),
+    `acknowledged calls not recorded exactly once ${where}`,
+  ).toEqual([]);
   expect(
     acks.finishes.filter((f) => count(f.ticketId, 'done', f.counterId) !== 1 || tickets.get(f.ticketId)?.state !== 'done'),
     `acknowledged finishes not recorded exactly once ${where}`,
   ).toEqual([]);
 
   const ratings = rawQuery<{ id: string; ticket_id: string }>(dbFile, 'SELECT id, ticket_id FROM ratings');
-  expect([...acks.ratings].filter(([id, r]) => ratings.filter((x) => x.id === id && x.ticket_id === r.ticketId).length !== 1), `acknowledged ratings ${where}`).toEqual([]);
+  expect(
+    [...acks.ratings].filter(([id, r]) => ratings.filter((x) => x.id === id && x.ticket_id === r.ticketId).length !== 1),
+    `acknowledged ratings ${where}`,
+  ).toEqual([]);
   expect(rawQuery(dbFile, 'SELECT ticket_id, count(*) AS n FROM ratings GROUP BY ticket_id HAVING n > 1'), where).toEqual([]);
 }
 

@@ -4,7 +4,18 @@ import { PERMISSIONS, type Holder } from '../../server/accounts/permissions.ts';
 import { chaosSeed, describeCase, rawRequest } from '../helpers/chaos.ts';
 import { sessionCookieOf, usernameOf, type Who } from '../helpers/credentials.ts';
 import { changedTables, dbFingerprinter, type DbFingerprinter, type Fingerprint, type Ignored } from '../helpers/db-fingerprint.ts';
-import { bodyCase, EDGE_DAYS, encode, isDayParam, operationsOf, pathSegment, queryString, type BodyCase, type OpenApiDoc, type Operation } from '../helpers/openapi-fuzz.ts';
+import {
+  bodyCase,
+  EDGE_DAYS,
+  encode,
+  isDayParam,
+  operationsOf,
+  pathSegment,
+  queryString,
+  type BodyCase,
+  type OpenApiDoc,
+  type Operation,
+} from '../helpers/openapi-fuzz.ts';
 import { startTestServer, type TestServer } from '../helpers/server.ts';
 
 /**
@@ -123,7 +134,12 @@ function caseOf(op: Operation): fc.Arbitrary<Case> {
   );
   const pathParams = op.params.filter((p) => p.in === 'path');
   const path = fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathSegment(known[p.name] ?? [])])));
-  return fc.record({ who, path, query: queryString(doc, op.params), body: op.body ? bodyCase(doc, op.body) : fc.constant<BodyCase>({ kind: 'none', label: 'no body' }) });
+  return fc.record({
+    who,
+    path,
+    query: queryString(doc, op.params),
+    body: op.body ? bodyCase(doc, op.body) : fc.constant<BodyCase>({ kind: 'none', label: 'no body' }),
+  });
 }
 
 /**

@@ -42,15 +42,15 @@ describeInBrowser('admin page: configuration and staff apply live (chromium)', (
     expect(await admin.getByTestId('service-id').inputValue()).toBe('ho-chieu');
     await admin.getByTestId('service-prefix').fill('1');
     await admin.getByTestId('service-save').click();
-    await expect.poll(() => admin.locator('luot-admin-services [data-testid="admin-hints"]').textContent(), poll).toContain(
-      'Chữ cái đầu: một hoặc hai chữ cái in hoa',
-    );
+    await expect
+      .poll(() => admin.locator('luot-admin-services [data-testid="admin-hints"]').textContent(), poll)
+      .toContain('Chữ cái đầu: một hoặc hai chữ cái in hoa');
     // A prefix another service in use has: the hall could call the same number twice (issue #10).
     await admin.getByTestId('service-prefix').fill('A');
     await admin.getByTestId('service-save').click();
-    await expect.poll(() => admin.locator('luot-admin-services [data-testid="admin-section-error"]').textContent(), poll).toBe(
-      'Số thứ tự có thể trùng với lĩnh vực đang hoạt động: tu-phap-ho-tich',
-    );
+    await expect
+      .poll(() => admin.locator('luot-admin-services [data-testid="admin-section-error"]').textContent(), poll)
+      .toBe('Số thứ tự có thể trùng với lĩnh vực đang hoạt động: tu-phap-ho-tich');
     expect(await store.getService('demo', 'ho-chieu')).toBeNull();
     await admin.getByTestId('service-prefix').fill('H');
     await admin.getByTestId('service-save').click();
@@ -77,7 +77,11 @@ describeInBrowser('admin page: configuration and staff apply live (chromium)', (
     await added.getByTestId('counter-weight').fill('2');
     await admin.getByTestId('counter-save').click();
     await expect.poll(() => admin.locator('[data-counter-id="quay-1"] [data-testid="counter-services"]').textContent(), poll).toMatch(/^Hộ chiếu → /);
-    expect(await store.getCounter('demo', 'quay-1')).toMatchObject({ serviceIds: ['ho-chieu', ...initial.slice(0, -1)], callOrder: 'weighted', weights: { 'ho-chieu': 2 } });
+    expect(await store.getCounter('demo', 'quay-1')).toMatchObject({
+      serviceIds: ['ho-chieu', ...initial.slice(0, -1)],
+      callOrder: 'weighted',
+      weights: { 'ho-chieu': 2 },
+    });
 
     // Centre settings: one priority ticket after every 2 normal ones, and a new priority group.
     await admin.getByTestId('settings-mode').selectOption('interleaved');

@@ -67,8 +67,7 @@ export async function startStack(): Promise<Stack> {
   if (!HAS_CHROMIUM) throw new Error(`CI=true and no Chromium at ${CHROMIUM}: browser tests cannot run. ${INSTALL_HINT}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'luot-e2e-data-'));
   const profileDirs = [mkdtempSync(join(tmpdir(), 'luot-e2e-profile-'))];
-  const config = (port: number) =>
-    loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', WEB_ROOT: webRoot, LOG_LEVEL: 'warn' });
+  const config = (port: number) => loadConfig({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', WEB_ROOT: webRoot, LOG_LEVEL: 'warn' });
   let server = await startServer(config(0));
   const port = server.port;
   const launch = async (profileDir: string, extraArgs: string[] = []) => {
@@ -78,7 +77,16 @@ export async function startStack(): Promise<Stack> {
       // Far from Vietnam on purpose: every time shown must still be the centre's.
       timezoneId: 'America/New_York',
       viewport: { width: 1600, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        ...extraArgs,
+      ],
     });
     // Shorter than `poll`, so a missing element fails an assertion rather than the test timeout.
     context.setDefaultTimeout(5_000);
@@ -96,7 +104,12 @@ export async function startStack(): Promise<Stack> {
       // Chromium logs every failed request: 409s (queue.empty …) and a stopped server (refused, or
       // cut mid-request: the kiosk's live socket polls too) are expected here; anything else (a
       // 404 asset, an exception) is a finding.
-      if (/status of 409|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|SOCKET_NOT_CONNECTED|INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)|WebSocket connection to/.test(m.text())) return;
+      if (
+        /status of 409|net::ERR_(CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|SOCKET_NOT_CONNECTED|INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)|WebSocket connection to/.test(
+          m.text(),
+        )
+      )
+        return;
       // A hall display asks for sound at start; without a tap (or the kiosk autoplay flag) the
       // browser says no, and the display shows its "tap to turn on sound" notice (docs/voice.md).
       if (/The AudioContext was not allowed to start/.test(m.text())) return;

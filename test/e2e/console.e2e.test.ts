@@ -62,7 +62,10 @@ describeInBrowser('counter console workflow with two officers (chromium)', () =>
     await issue('dat-dai');
     const kiosk = await stack.open(`/kiosk?centre=demo&return=60&pair=${DEMO_TOKENS.kiosk}`);
     await kiosk.getByRole('button', { name: 'Đất đai' }).click();
-    const number = await kiosk.getByTestId('ticket-number').textContent().then((s) => s!.trim());
+    const number = await kiosk
+      .getByTestId('ticket-number')
+      .textContent()
+      .then((s) => s!.trim());
     expect(number).toMatch(/^B\d{3}$/);
     expect(await text(kiosk, 'ticket-wait')).toMatch(/^Thời gian chờ: /);
     expect(await text(kiosk, 'ticket-follow')).toMatch(new RegExp(`^${stack.server.url}/t/[A-Za-z0-9_-]+$`));
@@ -170,7 +173,15 @@ describeInBrowser('counter console workflow with two officers (chromium)', () =>
     await button('close').click();
     await expect.poll(() => text(lan, 'counter-status'), poll).toBe('Trạng thái: Đóng');
     await lan.getByRole('button', { name: 'English' }).first().click();
-    await expect.poll(() => button('open').textContent().then((s) => s?.trim()), poll).toBe('Open counter');
+    await expect
+      .poll(
+        () =>
+          button('open')
+            .textContent()
+            .then((s) => s?.trim()),
+        poll,
+      )
+      .toBe('Open counter');
     expect(stack.pageErrors).toEqual([]);
   });
 });

@@ -18,7 +18,9 @@ const PAIR = `pair=${DEMO_TOKENS.display}`;
 /** A small round emblem, as a centre would upload it. */
 const LOGO =
   'data:image/svg+xml,' +
-  encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4.5" fill="#ffd54f"/><path d="M5 1.5l1 3h3l-2.5 2 1 3L5 7.6 2.5 9.5l1-3L1 4.5h3z" fill="#c62828"/></svg>');
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4.5" fill="#ffd54f"/><path d="M5 1.5l1 3h3l-2.5 2 1 3L5 7.6 2.5 9.5l1-3L1 4.5h3z" fill="#c62828"/></svg>',
+  );
 const NOTICE = 'Trung tâm làm việc từ thứ Hai đến thứ Sáu, sáng 7 giờ 30 – 11 giờ 30, chiều 13 giờ 30 – 17 giờ.';
 
 type Officer = 'admin' | 'lan' | 'hung' | 'tuan';
@@ -79,7 +81,12 @@ describeInBrowser('hall and counter displays (chromium)', () => {
 
   /** Every part of the page a citizen must see lies inside the screen (nothing scrolls on a TV). */
   const allInside = async (page: Page, testIds: string[]) => {
-    const { innerWidth: w, innerHeight: h, scrollW, scrollH } = await page.evaluate(() => ({
+    const {
+      innerWidth: w,
+      innerHeight: h,
+      scrollW,
+      scrollH,
+    } = await page.evaluate(() => ({
       innerWidth,
       innerHeight,
       scrollW: document.scrollingElement!.scrollWidth,
@@ -139,7 +146,9 @@ describeInBrowser('hall and counter displays (chromium)', () => {
     expect(await hall.locator('[data-testid="counter-tile"][data-counter-id="quay-1"] .value').textContent()).toBe('A001');
     expect(await hall.locator('[data-testid="counter-tile"][data-counter-id="quay-2"] .value').textContent()).toBe('Đóng');
     const waiting = (await snapshot()).waiting;
-    expect(await hall.locator('[data-testid="service-waiting"][data-service-id="tu-phap-ho-tich"] .count').textContent()).toBe(String(waiting['tu-phap-ho-tich']));
+    expect(await hall.locator('[data-testid="service-waiting"][data-service-id="tu-phap-ho-tich"] .count').textContent()).toBe(
+      String(waiting['tu-phap-ho-tich']),
+    );
     expect(await hall.locator('[data-testid="service-waiting"][data-service-id="dat-dai"] .count').textContent()).toBe('1');
     const clock = await hall.locator('luot-clock').evaluate((el) => el.shadowRoot!.querySelector('.time')!.textContent);
     expect([vietnamClock(Date.now() - 60_000), vietnamClock(Date.now())]).toContain(clock);
@@ -248,9 +257,7 @@ describeInBrowser('hall and counter displays (chromium)', () => {
     expect(await hallB.getByTestId('sound-state').count()).toBe(0);
 
     const typo = await stack.open(`/display?${PAIR}&profile=sanh-c&voice=off`);
-    await expect.poll(() => typo.getByTestId('profile-warning').textContent(), poll).toBe(
-      'Không có cấu hình màn hình “sanh-c”: đang hiện toàn bộ trung tâm',
-    );
+    await expect.poll(() => typo.getByTestId('profile-warning').textContent(), poll).toBe('Không có cấu hình màn hình “sanh-c”: đang hiện toàn bộ trung tâm');
     expect(stack.pageErrors).toEqual([]);
   });
 

@@ -26,7 +26,11 @@ describeInBrowser('login throttling in the form (chromium)', () => {
     await expect.poll(() => page.getByTestId('login-error').textContent(), poll).toContain('Sai tên đăng nhập hoặc mật khẩu');
     // More from the same address (a script): 5 failures lock for 1 s, the next for 2 s, the next for 4 s.
     const wrong = () =>
-      fetch(`${stack.server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'hung', password: 'nope' }) });
+      fetch(`${stack.server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'hung', password: 'nope' }),
+      });
     for (let i = 0; i < 4; i++) expect((await wrong()).status).toBe(401);
     await page.waitForTimeout(1_050);
     expect((await wrong()).status).toBe(401);

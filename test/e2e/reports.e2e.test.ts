@@ -52,9 +52,23 @@ describeInBrowser('reports page (chromium)', () => {
     await page.getByTestId('range-to').fill(MONDAY);
 
     // Tư pháp – Hộ tịch: 5 issued, 3 served, 1 no-show, 0 transferred, 2 expired; waits p50 19, p90 20, max 20.
-    await expect.poll(() => cells(page, 'times-table', demo.s1), poll).toEqual(['Tư pháp – Hộ tịch', '5', '3', '1', '0', '2', '19', '20', '20', '18,3', '8', '10', '10']);
+    await expect
+      .poll(() => cells(page, 'times-table', demo.s1), poll)
+      .toEqual(['Tư pháp – Hộ tịch', '5', '3', '1', '0', '2', '19', '20', '20', '18,3', '8', '10', '10']);
     expect(await page.locator('[data-testid="times-table"] [data-testid="report-total"] td').allTextContents()).toEqual([
-      'Tổng cộng', '7', '3', '1', '1', '3', '16', '20', '20', '17,8', '8', '10', '10',
+      'Tổng cộng',
+      '7',
+      '3',
+      '1',
+      '1',
+      '3',
+      '16',
+      '20',
+      '20',
+      '17,8',
+      '8',
+      '10',
+      '10',
     ]);
     expect(await page.getByTestId('peak-hour').textContent()).toBe('Đông nhất vào khung 08 giờ.');
     // Charts are drawn next to the tables.
@@ -90,9 +104,9 @@ describeInBrowser('reports page (chromium)', () => {
   it('shows today live, the ticket log and a printable monthly report', async () => {
     const page = await stack.open('/reports');
     // Same browser: still logged in as the manager.
-    await expect.poll(() => page.getByTestId('live-counters').locator('[data-key="quay-1"] td').allTextContents(), poll).toEqual([
-      'Quầy số 1', 'Đang mở', 'Nguyễn Thị Lan', '–',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('live-counters').locator('[data-key="quay-1"] td').allTextContents(), poll)
+      .toEqual(['Quầy số 1', 'Đang mở', 'Nguyễn Thị Lan', '–']);
     // The demo's devices: kiosk, hall display, bridge and a rating screen per counter (6).
     expect(await page.getByTestId('live-devices').locator('[data-testid="report-row"]').count()).toBe(9);
 
@@ -100,7 +114,9 @@ describeInBrowser('reports page (chromium)', () => {
     await page.getByTestId('range-from').fill(MONDAY);
     await page.getByTestId('range-to').fill(MONDAY);
     await page.getByTestId('log-filter-state').selectOption('expired');
-    await expect.poll(() => page.locator('[data-testid="tickets-table"] [data-testid="report-row"] td:first-child').allTextContents(), poll).toEqual(['A005', 'B002', 'A004']);
+    await expect
+      .poll(() => page.locator('[data-testid="tickets-table"] [data-testid="report-row"] td:first-child').allTextContents(), poll)
+      .toEqual(['A005', 'B002', 'A004']);
 
     await page.getByTestId('tab-monthly').click();
     await page.getByTestId('monthly-month').fill('2026-03');

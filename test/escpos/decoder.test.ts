@@ -3,8 +3,7 @@ import { emptyBitmap, packRows } from '../../firmware-bridge/printer/bitmap.ts';
 import { commandSets } from '../../firmware-bridge/printer/escpos-commands.ts';
 import { decodeEscPos, DecodeError, linesText } from './decoder.ts';
 
-const bytes = (...parts: (number[] | string)[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 /** A 16×3 checkerboard-ish image, packed by hand (not by the code under test). */
 const IMAGE_ROWS = [
@@ -16,7 +15,19 @@ const IMAGE_ROWS = [
 describe('the test ESC/POS decoder', () => {
   it('decodes text lines with their alignment, emphasis and size', () => {
     const job = decodeEscPos(
-      bytes([0x1b, 0x40], [0x1b, 0x61, 1], [0x1b, 0x45, 1], [0x1d, 0x21, 0x11], 'A025', [0x0a], [0x1d, 0x21, 0], [0x1b, 0x45, 0], [0x1b, 0x61, 0], 'left', [0x0a]),
+      bytes(
+        [0x1b, 0x40],
+        [0x1b, 0x61, 1],
+        [0x1b, 0x45, 1],
+        [0x1d, 0x21, 0x11],
+        'A025',
+        [0x0a],
+        [0x1d, 0x21, 0],
+        [0x1b, 0x45, 0],
+        [0x1b, 0x61, 0],
+        'left',
+        [0x0a],
+      ),
     );
     expect(linesText(job)).toEqual(['A025', 'left']);
     expect(job.lines[0]).toMatchObject({ align: 'center', bold: true, size: [2, 2] });
@@ -54,7 +65,11 @@ describe('the test ESC/POS decoder', () => {
 
   it('decodes Star raster mode and Star text commands', () => {
     const img = emptyBitmap(16, 3);
-    IMAGE_ROWS.forEach((row, y) => row.forEach((byte, i) => { for (let b = 0; b < 8; b++) img.bits[y * 16 + i * 8 + b] = (byte >> (7 - b)) & 1; }));
+    IMAGE_ROWS.forEach((row, y) =>
+      row.forEach((byte, i) => {
+        for (let b = 0; b < 8; b++) img.bits[y * 16 + i * 8 + b] = (byte >> (7 - b)) & 1;
+      }),
+    );
     expect([...packRows(img)]).toEqual(IMAGE_ROWS.flat());
     const job = decodeEscPos(
       bytes([0x1b, 0x1d, 0x61, 1], [0x1b, 0x45], [0x1b, 0x69, 1, 1], 'Hi', [0x0a], commandSets.star.raster(img), [0x1b, 0x64, 2]),

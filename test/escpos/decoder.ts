@@ -137,34 +137,102 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
         continue;
       }
       if (dialect === 'epson') {
-        if (f === 0x61) { need(3, 'ESC a'); align = ALIGN[b[i + 2]! % 48] ?? 'left'; cmd('ESC a', 3, [b[i + 2]!]); continue; }
-        if (f === 0x45) { need(3, 'ESC E'); bold = (b[i + 2]! & 1) === 1; cmd('ESC E', 3, [b[i + 2]!]); continue; }
-        if (f === 0x74) { need(3, 'ESC t'); codePages.push(b[i + 2]!); cmd('ESC t', 3, [b[i + 2]!]); continue; }
-        if (f === 0x64) { need(3, 'ESC d'); cmd('ESC d', 3, [b[i + 2]!]); continue; }
-        if (f === 0x4d || f === 0x21 || f === 0x2d || f === 0x33 || f === 0x4a) { need(3, 'ESC'); cmd(`ESC ${String.fromCharCode(f)}`, 3, [b[i + 2]!]); continue; }
-        if (f === 0x32) { cmd('ESC 2', 2); continue; }
+        if (f === 0x61) {
+          need(3, 'ESC a');
+          align = ALIGN[b[i + 2]! % 48] ?? 'left';
+          cmd('ESC a', 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x45) {
+          need(3, 'ESC E');
+          bold = (b[i + 2]! & 1) === 1;
+          cmd('ESC E', 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x74) {
+          need(3, 'ESC t');
+          codePages.push(b[i + 2]!);
+          cmd('ESC t', 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x64) {
+          need(3, 'ESC d');
+          cmd('ESC d', 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x4d || f === 0x21 || f === 0x2d || f === 0x33 || f === 0x4a) {
+          need(3, 'ESC');
+          cmd(`ESC ${String.fromCharCode(f)}`, 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x32) {
+          cmd('ESC 2', 2);
+          continue;
+        }
       } else {
-        if (f === 0x1d && b[i + 2] === 0x61) { need(4, 'ESC GS a'); align = ALIGN[b[i + 3]! % 48] ?? 'left'; cmd('ESC GS a', 4, [b[i + 3]!]); continue; }
-        if (f === 0x1d && b[i + 2] === 0x74) { need(4, 'ESC GS t'); codePages.push(b[i + 3]!); cmd('ESC GS t', 4, [b[i + 3]!]); continue; }
-        if (f === 0x45) { bold = true; cmd('ESC E', 2); continue; }
-        if (f === 0x46) { bold = false; cmd('ESC F', 2); continue; }
-        if (f === 0x69) { need(4, 'ESC i'); size = [b[i + 3]! + 1, b[i + 2]! + 1]; cmd('ESC i', 4, [b[i + 2]!, b[i + 3]!]); continue; }
-        if (f === 0x64) { need(3, 'ESC d'); cuts++; cmd('ESC d', 3, [b[i + 2]!]); continue; }
-        if (f === 0x2a && b[i + 2] === 0x72) { decodeStarRaster(); continue; }
-        if (f === 0x1d && b[i + 2] === 0x79) { decodeStarQr(); continue; }
+        if (f === 0x1d && b[i + 2] === 0x61) {
+          need(4, 'ESC GS a');
+          align = ALIGN[b[i + 3]! % 48] ?? 'left';
+          cmd('ESC GS a', 4, [b[i + 3]!]);
+          continue;
+        }
+        if (f === 0x1d && b[i + 2] === 0x74) {
+          need(4, 'ESC GS t');
+          codePages.push(b[i + 3]!);
+          cmd('ESC GS t', 4, [b[i + 3]!]);
+          continue;
+        }
+        if (f === 0x45) {
+          bold = true;
+          cmd('ESC E', 2);
+          continue;
+        }
+        if (f === 0x46) {
+          bold = false;
+          cmd('ESC F', 2);
+          continue;
+        }
+        if (f === 0x69) {
+          need(4, 'ESC i');
+          size = [b[i + 3]! + 1, b[i + 2]! + 1];
+          cmd('ESC i', 4, [b[i + 2]!, b[i + 3]!]);
+          continue;
+        }
+        if (f === 0x64) {
+          need(3, 'ESC d');
+          cuts++;
+          cmd('ESC d', 3, [b[i + 2]!]);
+          continue;
+        }
+        if (f === 0x2a && b[i + 2] === 0x72) {
+          decodeStarRaster();
+          continue;
+        }
+        if (f === 0x1d && b[i + 2] === 0x79) {
+          decodeStarQr();
+          continue;
+        }
       }
       throw new DecodeError(`unknown command ESC 0x${f.toString(16)} at ${i}`);
     }
     if (c === 0x1d && dialect === 'epson') {
       need(2, 'GS');
       const f = b[i + 1]!;
-      if (f === 0x21) { need(3, 'GS !'); const n = b[i + 2]!; size = [(n >> 4) + 1, (n & 15) + 1]; cmd('GS !', 3, [n]); continue; }
+      if (f === 0x21) {
+        need(3, 'GS !');
+        const n = b[i + 2]!;
+        size = [(n >> 4) + 1, (n & 15) + 1];
+        cmd('GS !', 3, [n]);
+        continue;
+      }
       if (f === 0x56) {
         need(3, 'GS V');
         const m = b[i + 2]!;
         cuts++;
-        if (m === 65 || m === 66 || m === 97 || m === 98 || m === 103 || m === 104) { need(4, 'GS V'); cmd('GS V', 4, [m, b[i + 3]!]); }
-        else cmd('GS V', 3, [m]);
+        if (m === 65 || m === 66 || m === 97 || m === 98 || m === 103 || m === 104) {
+          need(4, 'GS V');
+          cmd('GS V', 4, [m, b[i + 3]!]);
+        } else cmd('GS V', 3, [m]);
         continue;
       }
       if (f === 0x76 && b[i + 2] === 0x30) {
@@ -178,8 +246,14 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
         cmd('GS v 0', 8 + xBytes * rows, [b[i + 3]!, xBytes, rows]);
         continue;
       }
-      if (f === 0x28 && b[i + 2] === 0x6b) { decodeEpsonSymbol(); continue; }
-      if (f === 0x28 && b[i + 2] === 0x44) { decodeRealtimeSwitch(); continue; }
+      if (f === 0x28 && b[i + 2] === 0x6b) {
+        decodeEpsonSymbol();
+        continue;
+      }
+      if (f === 0x28 && b[i + 2] === 0x44) {
+        decodeRealtimeSwitch();
+        continue;
+      }
       throw new DecodeError(`unknown command GS 0x${f.toString(16)} at ${i}`);
     }
     throw new DecodeError(`unknown control byte 0x${c.toString(16)} at ${i}`);
@@ -220,7 +294,11 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
   function decodeStarQr() {
     need(4, 'ESC GS y');
     const f = b[i + 3]!;
-    if (f === 0x53) { need(6, 'ESC GS y S'); cmd('ESC GS y S', 6, [b[i + 4]!, b[i + 5]!]); return; }
+    if (f === 0x53) {
+      need(6, 'ESC GS y S');
+      cmd('ESC GS y S', 6, [b[i + 4]!, b[i + 5]!]);
+      return;
+    }
     if (f === 0x44) {
       need(8, 'ESC GS y D');
       const len = b[i + 6]! | (b[i + 7]! << 8);
@@ -256,7 +334,10 @@ export function decodeEscPos(input: Uint8Array, dialect: Dialect = 'epson'): Dec
       }
       if (b[i] === 0x1b && b[i + 1] === 0x2a && b[i + 2] === 0x72) {
         const f = b[i + 3]!;
-        if (f === 0x42) { cmd('ESC * r B', 4); break; }
+        if (f === 0x42) {
+          cmd('ESC * r B', 4);
+          break;
+        }
         // ESC * r <letter> <ascii digits> NUL: raster settings.
         let end = i + 4;
         while (end < b.length && b[end] !== 0) end++;

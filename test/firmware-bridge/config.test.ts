@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { BridgeConfigError, loadBridgeConfig, parseBridgeConfig, tcpAddress } from '../../firmware-bridge/config.ts';
 import { tempDir } from '../helpers/temp-dir.ts';
 
-const minimal = { serverUrl: 'http://192.168.1.10:3000', token: 'luot_bridge-1.s3cret', printers: [{ id: 'p1', kioskId: 'kiosk-1', interface: 'tcp://192.168.1.50' }] };
+const minimal = {
+  serverUrl: 'http://192.168.1.10:3000',
+  token: 'luot_bridge-1.s3cret',
+  printers: [{ id: 'p1', kioskId: 'kiosk-1', interface: 'tcp://192.168.1.50' }],
+};
 
 describe('bridge config', () => {
   it('fills every default', () => {
@@ -12,7 +16,14 @@ describe('bridge config', () => {
     expect(c.dataDir).toBe('/etc/luot/bridge-data');
     expect(c.simulateDir).toBe('/etc/luot/bridge-data/printed');
     expect(c.statusPollMs).toBe(10_000);
-    expect(c.printers[0]).toMatchObject({ type: 'epson', width: 80, mode: 'raster', statusQuery: true, timeoutMs: 5000, template: { showEnglish: true, footer: null, showQr: true } });
+    expect(c.printers[0]).toMatchObject({
+      type: 'epson',
+      width: 80,
+      mode: 'raster',
+      statusQuery: true,
+      timeoutMs: 5000,
+      template: { showEnglish: true, footer: null, showQr: true },
+    });
     expect(tcpAddress(c.printers[0]!.interface)).toEqual({ host: '192.168.1.50', port: 9100 });
   });
 
@@ -29,7 +40,12 @@ describe('bridge config', () => {
       { id: 'sim', kioskId: 'k3', interface: 'simulate' },
     ];
     const c = parseBridgeConfig({ ...minimal, printers });
-    expect(c.printers.map((p) => p.interface)).toEqual(['tcp://printer.local:9101', '/dev/usb/lp0', { serial: { path: '/dev/ttyUSB0', baudRate: 9600 } }, 'simulate']);
+    expect(c.printers.map((p) => p.interface)).toEqual([
+      'tcp://printer.local:9101',
+      '/dev/usb/lp0',
+      { serial: { path: '/dev/ttyUSB0', baudRate: 9600 } },
+      'simulate',
+    ]);
   });
 
   it('says what is wrong, key by key', () => {

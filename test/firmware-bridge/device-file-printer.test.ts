@@ -14,7 +14,11 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 const printerAt = (path: string) => {
-  const [config] = parseBridgeConfig({ serverUrl: 'http://s.test', token: 'luot_b.x', printers: [{ id: 'usb', kioskId: null, interface: '/dev/usb/lp0' }] }).printers;
+  const [config] = parseBridgeConfig({
+    serverUrl: 'http://s.test',
+    token: 'luot_b.x',
+    printers: [{ id: 'usb', kioskId: null, interface: '/dev/usb/lp0' }],
+  }).printers;
   return createEscposPrinter({ ...config!, interface: path });
 };
 const job = { jobId: 'j1', bytes: Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), preview: () => emptyBitmap(8, 1) };

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseStatus, readStatus, type StatusQuery } from '../../firmware-bridge/printer/dle-eot.ts';
 
 /** Answers by the query's n, as an Epson printer would. */
-const printer = (answers: Partial<Record<1 | 2 | 4, number | null>>): StatusQuery => async (q) => answers[q[2] as 1 | 2 | 4] ?? null;
+const printer =
+  (answers: Partial<Record<1 | 2 | 4, number | null>>): StatusQuery =>
+  async (q) =>
+    answers[q[2] as 1 | 2 | 4] ?? null;
 
 describe('DLE EOT real-time status', () => {
   it('reads a ready printer', async () => {

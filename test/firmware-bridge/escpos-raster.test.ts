@@ -21,7 +21,10 @@ function lineOnPaper(encoded: ReturnType<typeof encodeRaster>, raster: NonNullab
 }
 
 describe('raster mode: Vietnamese as an image (decoded from the real job bytes)', () => {
-  for (const [paper, width] of [[80, 576], [58, 384]] as const) {
+  for (const [paper, width] of [
+    [80, 576],
+    [58, 384],
+  ] as const) {
     it(`${paper} mm: one ${width}-dot image that holds the Vietnamese lines, as a reference rendering draws them`, () => {
       const encoded = encodeRaster(blocks, { commandSet: 'epson', width });
       const job = decodeEscPos(encoded.bytes);

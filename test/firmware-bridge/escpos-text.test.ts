@@ -5,7 +5,10 @@ import { DEFAULT_TEMPLATE, ticketLayout } from '../../firmware-bridge/printer/ti
 import { decodeEscPos, linesText } from '../escpos/decoder.ts';
 import { sampleTicket } from '../fixtures/print-job.ts';
 
-const blocks = ticketLayout({ ...sampleTicket, priorityGroupName: { vi: 'Người có công với cách mạng', en: 'Person with revolutionary merit' } }, DEFAULT_TEMPLATE);
+const blocks = ticketLayout(
+  { ...sampleTicket, priorityGroupName: { vi: 'Người có công với cách mạng', en: 'Person with revolutionary merit' } },
+  DEFAULT_TEMPLATE,
+);
 const layoutLines = (columns: number) =>
   blocks.flatMap((b) => {
     if (b.kind !== 'text') return b.kind === 'rule' ? ['-'.repeat(columns)] : [];
@@ -34,7 +37,20 @@ describe('cp1258 text mode (decoded from the real job bytes)', () => {
   it('writes toned letters as base letter + combining mark (what CP1258 expects)', () => {
     const service = job.lines.find((l) => decodeCp1258(l.bytes) === 'Tư pháp – Hộ tịch')!;
     // ộ = ô (0xF4) + dot below (0xF2); ị = i + dot below
-    expect([...service.bytes]).toEqual([...Buffer.from('T'), 0xfd, ...Buffer.from(' ph'), 0xe1, ...Buffer.from('p '), 0x96, ...Buffer.from(' H'), 0xf4, 0xf2, ...Buffer.from(' ti'), 0xf2, ...Buffer.from('ch')]);
+    expect([...service.bytes]).toEqual([
+      ...Buffer.from('T'),
+      0xfd,
+      ...Buffer.from(' ph'),
+      0xe1,
+      ...Buffer.from('p '),
+      0x96,
+      ...Buffer.from(' H'),
+      0xf4,
+      0xf2,
+      ...Buffer.from(' ti'),
+      0xf2,
+      ...Buffer.from('ch'),
+    ]);
     expect(service).toMatchObject({ size: [2, 2], bold: true, align: 'center' });
   });
 
@@ -46,7 +62,12 @@ describe('cp1258 text mode (decoded from the real job bytes)', () => {
   });
 
   it('reports characters CP1258 lacks instead of borrowing another code page', () => {
-    const odd = encodeText([{ kind: 'text', text: 'Số ★ 5', size: 'normal', bold: false, align: 'left' }], { commandSet: 'epson', width: 576, mode: 'cp1258', codePage: 27 });
+    const odd = encodeText([{ kind: 'text', text: 'Số ★ 5', size: 'normal', bold: false, align: 'left' }], {
+      commandSet: 'epson',
+      width: 576,
+      mode: 'cp1258',
+      codePage: 27,
+    });
     expect(odd.unmappable).toEqual(['★']);
     expect(decodeEscPos(odd.bytes).codePages).toEqual([27]);
   });

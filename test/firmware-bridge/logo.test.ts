@@ -21,12 +21,18 @@ describe('the ticket logo', () => {
     const dir = tempDir('luot-logo');
     try {
       const file = join(dir.path, 'logo.png');
-      writeFileSync(file, png(40, 10, (x) => x < 20));
+      writeFileSync(
+        file,
+        png(40, 10, (x) => x < 20),
+      );
       const logo = loadLogo(file, 384);
       expect([logo.width, logo.height]).toEqual([40, 10]);
       expect(logo.bits[0]).toBe(1);
       expect(logo.bits[39]).toBe(0);
-      writeFileSync(file, png(400, 10, () => true));
+      writeFileSync(
+        file,
+        png(400, 10, () => true),
+      );
       expect(() => loadLogo(file, 384)).toThrow(/400 dots wide/);
     } finally {
       dir.remove();

@@ -36,7 +36,13 @@ const config = parseBridgeConfig({ serverUrl: 'http://s.test', token: 'luot_b.x'
 
 function makeService(claim?: (jobId: string) => Promise<boolean>) {
   return new PrintService(
-    [{ config: config.printers[0]!, port: printer.port, profile: { commandSet: 'epson', paperMm: 80, mode: 'cp1258', codePage: 52, template: DEFAULT_TEMPLATE, images: {} } }],
+    [
+      {
+        config: config.printers[0]!,
+        port: printer.port,
+        profile: { commandSet: 'epson', paperMm: 80, mode: 'cp1258', codePage: 52, template: DEFAULT_TEMPLATE, images: {} },
+      },
+    ],
     new JobJournal(dir.path),
     createBridgeLogger('silent'),
     (r) => reports.push(r),

@@ -34,7 +34,11 @@ const final = (jobId: string) =>
 
 describe('a network printer not asked for status (Star Line Mode, statusQuery: false)', () => {
   const port = () => {
-    const [config] = parseBridgeConfig({ serverUrl: 'http://s.test', token: 'luot_b.x', printers: [{ id: 'p', kioskId: null, interface: printer.url, statusQuery: false }] }).printers;
+    const [config] = parseBridgeConfig({
+      serverUrl: 'http://s.test',
+      token: 'luot_b.x',
+      printers: [{ id: 'p', kioskId: null, interface: printer.url, statusQuery: false }],
+    }).printers;
     return createEscposPrinter(config!);
   };
   const job = { jobId: 'direct', bytes: new Uint8Array(40_000).fill(0x41), preview: () => emptyBitmap(8, 1) };

@@ -48,7 +48,9 @@ describe('the TCVN-3 encoder', () => {
 
   it('needs the printer’s table number in the config', () => {
     const base = { serverUrl: 'http://s.test', token: 'luot_b.x' };
-    expect(() => parseBridgeConfig({ ...base, printers: [{ id: 'p', kioskId: null, interface: 'simulate', mode: 'tcvn3' }] })).toThrow(/tcvn3 mode needs codePage/);
+    expect(() => parseBridgeConfig({ ...base, printers: [{ id: 'p', kioskId: null, interface: 'simulate', mode: 'tcvn3' }] })).toThrow(
+      /tcvn3 mode needs codePage/,
+    );
     const ok = parseBridgeConfig({ ...base, printers: [{ id: 'p', kioskId: null, interface: 'simulate', mode: 'tcvn3', codePage: 27 }] });
     expect(ok.printers[0]).toMatchObject({ mode: 'tcvn3', codePage: 27 });
   });

@@ -31,7 +31,11 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}… (${s.
 /** One line naming a fuzzed request and its answer, short enough to read (bodies can be 600 kB). */
 export function describeCase(method: string, url: string, who: string, body: BodyCase, status: number, answer: string): string {
   const sent =
-    body.kind === 'json' ? cut(JSON.stringify(body.value) ?? 'undefined', 300) : body.kind === 'raw' ? `${cut(JSON.stringify(body.text), 300)} as ${body.contentType ?? 'no content type'}` : 'no body';
+    body.kind === 'json'
+      ? cut(JSON.stringify(body.value) ?? 'undefined', 300)
+      : body.kind === 'raw'
+        ? `${cut(JSON.stringify(body.text), 300)} as ${body.contentType ?? 'no content type'}`
+        : 'no body';
   return `${method} ${cut(url, 300)} as ${who}, body [${body.label}] ${sent} → ${status} ${cut(answer, 400)}`;
 }
 

@@ -17,11 +17,11 @@ afterAll(() => dir?.remove());
 
 function vitestReport(name: string, filters: string[]) {
   const out = join(dir.path, `${name}.json`);
-  const run = spawnSync(
-    process.execPath,
-    ['node_modules/vitest/vitest.mjs', 'run', '--config', CONFIG, '--reporter=json', `--outputFile=${out}`, ...filters],
-    { encoding: 'utf8', env: { ...process.env, CI: 'true' }, timeout: 60_000 },
-  );
+  const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--config', CONFIG, '--reporter=json', `--outputFile=${out}`, ...filters], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+    timeout: 60_000,
+  });
   return { file: out, status: run.status };
 }
 

@@ -23,9 +23,11 @@ export interface DbFingerprinter {
 export function dbFingerprinter(filename: string, ignored: Ignored = {}): DbFingerprinter {
   const db = new BetterSqlite3(filename, { readonly: true, fileMustExist: true });
   const tables = () =>
-    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as {
-      name: string;
-    }[])
+    (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%' ORDER BY name").all() as {
+        name: string;
+      }[]
+    )
       .map((r) => r.name)
       .filter((name) => ignored[name]?.columns !== '*');
   const rows = (table: string) => {

@@ -30,9 +30,7 @@ export interface Operation {
 
 /** A request body as sent: JSON, raw text with a chosen content type, or nothing. */
 export type BodyCase =
-  | { kind: 'json'; label: string; value: unknown }
-  | { kind: 'raw'; label: string; text: string; contentType: string | null }
-  | { kind: 'none'; label: string };
+  { kind: 'json'; label: string; value: unknown } | { kind: 'raw'; label: string; text: string; contentType: string | null } | { kind: 'none'; label: string };
 
 export function operationsOf(doc: OpenApiDoc): Operation[] {
   const ops: Operation[] = [];
@@ -160,7 +158,8 @@ export function bodyCase(doc: OpenApiDoc, schema: Schema | null): fc.Arbitrary<B
   const keys = Object.keys(s.properties ?? {});
   const required: string[] = s.required ?? [];
   const json = (label: string, a: fc.Arbitrary<unknown>) => a.map((value): BodyCase => ({ kind: 'json', label, value }));
-  const raw = (label: string, a: fc.Arbitrary<[string, string | null]>) => a.map(([text, contentType]): BodyCase => ({ kind: 'raw', label, text, contentType }));
+  const raw = (label: string, a: fc.Arbitrary<[string, string | null]>) =>
+    a.map(([text, contentType]): BodyCase => ({ kind: 'raw', label, text, contentType }));
   const anyKey = fc.constantFrom(...(keys.length ? keys : ['x']));
   const replaced = (label: string, value: fc.Arbitrary<unknown>) =>
     fc.tuple(good, anyKey, value).map(([v, k, w]): BodyCase => ({ kind: 'json', label: `${label}: ${k}`, value: { ...(v as object), [k]: w } }));
@@ -177,20 +176,49 @@ export function bodyCase(doc: OpenApiDoc, schema: Schema | null): fc.Arbitrary<B
     },
     { weight: 2, arbitrary: replaced('huge string', fc.constant(HUGE)) },
     { weight: 2, arbitrary: replaced('nasty string', nastyString) },
-    { weight: 1, arbitrary: good.map((v): BodyCase => ({ kind: 'json', label: 'extra keys', value: { ...(v as object), extra: 1, ['__proto__']: { admin: true }, constructor: { prototype: { x: 1 } } } })) },
+    {
+      weight: 1,
+      arbitrary: good.map((v): BodyCase => ({
+        kind: 'json',
+        label: 'extra keys',
+        value: { ...(v as object), extra: 1, ['__proto__']: { admin: true }, constructor: { prototype: { x: 1 } } },
+      })),
+    },
     { weight: 1, arbitrary: json('any JSON', fc.jsonValue({ maxDepth: 3 })) },
-    { weight: 1, arbitrary: raw('deep nesting', fc.constantFrom<[string, string | null]>([nest(100_000), 'application/json'], [nestObj(20_000), 'application/json'])) },
+    {
+      weight: 1,
+      arbitrary: raw('deep nesting', fc.constantFrom<[string, string | null]>([nest(100_000), 'application/json'], [nestObj(20_000), 'application/json'])),
+    },
     {
       weight: 2,
       arbitrary: raw(
         'invalid JSON',
-        fc.constantFrom<[string, string | null]>(['{', 'application/json'], ['{"serviceId":', 'application/json'], ['nul', 'application/json'], ['', 'application/json'], ['\uFEFF{}', 'application/json'], ['{"a":1,}', 'application/json'], ['\u0000', 'application/json'], ['{"a":"\\ud800"}', 'application/json']),
+        fc.constantFrom<[string, string | null]>(
+          ['{', 'application/json'],
+          ['{"serviceId":', 'application/json'],
+          ['nul', 'application/json'],
+          ['', 'application/json'],
+          ['\uFEFF{}', 'application/json'],
+          ['{"a":1,}', 'application/json'],
+          ['\u0000', 'application/json'],
+          ['{"a":"\\ud800"}', 'application/json'],
+        ),
       ),
     },
     {
       weight: 2,
       arbitrary: fc
-        .tuple(good, fc.constantFrom<string | null>('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=utf-16', null))
+        .tuple(
+          good,
+          fc.constantFrom<string | null>(
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data; boundary=x',
+            'application/xml',
+            'application/json; charset=utf-16',
+            null,
+          ),
+        )
         .map(([v, contentType]): BodyCase => ({ kind: 'raw', label: `content type ${contentType}`, text: JSON.stringify(v), contentType })),
     },
     { weight: 1, arbitrary: fc.constant<BodyCase>({ kind: 'none', label: 'no body' }) },
@@ -199,9 +227,15 @@ export function bodyCase(doc: OpenApiDoc, schema: Schema | null): fc.Arbitrary<B
 
 /** A path segment, already encoded for the URL: mostly ids that exist (so deeper code runs), else hostile ones. */
 export function pathSegment(known: readonly string[]): fc.Arbitrary<string> {
-  const encoded = fc.oneof(nastyString, fc.constantFrom('a'.repeat(64), 'a'.repeat(65), 'x'.repeat(8_000), '-1', '0', '1e309', 'null', 'undefined')).map(encode);
+  const encoded = fc
+    .oneof(nastyString, fc.constantFrom('a'.repeat(64), 'a'.repeat(65), 'x'.repeat(8_000), '-1', '0', '1e309', 'null', 'undefined'))
+    .map(encode);
   const raw = fc.constantFrom('..', '..%2F..%2Fetc%2Fpasswd', '%2e%2e', '%00', '%E0%A4%A', '%', 'a%2Fb', '.');
-  return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(known.length ? known : ['x'])).map(encode) }, { weight: 3, arbitrary: encoded }, { weight: 1, arbitrary: raw });
+  return fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...(known.length ? known : ['x'])).map(encode) },
+    { weight: 3, arbitrary: encoded },
+    { weight: 1, arbitrary: raw },
+  );
 }
 
 /** A query string (without "?") for the declared query parameters: omitted, fitting, wrong, hostile, repeated, or unknown. */
@@ -213,9 +247,17 @@ export function queryString(doc: OpenApiDoc, params: readonly Param[]): fc.Arbit
       { weight: 2, arbitrary: nastyString.map((v) => [`${p.name}=${encode(v)}`]) },
       { weight: 1, arbitrary: fc.constantFrom('-1', '0', '1.5', '1e309', 'x'.repeat(5000), '[]', 'true').map((v) => [`${p.name}=${encode(v)}`]) },
       { weight: 1, arbitrary: fc.constantFrom('%E0%A4%A', '%', '%00', '%zz').map((v) => [`${p.name}=${v}`]) },
-      { weight: 1, arbitrary: fc.tuple(fitting(doc, p.schema), fitting(doc, p.schema)).map(([a, b]) => [`${p.name}=${encode(String(a))}`, `${p.name}=${encode(String(b))}`]) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fitting(doc, p.schema), fitting(doc, p.schema))
+          .map(([a, b]) => [`${p.name}=${encode(String(a))}`, `${p.name}=${encode(String(b))}`]),
+      },
       { weight: 1, arbitrary: fc.constant([`${p.name}[]=1`, `${p.name}`]) },
     );
-  const extra = fc.oneof({ weight: 4, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.constantFrom(['__proto__=1'], ['x=' + 'y'.repeat(10_000)], ['&&&=']) });
+  const extra = fc.oneof(
+    { weight: 4, arbitrary: fc.constant<string[]>([]) },
+    { weight: 1, arbitrary: fc.constantFrom(['__proto__=1'], ['x=' + 'y'.repeat(10_000)], ['&&&=']) },
+  );
   return fc.tuple(...params.filter((p) => p.in === 'query').map(one), extra).map((parts) => parts.flat().join('&'));
 }

@@ -33,7 +33,11 @@ export async function prepareOfficers(url: string): Promise<OfficerSessions> {
   for (const o of OFFICERS) {
     const session = await loginHeaders(url, o.username);
     const at = (action: string) =>
-      fetch(`${url}/api/centres/demo/counters/${o.counterId}/${action}`, { method: 'POST', headers: { ...session, 'content-type': 'application/json' }, body: '{}' });
+      fetch(`${url}/api/centres/demo/counters/${o.counterId}/${action}`, {
+        method: 'POST',
+        headers: { ...session, 'content-type': 'application/json' },
+        body: '{}',
+      });
     const opened = await at('open');
     if (opened.status !== 200 && opened.status !== 409) throw new Error(`open ${o.counterId}: ${opened.status} ${await opened.text()}`);
     await at('finish');
@@ -108,15 +112,18 @@ export async function runQueueLoad(options: LoadOptions): Promise<{ requests: nu
       if (finished.status !== 200) continue;
       acks.finishes.push({ ticketId, counterId: officer.counterId });
       const key = `chaos-${officer.counterId}-${ticketId}-${n}`;
-      const rated = await call('/centres/demo/ratings', bridge, { counterId: officer.counterId, level: 1 + Math.floor(options.random() * 4), idempotencyKey: key, source: 'api' });
-      if (rated.status === 200 && rated.body.outcome === 'accepted' && rated.body.rating) acks.ratings.set(rated.body.rating.id, { ticketId: rated.body.rating.ticketId });
+      const rated = await call('/centres/demo/ratings', bridge, {
+        counterId: officer.counterId,
+        level: 1 + Math.floor(options.random() * 4),
+        idempotencyKey: key,
+        source: 'api',
+      });
+      if (rated.status === 200 && rated.body.outcome === 'accepted' && rated.body.rating)
+        acks.ratings.set(rated.body.rating.id, { ticketId: rated.body.rating.ticketId });
     }
   };
 
-  const loops = [
-    ...Array.from({ length: options.kiosks ?? 2 }, () => kioskLoop()),
-    ...OFFICERS.map((o, i) => officerLoop(o, i)),
-  ];
+  const loops = [...Array.from({ length: options.kiosks ?? 2 }, () => kioskLoop()), ...OFFICERS.map((o, i) => officerLoop(o, i))];
   await Promise.allSettled(loops);
   return { requests };
 }

@@ -10,10 +10,7 @@ export type TableName = (typeof TABLES)[number];
 export function readRawDb(filename: string): Record<TableName, Record<string, unknown>[]> {
   const db = new BetterSqlite3(filename, { readonly: true, fileMustExist: true });
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])) as Record<
-      TableName,
-      Record<string, unknown>[]
-    >;
+    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()])) as Record<TableName, Record<string, unknown>[]>;
   } finally {
     db.close();
   }

@@ -75,12 +75,7 @@ export async function startTestServer(overrides: ComposeOverrides = {}, env: Rec
 }
 
 /** POST a JSON body and return status and parsed body. */
-export async function postJson(
-  base: string,
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: any }> {
+export async function postJson(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const res = await fetch(`${base}/api${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

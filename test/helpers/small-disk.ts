@@ -61,7 +61,10 @@ export interface SmallDisk {
 
 /** A tmpfs of `sizeMb` MiB mounted on a fresh temp folder. */
 export function mountSmallDisk(sizeMb: number): SmallDisk {
-  if (!CAN_MOUNT) throw new Error(`cannot mount a tmpfs (${IS_ROOT ? 'mount refused: a container without CAP_SYS_ADMIN?' : 'not root'}); CI=true requires it (.ci/run runs as root)`);
+  if (!CAN_MOUNT)
+    throw new Error(
+      `cannot mount a tmpfs (${IS_ROOT ? 'mount refused: a container without CAP_SYS_ADMIN?' : 'not root'}); CI=true requires it (.ci/run runs as root)`,
+    );
   const dir = tempDir('luot-small-disk');
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m,mode=0755`, 'tmpfs', dir.path]);
   const filler = join(dir.path, 'filler');

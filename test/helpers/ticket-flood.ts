@@ -37,7 +37,9 @@ function open(): Promise<void> {
 }
 
 const report = (prefix: string) =>
-  process.stdout.write(`${prefix}: ${connected} connected, ${refused} refused, ${updates} updates (${[...refusals].map(([k, v]) => `${k} × ${v}`).join(', ')})\n`);
+  process.stdout.write(
+    `${prefix}: ${connected} connected, ${refused} refused, ${updates} updates (${[...refusals].map(([k, v]) => `${k} × ${v}`).join(', ')})\n`,
+  );
 
 for (let i = 0; i < count; i += 100) await Promise.all(Array.from({ length: Math.min(100, count - i) }, open));
 report('flood');

@@ -57,7 +57,11 @@ describe('loadConfig', () => {
   });
 
   it('reads numbers in decimal digits only, for every numeric setting', () => {
-    expect(loadConfig({ PORT: '3210', PRINT_TIMEOUT_MS: '5000', BRIDGE_HEARTBEAT_MS: '20000' })).toMatchObject({ PORT: 3210, PRINT_TIMEOUT_MS: 5000, BRIDGE_HEARTBEAT_MS: 20000 });
+    expect(loadConfig({ PORT: '3210', PRINT_TIMEOUT_MS: '5000', BRIDGE_HEARTBEAT_MS: '20000' })).toMatchObject({
+      PORT: 3210,
+      PRINT_TIMEOUT_MS: 5000,
+      BRIDGE_HEARTBEAT_MS: 20000,
+    });
     expect(loadConfig({ PORT: '0' }).PORT).toBe(0);
     for (const key of ['PRINT_TIMEOUT_MS', 'BRIDGE_HEARTBEAT_MS', 'TICKET_FOLLOWERS_PER_TICKET', 'TICKET_FOLLOWERS_PER_ADDRESS']) {
       expect(() => loadConfig({ [key]: '0x1000' }), key).toThrow(new RegExp(`${key}: a whole number`));

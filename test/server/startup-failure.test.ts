@@ -21,7 +21,10 @@ describe('describeStartupFailure: one line naming the setting or path', () => {
     [system('EACCES', { syscall: 'open', path: '/srv/luot/session.secret' }), 'DATA_DIR=/srv/luot: no permission to write /srv/luot/session.secret'],
     [sqlite('SQLITE_CANTOPEN'), '/srv/luot/luot.sqlite cannot be created or written (SQLITE_CANTOPEN); DATA_DIR=/srv/luot must be a writable folder'],
     [new StoreUnavailable('/srv/luot/luot.sqlite', 'SQLITE_NOTADB', sqlite('SQLITE_NOTADB')), '/srv/luot/luot.sqlite is not a Luot database or is damaged'],
-    [new StoreUnavailable('/srv/luot/luot.sqlite', 'SQLITE_READONLY_DBMOVED', sqlite('SQLITE_READONLY_DBMOVED')), 'cannot be created or written (SQLITE_READONLY_DBMOVED)'],
+    [
+      new StoreUnavailable('/srv/luot/luot.sqlite', 'SQLITE_READONLY_DBMOVED', sqlite('SQLITE_READONLY_DBMOVED')),
+      'cannot be created or written (SQLITE_READONLY_DBMOVED)',
+    ],
     [new StoreUnavailable('/srv/luot/luot.sqlite', 'SQLITE_FULL', sqlite('SQLITE_FULL')), 'DATA_DIR=/srv/luot: the disk is full'],
     [new StoreUnavailable('/srv/luot/luot.sqlite', 'SQLITE_BUSY', sqlite('SQLITE_BUSY')), 'is locked by another process'],
   ])('%s', (error, expected) => {

@@ -8,13 +8,7 @@
 import './zod-config.ts';
 import { z } from 'zod';
 import { errorStatus } from '../../protocol/errors.ts';
-import {
-  AccountSchema,
-  CreatedDeviceTokenSchema,
-  DeviceTokenSchema,
-  SessionInfoSchema,
-  type CreateDeviceTokenBody,
-} from '../../protocol/auth.schemas.ts';
+import { AccountSchema, CreatedDeviceTokenSchema, DeviceTokenSchema, SessionInfoSchema, type CreateDeviceTokenBody } from '../../protocol/auth.schemas.ts';
 import { CentreSchema, CounterSchema, ServiceSchema, type Centre } from '../../protocol/centre.schemas.ts';
 import { DeviceViewSchema, IssuedTicketSchema, PrintJobViewSchema, type PrintJobView } from '../../protocol/print.schemas.ts';
 import { PressResultSchema, RatingArmViewSchema, type RecordRatingBody } from '../../protocol/rating.schemas.ts';
@@ -52,8 +46,7 @@ export class ApiError extends Error {
   }
 }
 
-const knownCode = (code: unknown): code is ClientErrorCode =>
-  typeof code === 'string' && (code in errorStatus || code === 'network');
+const knownCode = (code: unknown): code is ClientErrorCode => typeof code === 'string' && (code in errorStatus || code === 'network');
 
 /**
  * The server answered 2xx with something its route's schema does not describe (a server and
@@ -208,8 +201,7 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     createDeviceToken: (centreId: string, body: CreateDeviceTokenBody) =>
       request(CreatedDeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens`, body),
     /** [revokeDeviceToken] */
-    revokeDeviceToken: (centreId: string, tokenId: string) =>
-      request(DeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
+    revokeDeviceToken: (centreId: string, tokenId: string) => request(DeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
     /** [listCentres] */
     listCentres: () => request(lists.centres, 'GET', '/centres'),
     /** [listServices] in display order. */
@@ -236,8 +228,7 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     /** [getPrintJob] what became of a ticket's paper (the kiosk follows its own job). */
     getPrintJob: (jobId: string) => request(PrintJobViewSchema, 'GET', `/print-jobs/${c(jobId)}`),
     /** [getRatingArm] whether the counter's keypad and rating screen are armed, for which ticket, how long still. */
-    getRatingArm: (centreId: string, counterId: string) =>
-      request(RatingArmViewSchema, 'GET', `/centres/${c(centreId)}/counters/${c(counterId)}/rating-arm`),
+    getRatingArm: (centreId: string, counterId: string) => request(RatingArmViewSchema, 'GET', `/centres/${c(centreId)}/counters/${c(counterId)}/rating-arm`),
     /** [recordRating] one press; rejections are outcomes, not errors. */
     recordRating: (centreId: string, body: RecordRatingBody) => request(PressResultSchema, 'POST', `/centres/${c(centreId)}/ratings`, body),
     /** [grantPriority] the reason is kept in the audit trail. */

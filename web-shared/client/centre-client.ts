@@ -58,8 +58,7 @@ export type CentreAuth = { centreId: string; token?: string };
 export const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 1000, randomizationFactor: 0.5 } as const;
 
 /** WebSocket first, polling as a fallback (live-connection.ts TRANSPORTS), with the quick retries above. */
-const defaultConnect = (url: string, auth: CentreAuth): CentreSocket =>
-  io(`${url}${CENTRE_NAMESPACE}`, { auth, ...TRANSPORTS, ...RECONNECT });
+const defaultConnect = (url: string, auth: CentreAuth): CentreSocket => io(`${url}${CENTRE_NAMESPACE}`, { auth, ...TRANSPORTS, ...RECONNECT });
 
 export class CentreClient {
   state: CentreState | null = null;

@@ -2,14 +2,7 @@
  * The front-ends' view of one centre, kept current from a snapshot plus sequenced events.
  * Pure: no DOM, no socket, no clock — tested in node (test/web/centre-state.test.ts).
  */
-import type {
-  Call,
-  CentreServerToClient,
-  CounterView,
-  Snapshot,
-  Ticket,
-  TicketState,
-} from '../../protocol/index.ts';
+import type { Call, CentreServerToClient, CounterView, Snapshot, Ticket, TicketState } from '../../protocol/index.ts';
 
 /** Same shape as the server's snapshot; `seq` is the last fact folded in. */
 export type CentreState = Snapshot;
@@ -38,11 +31,7 @@ export function applySnapshot(snapshot: Snapshot): CentreState {
   };
 }
 
-export function applyEvent<E extends CentreEventName>(
-  state: CentreState,
-  event: E,
-  payload: CentreEventPayload<E>,
-): ApplyResult {
+export function applyEvent<E extends CentreEventName>(state: CentreState, event: E, payload: CentreEventPayload<E>): ApplyResult {
   // Already covered by the snapshot (the server joins the room before reading it) or a duplicate.
   if (payload.seq <= state.seq) return { state, gap: false };
   if (payload.seq > state.seq + 1) return { state, gap: true };

@@ -79,5 +79,4 @@ export function forgetDeviceToken(env: PageEnv | null = browserEnv(), key: strin
 }
 
 /** The Authorization header of a device token. */
-export const bearerHeader = (token: string | null | undefined): Record<string, string> =>
-  token ? { authorization: `Bearer ${token}` } : {};
+export const bearerHeader = (token: string | null | undefined): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});

@@ -200,7 +200,7 @@ export const en: Record<MessageKey, string> = {
   'admin.counters.order.fifo': 'First come, first served',
   'admin.counters.order.ordered': 'By service order',
   'admin.counters.order.weighted': 'By weight',
-  'admin.counters.orderNote.fifo': 'Calls whoever took a number first across the counter\'s services.',
+  'admin.counters.orderNote.fifo': "Calls whoever took a number first across the counter's services.",
   'admin.counters.orderNote.ordered': 'Calls the first service with anyone waiting; later services only when the ones before are empty.',
   'admin.counters.orderNote.weighted': 'E.g. weights 2 and 1: two numbers of the first service, then one of the second.',
   'admin.settings.title': 'Centre settings',

@@ -43,7 +43,8 @@ export const reportsVi = {
   'reports.times.serviceMax': 'Phục vụ lâu nhất (phút)',
   'reports.times.wait': 'Thời gian chờ',
   'reports.times.service': 'Thời gian phục vụ',
-  'reports.times.note': 'Chờ: từ lúc lấy số đến lần gọi đầu tiên. Phục vụ: từ lúc bắt đầu phục vụ (hoặc lúc gọi) đến lúc xong. p50: một nửa số công dân chờ không quá mức này; p90: 9 trên 10 người.',
+  'reports.times.note':
+    'Chờ: từ lúc lấy số đến lần gọi đầu tiên. Phục vụ: từ lúc bắt đầu phục vụ (hoặc lúc gọi) đến lúc xong. p50: một nửa số công dân chờ không quá mức này; p90: 9 trên 10 người.',
   'reports.times.waitChart': 'Thời gian chờ p50 và p90 (phút)',
   'reports.times.distribution': 'Phân bố thời gian (số lượt theo khoảng phút)',
   'reports.hours.title': 'Giờ cao điểm',
@@ -121,7 +122,8 @@ export const reportsVi = {
   'reports.monthly.title': 'Báo cáo tình hình tiếp nhận và giải quyết tháng {month}/{year}',
   'reports.monthly.range': 'Từ ngày {from} đến ngày {to}',
   'reports.monthly.overview': 'Tổng quan',
-  'reports.monthly.summary': 'Trong tháng, trung tâm cấp {issued} phiếu và phục vụ {served} lượt công dân. Một nửa số công dân chờ không quá {p50} phút, 9 trên 10 người không quá {p90} phút. Tỷ lệ hài lòng {satisfied}, tỷ lệ đánh giá {response}.',
+  'reports.monthly.summary':
+    'Trong tháng, trung tâm cấp {issued} phiếu và phục vụ {served} lượt công dân. Một nửa số công dân chờ không quá {p50} phút, 9 trên 10 người không quá {p90} phút. Tỷ lệ hài lòng {satisfied}, tỷ lệ đánh giá {response}.',
   'reports.monthly.byService': 'Theo lĩnh vực',
   'reports.monthly.byCounter': 'Theo quầy',
   'reports.monthly.ratings': 'Mức độ hài lòng theo cán bộ',
@@ -169,7 +171,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.times.serviceMax': 'Longest service (min)',
   'reports.times.wait': 'Waiting time',
   'reports.times.service': 'Service time',
-  'reports.times.note': 'Wait: from taking the ticket to its first call. Service: from the start of service (or the call) to the finish. p50: half of the citizens waited no longer; p90: 9 in 10 did not.',
+  'reports.times.note':
+    'Wait: from taking the ticket to its first call. Service: from the start of service (or the call) to the finish. p50: half of the citizens waited no longer; p90: 9 in 10 did not.',
   'reports.times.waitChart': 'Waiting time p50 and p90 (min)',
   'reports.times.distribution': 'Spread of times (tickets per band of minutes)',
   'reports.hours.title': 'Busiest hours',
@@ -247,7 +250,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.monthly.title': 'Report on citizens received and served, {month}/{year}',
   'reports.monthly.range': 'From {from} to {to}',
   'reports.monthly.overview': 'Overview',
-  'reports.monthly.summary': 'This month the centre issued {issued} tickets and served {served} citizens. Half of them waited no longer than {p50} minutes, 9 in 10 no longer than {p90} minutes. Satisfied: {satisfied}; response rate: {response}.',
+  'reports.monthly.summary':
+    'This month the centre issued {issued} tickets and served {served} citizens. Half of them waited no longer than {p50} minutes, 9 in 10 no longer than {p90} minutes. Satisfied: {satisfied}; response rate: {response}.',
   'reports.monthly.byService': 'By service',
   'reports.monthly.byCounter': 'By counter',
   'reports.monthly.ratings': 'Satisfaction by officer',

@@ -49,11 +49,13 @@ export class LuotLogin extends LitElement {
         <luot-lang-toggle .language=${lang} @luot-language-change=${this.relayLanguage}></luot-lang-toggle>
       </div>
       ${changing ? this.renderChange(this.session!.account) : this.renderLogin()}
-      ${this.problem
-        ? html`<p class="error" role="alert" data-testid="login-error">
+      ${
+        this.problem
+          ? html`<p class="error" role="alert" data-testid="login-error">
             ${'key' in this.problem ? t(lang, this.problem.key, this.problem.params) : errorText(lang, this.problem.code)}
           </p>`
-        : null}
+          : null
+      }
     </div>`;
   }
 
@@ -75,11 +77,13 @@ export class LuotLogin extends LitElement {
     return html`<p class="hint">${t(lang, 'password.mustChange')}</p>
       <form @submit=${this.change}>
         <input type="text" name="username" autocomplete="username" .value=${account.username} hidden />
-        ${this.typedPassword === null
-          ? html`<label>${t(lang, 'password.old')}
+        ${
+          this.typedPassword === null
+            ? html`<label>${t(lang, 'password.old')}
               <input name="old" type="password" autocomplete="current-password" required data-testid="password-old" />
             </label>`
-          : null}
+            : null
+        }
         <label>${t(lang, 'password.new')}
           <input name="new" type="password" autocomplete="new-password" required data-testid="password-new" />
         </label>

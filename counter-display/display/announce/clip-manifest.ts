@@ -30,5 +30,4 @@ export function parseManifest(value: unknown): VoiceManifest | null {
 }
 
 /** Words of `vocabulary` the manifest has no clip for. */
-export const missingClips = (manifest: VoiceManifest, vocabulary: readonly string[]): string[] =>
-  vocabulary.filter((w) => !(w in manifest.clips));
+export const missingClips = (manifest: VoiceManifest, vocabulary: readonly string[]): string[] => vocabulary.filter((w) => !(w in manifest.clips));

@@ -63,5 +63,8 @@ export function readNumber(n: number, options: ReadingOptions): string {
 
 /** Digit by digit, for centres that prefer it; each digit plainly (1025 → một không hai năm). */
 export function readDigits(digits: string): string {
-  return [...digits].filter((c) => c >= '0' && c <= '9').map((c) => digit(Number(c))).join(' ');
+  return [...digits]
+    .filter((c) => c >= '0' && c <= '9')
+    .map((c) => digit(Number(c)))
+    .join(' ');
 }

@@ -76,16 +76,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('staff_id', 'text')
     .addUniqueConstraint('tickets_number_uq', ['centre_id', 'service_id', 'business_day', 'seq'])
     .execute();
-  await db.schema
-    .createIndex('tickets_day_state_ix')
-    .on('tickets')
-    .columns(['centre_id', 'business_day', 'state'])
-    .execute();
-  await db.schema
-    .createIndex('tickets_counter_state_ix')
-    .on('tickets')
-    .columns(['centre_id', 'counter_id', 'state'])
-    .execute();
+  await db.schema.createIndex('tickets_day_state_ix').on('tickets').columns(['centre_id', 'business_day', 'state']).execute();
+  await db.schema.createIndex('tickets_counter_state_ix').on('tickets').columns(['centre_id', 'counter_id', 'state']).execute();
 
   await db.schema
     .createTable('ticket_events')
@@ -101,24 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('counter_id', 'text')
     .execute();
   await db.schema.createIndex('ticket_events_ticket_ix').on('ticket_events').column('ticket_id').execute();
-  await db.schema
-    .createIndex('ticket_events_centre_seq_ix')
-    .on('ticket_events')
-    .columns(['centre_id', 'seq'])
-    .execute();
+  await db.schema.createIndex('ticket_events_centre_seq_ix').on('ticket_events').columns(['centre_id', 'seq']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of [
-    'ticket_events',
-    'tickets',
-    'number_sequences',
-    'staff',
-    'counter_services',
-    'counters',
-    'services',
-    'centres',
-  ]) {
+  for (const t of ['ticket_events', 'tickets', 'number_sequences', 'staff', 'counter_services', 'counters', 'services', 'centres']) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -3,27 +3,44 @@ import type { Kysely } from 'kysely';
 // Counter workflow (issue #3): who holds a counter, its call order and weights, centre settings,
 // priority and transfer on tickets, and service + detail on audit events. ADD COLUMN only: portable.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('centres').addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}')).execute();
+  await db.schema
+    .alterTable('centres')
+    .addColumn('settings', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
 
-  await db.schema.alterTable('counters').addColumn('status', 'text', (c) => c.notNull().defaultTo('closed')).execute();
+  await db.schema
+    .alterTable('counters')
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('closed'))
+    .execute();
   await db.schema.alterTable('counters').addColumn('held_by', 'text').execute();
   await db.schema.alterTable('counters').addColumn('opened_at', 'bigint').execute();
-  await db.schema.alterTable('counters').addColumn('call_order', 'text', (c) => c.notNull().defaultTo('fifo')).execute();
-  await db.schema.alterTable('counter_services').addColumn('weight', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('counters')
+    .addColumn('call_order', 'text', (c) => c.notNull().defaultTo('fifo'))
+    .execute();
+  await db.schema
+    .alterTable('counter_services')
+    .addColumn('weight', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
 
   // A transfer moves a ticket into another service's queue, but its number still belongs to the
   // service that issued it (tickets_number_uq): service_id stays the issuing service and the queue
   // the ticket waits in is queue_service_id (Ticket.serviceId).
-  await db.schema.alterTable('tickets').addColumn('queue_service_id', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.updateTable('tickets').set((eb) => ({ queue_service_id: eb.ref('service_id') })).execute();
-  await db.schema.alterTable('tickets').addColumn('priority_group_id', 'text').execute();
-  await db.schema.alterTable('tickets').addColumn('recall_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('tickets').addColumn('target_counter_id', 'text').execute();
   await db.schema
-    .createIndex('tickets_service_finished_ix')
-    .on('tickets')
-    .columns(['centre_id', 'queue_service_id', 'finished_at'])
+    .alterTable('tickets')
+    .addColumn('queue_service_id', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
+  await db
+    .updateTable('tickets')
+    .set((eb) => ({ queue_service_id: eb.ref('service_id') }))
+    .execute();
+  await db.schema.alterTable('tickets').addColumn('priority_group_id', 'text').execute();
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('recall_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.alterTable('tickets').addColumn('target_counter_id', 'text').execute();
+  await db.schema.createIndex('tickets_service_finished_ix').on('tickets').columns(['centre_id', 'queue_service_id', 'finished_at']).execute();
   await db.schema.createIndex('tickets_centre_state_ix').on('tickets').columns(['centre_id', 'state']).execute();
 
   // Who opened, paused, resumed, closed or force-closed which counter, when: append-only.
@@ -43,11 +60,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema.alterTable('ticket_events').addColumn('service_id', 'text').execute();
   await db.schema.alterTable('ticket_events').addColumn('detail', 'text').execute();
-  await db.schema
-    .createIndex('ticket_events_counter_ix')
-    .on('ticket_events')
-    .columns(['centre_id', 'counter_id', 'seq'])
-    .execute();
+  await db.schema.createIndex('ticket_events_counter_ix').on('ticket_events').columns(['centre_id', 'counter_id', 'seq']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

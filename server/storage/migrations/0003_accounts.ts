@@ -8,8 +8,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A staff row becomes an account once it has a username; null usernames are allowed many times.
   await db.schema.alterTable('staff').addColumn('username', 'text').execute();
   await db.schema.alterTable('staff').addColumn('password_hash', 'text').execute();
-  await db.schema.alterTable('staff').addColumn('role', 'text', (c) => c.notNull().defaultTo('staff')).execute();
-  await db.schema.alterTable('staff').addColumn('active', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('staff')
+    .addColumn('role', 'text', (c) => c.notNull().defaultTo('staff'))
+    .execute();
+  await db.schema
+    .alterTable('staff')
+    .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema
     .alterTable('staff')
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))

@@ -16,7 +16,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('tickets').addColumn('first_counter_id', 'text').execute();
   await db.schema.alterTable('tickets').addColumn('first_staff_id', 'text').execute();
   await db.schema.alterTable('tickets').addColumn('first_service_id', 'text').execute();
-  await db.schema.alterTable('tickets').addColumn('transfer_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('transfer_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 
   // Tickets from before this migration: their first call and transfers, from the audit trail.
   const firstCall = (column: string) =>

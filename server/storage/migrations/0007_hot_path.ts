@@ -15,7 +15,10 @@ import { sql, type Kysely } from 'kysely';
 //   configuration (centre, services, counters and their state, settings), so a process can keep
 //   that configuration in memory and check it with one read inside each ticket's transaction.
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('tickets').addColumn('is_priority', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('tickets')
+    .addColumn('is_priority', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.updateTable('tickets').set({ is_priority: 1 }).where('priority_group_id', 'is not', null).execute();
   await db.schema
     .createIndex('tickets_waiting_ix')
@@ -29,13 +32,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('target_counter_id'), 'is not', null)
     .execute();
   await db.schema.createIndex('tickets_day_called_ix').on('tickets').columns(['centre_id', 'business_day', 'called_at']).execute();
-  await db.schema
-    .createIndex('ticket_events_counter_at_ix')
-    .on('ticket_events')
-    .columns(['centre_id', 'counter_id', 'at', 'seq'])
-    .execute();
+  await db.schema.createIndex('ticket_events_counter_at_ix').on('ticket_events').columns(['centre_id', 'counter_id', 'at', 'seq']).execute();
   await db.schema.dropIndex('tickets_centre_state_ix').execute();
-  await db.schema.alterTable('centres').addColumn('config_version', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('centres')
+    .addColumn('config_version', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -46,15 +46,19 @@ describe('allowedActions', () => {
   });
 
   it('offers recall, start, finish, no-show, transfer and park for a called ticket', () => {
-    expect(enabled(facts({ view: held(1, 'lan', 'open', at('called')) }))).toEqual(
-      ['finish', 'grant', 'no-show', 'park', 'recall', 'start-serving', 'transfer'],
-    );
+    expect(enabled(facts({ view: held(1, 'lan', 'open', at('called')) }))).toEqual([
+      'finish',
+      'grant',
+      'no-show',
+      'park',
+      'recall',
+      'start-serving',
+      'transfer',
+    ]);
   });
 
   it('offers finish, transfer and park while serving; no recall, no no-show', () => {
-    expect(enabled(facts({ view: held(1, 'lan', 'open', at('serving')), parkedCount: 3 }))).toEqual(
-      ['finish', 'grant', 'park', 'transfer'],
-    );
+    expect(enabled(facts({ view: held(1, 'lan', 'open', at('serving')), parkedCount: 3 }))).toEqual(['finish', 'grant', 'park', 'transfer']);
   });
 
   it('only lets a paused counter resume work or close', () => {
@@ -115,7 +119,12 @@ describe('pickCounter', () => {
   it('makes the officer choose otherwise', () => {
     expect(pickCounter(counters, null)).toBeNull();
     expect(pickCounter(counters, 'quay-99')).toBeNull();
-    expect(pickCounter(counters.map((c) => ({ ...c, active: false })), 'quay-2')).toBeNull();
+    expect(
+      pickCounter(
+        counters.map((c) => ({ ...c, active: false })),
+        'quay-2',
+      ),
+    ).toBeNull();
   });
 });
 

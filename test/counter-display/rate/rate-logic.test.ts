@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buttonsOf, counterIdFromPath, initialPad, phaseOf, pressKey, secondsLeft, text, THANKS_MS, withArm, withPressResult, withRating } from '../../../counter-display/rate/rate-logic.ts';
+import {
+  buttonsOf,
+  counterIdFromPath,
+  initialPad,
+  phaseOf,
+  pressKey,
+  secondsLeft,
+  text,
+  THANKS_MS,
+  withArm,
+  withPressResult,
+  withRating,
+} from '../../../counter-display/rate/rate-logic.ts';
 import type { RatingArmView, RatingView } from '../../../protocol/index.ts';
 
 const arm = (over: Partial<RatingArmView> = {}): RatingArmView => ({
@@ -44,7 +56,12 @@ describe('the rating screen', () => {
     const s = withRating(withArm(initialPad(), arm(), 0), rating(), 'quay-3', 5000);
     expect(phaseOf(s, 5000)).toBe('thanks');
     expect(phaseOf(s, 5000 + THANKS_MS)).toBe('idle');
-    const fromScreen = withPressResult(withArm(initialPad(), arm(), 0), { outcome: 'accepted', duplicate: false, rating: rating({ source: 'screen' }) }, 'quay-3', 10);
+    const fromScreen = withPressResult(
+      withArm(initialPad(), arm(), 0),
+      { outcome: 'accepted', duplicate: false, rating: rating({ source: 'screen' }) },
+      'quay-3',
+      10,
+    );
     expect(phaseOf(fromScreen, 10)).toBe('thanks');
   });
 

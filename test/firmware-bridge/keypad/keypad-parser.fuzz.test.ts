@@ -19,7 +19,10 @@ function run(chunks: Uint8Array[]): { out: AnyMessage[]; parser: KeypadParser } 
 /** Line noise: random bytes, with the framing characters over-represented so frames start and end often. */
 const noiseByte = fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0x24, 0x2a, 0x2c, 0x0d, 0x0a, 0x50, 0x52));
 const noise = fc.array(fc.uint8Array({ minLength: 0, maxLength: 64 }), { maxLength: 40 });
-const framedNoise = fc.array(fc.array(noiseByte, { maxLength: 120 }).map((a) => Uint8Array.from(a)), { maxLength: 30 });
+const framedNoise = fc.array(
+  fc.array(noiseByte, { maxLength: 120 }).map((a) => Uint8Array.from(a)),
+  { maxLength: 30 },
+);
 
 describe('KeypadParser under random bytes', () => {
   it('never crashes and never yields a press from noise', () => {

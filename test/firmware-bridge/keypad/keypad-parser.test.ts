@@ -73,7 +73,11 @@ describe('KeypadParser', () => {
     const body = (n: number) => `STATUS,quay-3,AB,ERR,${'e'.repeat(n)}`;
     const frame = (n: number) => {
       const b = body(n);
-      const sum = [...Buffer.from(b)].reduce((a, c) => a ^ c, 0).toString(16).toUpperCase().padStart(2, '0');
+      const sum = [...Buffer.from(b)]
+        .reduce((a, c) => a ^ c, 0)
+        .toString(16)
+        .toUpperCase()
+        .padStart(2, '0');
       return `$${b}*${sum}\r\n`;
     };
     const fits = frame(76 - body(0).length);
@@ -102,7 +106,11 @@ describe('KeypadParser', () => {
   });
 
   it('drops well-framed nonsense (unknown type, bad fields) as invalid', () => {
-    const frame = (body: string) => `$${body}*${[...Buffer.from(body)].reduce((a, c) => a ^ c, 0).toString(16).padStart(2, '0')}\r\n`;
+    const frame = (body: string) =>
+      `$${body}*${[...Buffer.from(body)]
+        .reduce((a, c) => a ^ c, 0)
+        .toString(16)
+        .padStart(2, '0')}\r\n`;
     const { out, reasons } = parse(frame('REBOOT,quay-3'), frame('PRESS,quay-3,5F2A91C0,17,9'), PRESS);
     expect(out).toEqual([press17]);
     expect(reasons).toEqual(['invalid', 'invalid']);

@@ -5,8 +5,19 @@ import type { KeypadPress } from '../../../protocol/rating.schemas.ts';
 import { tempDir } from '../../helpers/temp-dir.ts';
 import { recordingLog } from './keypad.fixtures.ts';
 
-const press = (seq: number): OutboxPress => ({ key: `k1:AA:${seq}`, keypadId: 'k1', counterId: 'quay-1', bootId: 'AA', seq, level: 2, pressedAtMs: 10_000 + seq });
-const answered = (outcome: 'accepted' | 'rejected_late' = 'accepted', duplicate = false): SendResult => ({ kind: 'answered', result: { outcome, duplicate, rating: null } });
+const press = (seq: number): OutboxPress => ({
+  key: `k1:AA:${seq}`,
+  keypadId: 'k1',
+  counterId: 'quay-1',
+  bootId: 'AA',
+  seq,
+  level: 2,
+  pressedAtMs: 10_000 + seq,
+});
+const answered = (outcome: 'accepted' | 'rejected_late' = 'accepted', duplicate = false): SendResult => ({
+  kind: 'answered',
+  result: { outcome, duplicate, rating: null },
+});
 
 const dirs: { remove(): void }[] = [];
 afterEach(() => {

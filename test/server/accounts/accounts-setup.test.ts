@@ -43,7 +43,11 @@ describe('ensureAccounts', () => {
   it('outside demo, on a store with centres but no account: an admin in the first centre', async () => {
     const deps = await makeDeps();
     const result = await ensureAccounts(deps, { demo: false, adminPassword: 'from-env-123' });
-    expect(result).toEqual({ defaultCentreCreated: false, demoAccountsCreated: false, firstAdmin: { centreId: 'hcm', username: 'admin', oneTimePassword: null } });
+    expect(result).toEqual({
+      defaultCentreCreated: false,
+      demoAccountsCreated: false,
+      firstAdmin: { centreId: 'hcm', username: 'admin', oneTimePassword: null },
+    });
     expect(await deps.store.getAccount('hcm', 'admin')).toMatchObject({ role: 'admin', active: true, mustChangePassword: false, name: 'Quản trị viên' });
     // The centre's own staff are untouched: no account for them.
     expect((await deps.store.listAccounts('hcm')).map((a) => a.username)).toEqual(['admin']);

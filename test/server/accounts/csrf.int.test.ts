@@ -57,7 +57,10 @@ describe('logging in', () => {
     ['a form', 'application/x-www-form-urlencoded', `username=lan&password=${DEMO_PASSWORD}`],
     ['JSON', 'application/json', JSON.stringify({ username: 'lan', password: DEMO_PASSWORD })],
   ])('from another site (%s) is refused, so a page elsewhere cannot log the visitor in', async (_label, contentType, body) => {
-    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<string, string>[]) {
+    for (const headers of [{ origin: 'http://evil.example' }, { 'sec-fetch-site': 'cross-site' }, { 'sec-fetch-site': 'same-site' }] as Record<
+      string,
+      string
+    >[]) {
       const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
       expect(login.status).toBe(403);
       expect(login.headers.getSetCookie()).toEqual([]);

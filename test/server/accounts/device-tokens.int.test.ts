@@ -62,7 +62,10 @@ describe('device tokens', () => {
     const info = SessionInfoSchema.parse(await (await fetch(`${server.url}/api/auth/session`, { headers: bearer(made.token) })).json());
     expect(info).toMatchObject({ kind: 'device', deviceKind: 'rating-screen', counter: { id: 'quay-3', number: 3 } });
     const post = (body: unknown) => server.api('/centres/demo/device-tokens', { json: body });
-    for (const body of [{ kind: 'rating-screen', name: 'no counter' }, { kind: 'display', name: 'a display', counterId: 'quay-1' }]) {
+    for (const body of [
+      { kind: 'rating-screen', name: 'no counter' },
+      { kind: 'display', name: 'a display', counterId: 'quay-1' },
+    ]) {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }

@@ -59,7 +59,15 @@ describe('can(principal, permission, centreId)', () => {
 
   it('is always false for a principal of another centre, whatever the role', () => {
     for (const permission of Object.keys(expected) as Permission[]) {
-      for (const p of [staff('admin', 'hcm'), staff('manager', 'hcm'), staff('staff', 'hcm'), device('kiosk', 'hcm'), device('display', 'hcm'), device('bridge', 'hcm'), device('rating-screen', 'hcm')]) {
+      for (const p of [
+        staff('admin', 'hcm'),
+        staff('manager', 'hcm'),
+        staff('staff', 'hcm'),
+        device('kiosk', 'hcm'),
+        device('display', 'hcm'),
+        device('bridge', 'hcm'),
+        device('rating-screen', 'hcm'),
+      ]) {
         expect(can(p, permission, 'demo'), `${permission} ${JSON.stringify(p)}`).toBe(false);
       }
     }

@@ -172,7 +172,19 @@ beforeAll(async () => {
   // A print job of the demo kiosk for it (no bridge needed; its deadline is far off).
   const now = Date.now();
   await server.deps.store.runInTx({ centreId: 'demo' }, (tx) =>
-    tx.insertPrintJob({ id: PRINT_JOB_ID, centreId: 'demo', ticketId, kioskId: 'demo-kiosk', bridgeId: 'demo-bridge', printerId: 'p1', status: 'pending', reprint: false, requestedBy: null, createdAtMs: now, deadlineAtMs: now + 3_600_000 }),
+    tx.insertPrintJob({
+      id: PRINT_JOB_ID,
+      centreId: 'demo',
+      ticketId,
+      kioskId: 'demo-kiosk',
+      bridgeId: 'demo-bridge',
+      printerId: 'p1',
+      status: 'pending',
+      reprint: false,
+      requestedBy: null,
+      createdAtMs: now,
+      deadlineAtMs: now + 3_600_000,
+    }),
   );
 
   const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
@@ -218,7 +230,15 @@ async function pathFor(op: Operation): Promise<string> {
     // Each attempt revokes a token of its own.
     tokenId = (await createDeviceToken(server.deps, { centreId: 'demo', createdBy: null, kind: 'display', name: 'to revoke' })).device.id;
   }
-  const values: Record<string, string> = { centreId: 'demo', counterId: 'quay-1', serviceId: 'dat-dai', staffId: 'tuan', ticketId, tokenId, jobId: PRINT_JOB_ID };
+  const values: Record<string, string> = {
+    centreId: 'demo',
+    counterId: 'quay-1',
+    serviceId: 'dat-dai',
+    staffId: 'tuan',
+    ticketId,
+    tokenId,
+    jobId: PRINT_JOB_ID,
+  };
   return op.path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     if (!(name in values)) throw new Error(`role matrix: no sample value for path parameter {${name}} of ${op.operationId}`);
     return values[name]!;
@@ -228,8 +248,14 @@ async function pathFor(op: Operation): Promise<string> {
 describe('role matrix over every /api operation', () => {
   it('has an expected row for exactly the operations the API documents', () => {
     const ids = operations.map((o) => o.operationId);
-    expect(ids.filter((id) => !(id in allowed)), 'operations without a row in `allowed`').toEqual([]);
-    expect(Object.keys(allowed).filter((id) => !ids.includes(id)), 'rows for operations the API does not have').toEqual([]);
+    expect(
+      ids.filter((id) => !(id in allowed)),
+      'operations without a row in `allowed`',
+    ).toEqual([]);
+    expect(
+      Object.keys(allowed).filter((id) => !ids.includes(id)),
+      'rows for operations the API does not have',
+    ).toEqual([]);
   });
 
   it('lets exactly the allowed callers through; the rest are refused and change nothing', async () => {

@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-const patch = (path: string, body: unknown, as: 'admin' | 'manager' = 'admin') =>
-  server.api(path, { method: 'PATCH', json: body, as });
+const patch = (path: string, body: unknown, as: 'admin' | 'manager' = 'admin') => server.api(path, { method: 'PATCH', json: body, as });
 const asCookie = (headers: Record<string, string>) => ({ headers });
 
 /** The accounts and sessions tables as on disk. */
@@ -43,7 +42,15 @@ describe('createStaff', () => {
     const res = await server.api('/centres/demo/staff', { json: { username: ' Mai.Pham ', name: 'Phạm Thị Mai', role: 'staff' } });
     expect(res.status).toBe(200);
     const created = StaffWithPasswordSchema.parse(await res.json());
-    expect(created.account).toEqual({ centreId: 'demo', staffId: 'mai-pham', name: 'Phạm Thị Mai', username: 'mai.pham', role: 'staff', active: true, mustChangePassword: true });
+    expect(created.account).toEqual({
+      centreId: 'demo',
+      staffId: 'mai-pham',
+      name: 'Phạm Thị Mai',
+      username: 'mai.pham',
+      role: 'staff',
+      active: true,
+      mustChangePassword: true,
+    });
     const listed = AccountSchema.array().parse(await (await server.api('/centres/demo/staff')).json());
     expect(listed.find((a) => a.username === 'mai.pham')).toEqual(created.account);
     expect(JSON.stringify(listed)).not.toContain(created.oneTimePassword);
@@ -64,7 +71,11 @@ describe('createStaff', () => {
   it('refuses a taken username (of any centre), a bad one, and a short password, changing nothing', async () => {
     await expectRefused(server.api('/centres/demo/staff', { json: { username: 'LAN', name: 'X', role: 'staff' } }), 409, 'staff.username_taken');
     await expectRefused(server.api('/centres/demo/staff', { json: { username: 'có dấu', name: 'X', role: 'staff' } }), 400, 'request.invalid_payload');
-    await expectRefused(server.api('/centres/demo/staff', { json: { username: 'x1', name: 'X', role: 'staff', password: 'short' } }), 400, 'request.invalid_payload');
+    await expectRefused(
+      server.api('/centres/demo/staff', { json: { username: 'x1', name: 'X', role: 'staff', password: 'short' } }),
+      400,
+      'request.invalid_payload',
+    );
     await expectRefused(server.api('/centres/demo/staff', { json: { username: 'x2', name: 'X', role: 'boss' } }), 400, 'request.invalid_payload');
   });
 

@@ -150,7 +150,7 @@ describe('snapshot:request', () => {
     const result = await client.socket.timeout(3000).emitWithAck('snapshot:request', {});
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(SnapshotSchema.parse(result.data).seq).toBe((await server.deps.store.currentSeq('demo')));
+    expect(SnapshotSchema.parse(result.data).seq).toBe(await server.deps.store.currentSeq('demo'));
   });
 
   it.each([

@@ -53,7 +53,11 @@ describe('display pages, voice clips and display settings', () => {
     expect(await (await get('/voice/hai.ogg')).text()).toBe('default hai');
     expect(await (await get('/voice/manifest.json')).json()).toEqual({ clips: { ba: 'ba.ogg' } });
     expect((await get('/voice/missing.ogg')).status).toBe(404);
-    for (const path of ['/voice/..%2Fcounter-display%2Fdisplay%2Findex.html', '/voice/.hidden', '/voice/a%2F..%2F..%2Fcounter-display%2Fdisplay%2Findex.html']) {
+    for (const path of [
+      '/voice/..%2Fcounter-display%2Fdisplay%2Findex.html',
+      '/voice/.hidden',
+      '/voice/a%2F..%2F..%2Fcounter-display%2Fdisplay%2Findex.html',
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });

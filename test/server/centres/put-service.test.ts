@@ -27,7 +27,9 @@ describe('putService numbering', () => {
   });
 
   it('refuses editing an existing service into a clash, and A0 with 2 digits beside A with 3', async () => {
-    await expect(putService(deps, HCM, 'dat-dai', input({ mode: 'band', start: 5000, end: 5001 }))).rejects.toMatchObject({ code: 'service.numbering_conflict' });
+    await expect(putService(deps, HCM, 'dat-dai', input({ mode: 'band', start: 5000, end: 5001 }))).rejects.toMatchObject({
+      code: 'service.numbering_conflict',
+    });
     await expect(putService(deps, HCM, 'x', input({ mode: 'prefix', prefix: 'AB', digits: 3 }))).resolves.toMatchObject({ id: 'x' });
     expect(numberingConflict({ mode: 'prefix', prefix: 'A0', digits: 2 }, 'y', await deps.store.listServices(HCM))?.id).toBe('ho-tich');
   });

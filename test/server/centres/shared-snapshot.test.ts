@@ -42,10 +42,13 @@ describe('one socket’s snapshot requests', () => {
   it('allows a burst, then refuses until the bucket refills; a request while one is built joins it', async () => {
     let now = 0;
     let builds = 0;
-    const ask = snapshotRequests(async () => {
-      builds++;
-      return { seq: builds } as never;
-    }, () => now);
+    const ask = snapshotRequests(
+      async () => {
+        builds++;
+        return { seq: builds } as never;
+      },
+      () => now,
+    );
     const burst = Array.from({ length: SNAPSHOT_REQUESTS.burst + 3 }, () => ask());
     expect(burst.filter((a) => a === 'rate_limited')).toHaveLength(3);
     await Promise.all(burst.filter((a) => a !== 'rate_limited'));

@@ -62,7 +62,13 @@ describe('every state change is audited', () => {
 describe('the centre sequence', () => {
   /** A busy morning across counters and services, interleaved. */
   async function busyMorning(centreId: string) {
-    const actors = centreId === HCM ? [LAN, HUNG] : [{ staffId: 'ha', role: 'staff' as const }, { staffId: 'ha2', role: 'staff' as const }];
+    const actors =
+      centreId === HCM
+        ? [LAN, HUNG]
+        : [
+            { staffId: 'ha', role: 'staff' as const },
+            { staffId: 'ha2', role: 'staff' as const },
+          ];
     const here = (counterId: string, i: number) => ({ centreId, counterId, actor: actors[i]! });
     for (let i = 0; i < 5; i++) {
       await issueTicket(deps, { centreId, serviceId: 'ho-tich' });

@@ -87,7 +87,10 @@ beforeAll(async () => {
   server = await startTestServer({ clock: morningClock });
   const { store } = server.deps;
   // The centre, installed on the running server's store, then its accounts (one scrypt hash for all).
-  const staff = [{ id: 'busy-admin', centreId: CENTRE, name: 'Quản trị' }, ...Array.from({ length: COUNTERS }, (_, i) => ({ id: officer(i), centreId: CENTRE, name: `Cán bộ ${i + 1}` }))];
+  const staff = [
+    { id: 'busy-admin', centreId: CENTRE, name: 'Quản trị' },
+    ...Array.from({ length: COUNTERS }, (_, i) => ({ id: officer(i), centreId: CENTRE, name: `Cán bộ ${i + 1}` })),
+  ];
   await installCentre(store, {
     centre: { id: CENTRE, name: { vi: 'Trung tâm PVHCC tỉnh', en: 'Provincial centre' }, timeZone: 'Asia/Ho_Chi_Minh' },
     services: SERVICES,

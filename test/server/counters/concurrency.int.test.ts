@@ -24,9 +24,7 @@ describe('200 kiosks taking a number at once', () => {
     expect(tickets.map((t) => t.number).sort()).toEqual(range(200).map((i) => `A${String(i).padStart(3, '0')}`));
 
     const db = server.config.dbFile;
-    expect(rawQuery(db, "SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM tickets WHERE centre_id = 'demo'")).toEqual([
-      { n: 200, lo: 1, hi: 200 },
-    ]);
+    expect(rawQuery(db, "SELECT count(*) AS n, min(seq) AS lo, max(seq) AS hi FROM tickets WHERE centre_id = 'demo'")).toEqual([{ n: 200, lo: 1, hi: 200 }]);
     expect(rawQuery(db, "SELECT last_seq FROM number_sequences WHERE service_id = 'tu-phap-ho-tich'")).toEqual([{ last_seq: 200 }]);
     // One audit row per ticket, with the centre's seq gap-free 1..200.
     const events = rawQuery<{ seq: number }>(db, "SELECT seq FROM ticket_events WHERE centre_id = 'demo' ORDER BY seq");
@@ -35,12 +33,20 @@ describe('200 kiosks taking a number at once', () => {
 
   it('numbers several services at once, each gap-free from 1', async () => {
     // Round-robin over the services so their requests really interleave.
-    const counts: [string, number][] = [['tu-phap-ho-tich', 90], ['dat-dai', 70], ['tra-ket-qua', 40]];
+    const counts: [string, number][] = [
+      ['tu-phap-ho-tich', 90],
+      ['dat-dai', 70],
+      ['tra-ket-qua', 40],
+    ];
     const plan: string[] = [];
     for (let i = 0; i < 90; i++) for (const [id, n] of counts) if (i < n) plan.push(id);
     expect(plan).toHaveLength(200);
     const tickets = await Promise.all(plan.map(issue));
-    const seqsOf = (serviceId: string) => tickets.filter((t) => t.serviceId === serviceId).map((t) => t.seq).sort((a, b) => a - b);
+    const seqsOf = (serviceId: string) =>
+      tickets
+        .filter((t) => t.serviceId === serviceId)
+        .map((t) => t.seq)
+        .sort((a, b) => a - b);
     expect(seqsOf('tu-phap-ho-tich')).toEqual(range(90));
     expect(seqsOf('dat-dai')).toEqual(range(70));
     expect(seqsOf('tra-ket-qua')).toEqual(range(40));

@@ -77,7 +77,7 @@ describe('every change appends one ticket event with its service, under the seq 
     await step({ tickets: 1, counters: 0 }, () => calls.transferTicket(deps, at('quay-2', ADMIN, { toServiceId: 'tiny' })));
     await step({ tickets: 1, counters: 0 }, () => calls.callNext(deps, at('quay-2', ADMIN)));
     for (let i = 0; i < 3; i++) await step({ tickets: 1, counters: 0 }, () => calls.recallTicket(deps, at('quay-2', ADMIN)));
-    expect((await deps.store.currentTicketAt(HCM, 'quay-2'))).toBeNull(); // the third recall made a no-show
+    expect(await deps.store.currentTicketAt(HCM, 'quay-2')).toBeNull(); // the third recall made a no-show
     await step({ tickets: 1, counters: 0 }, () => calls.callNext(deps, at('quay-1')));
     await step({ tickets: 0, counters: 1 }, () => counters.pauseCounter(deps, at('quay-4', HUNG)));
     await step({ tickets: 0, counters: 1 }, () => counters.resumeCounter(deps, at('quay-4', HUNG)));
@@ -134,12 +134,21 @@ describe('every rejected action changes nothing', () => {
     ['resume on a break', 'counter.paused', async () => calls.resumeTicket(deps, at('quay-4', HUNG, { ticketId: await parkedId() }))],
     ['transfer to an inactive service', 'service.inactive', () => calls.transferTicket(deps, at('quay-1', LAN, { toServiceId: 'closed' }))],
     ['transfer to an unknown counter', 'counter.not_found', () => calls.transferTicket(deps, at('quay-1', LAN, { toCounterId: 'quay-0' }))],
-    ['grant priority to a called ticket', 'ticket.not_waiting', () =>
-      grantPriority(deps, { centreId: HCM, number: 'A002', priorityGroupId: 'nguoi-cao-tuoi', reason: 'lý do', actor: LAN })],
-    ['grant an unknown priority group', 'priority_group.not_found', () =>
-      grantPriority(deps, { centreId: HCM, number: 'A003', priorityGroupId: 'vip', reason: 'lý do', actor: LAN })],
-    ['issue with an unknown priority group', 'priority_group.not_found', () =>
-      issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich', priorityGroupId: 'vip' })],
+    [
+      'grant priority to a called ticket',
+      'ticket.not_waiting',
+      () => grantPriority(deps, { centreId: HCM, number: 'A002', priorityGroupId: 'nguoi-cao-tuoi', reason: 'lý do', actor: LAN }),
+    ],
+    [
+      'grant an unknown priority group',
+      'priority_group.not_found',
+      () => grantPriority(deps, { centreId: HCM, number: 'A003', priorityGroupId: 'vip', reason: 'lý do', actor: LAN }),
+    ],
+    [
+      'issue with an unknown priority group',
+      'priority_group.not_found',
+      () => issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich', priorityGroupId: 'vip' }),
+    ],
     ['act at an inactive counter', 'counter.inactive', () => counters.openCounter(deps, at('quay-9', THU))],
     ['force-close an unknown counter', 'counter.not_found', () => counters.forceCloseCounter(deps, at('quay-0', ADMIN))],
   ];

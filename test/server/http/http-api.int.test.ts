@@ -124,7 +124,11 @@ describe('unknown things', () => {
   });
 
   it('a staffId in the body → 400: the officer is the one logged in, nobody can act in another name', async () => {
-    const message = await expectError(await server.api('/centres/demo/counters/quay-1/call-next', { json: { staffId: 'ghost' } }), 400, 'request.invalid_payload');
+    const message = await expectError(
+      await server.api('/centres/demo/counters/quay-1/call-next', { json: { staffId: 'ghost' } }),
+      400,
+      'request.invalid_payload',
+    );
     expect(message).toContain('staffId');
   });
 

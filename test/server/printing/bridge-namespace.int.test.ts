@@ -42,7 +42,15 @@ describe('/bridge', () => {
       ok: false,
       error: { code: 'request.invalid_payload' },
     });
-    expect(await s.emitWithAck('bridge:hello', { bridgeVersion: '1', devices: [{ id: 'p', kind: 'printer', kioskId: 'demo-kiosk', status: 'ok' }, { id: 'p', kind: 'printer', kioskId: null, status: 'ok' }] })).toMatchObject({
+    expect(
+      await s.emitWithAck('bridge:hello', {
+        bridgeVersion: '1',
+        devices: [
+          { id: 'p', kind: 'printer', kioskId: 'demo-kiosk', status: 'ok' },
+          { id: 'p', kind: 'printer', kioskId: null, status: 'ok' },
+        ],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/unique/) },
     });

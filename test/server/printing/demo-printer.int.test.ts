@@ -50,7 +50,9 @@ describe('the demo printer', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()));
     expect(png.width).toBe(576);
-    expect(readQr({ width: png.width, height: png.height, bits: Uint8Array.from({ length: png.width * png.height }, (_, i) => (png.data[i * 4]! < 128 ? 1 : 0)) })).toMatch(/\/t\//);
+    expect(
+      readQr({ width: png.width, height: png.height, bits: Uint8Array.from({ length: png.width * png.height }, (_, i) => (png.data[i * 4]! < 128 ? 1 : 0)) }),
+    ).toMatch(/\/t\//);
     expect((await server.api(`/print-jobs/${job.id}/preview.png`, { as: 'display' })).status).toBe(403);
   });
 });

@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-
 const printStatus = (jobId: string, status: string) =>
   kiosk.waitFor((r) => r.event === 'print:status' && r.payload.id === jobId && r.payload.status === status, { timeoutMs: 10_000 });
 
@@ -36,7 +35,13 @@ describe('a kiosk ticket through the bridge', () => {
     const jobId = issued.printJob!.id;
 
     const fact = await printStatus(jobId, 'printed');
-    expect(fact.payload).toMatchObject({ ticketId: issued.ticket.id, number: issued.ticket.number, kioskId: 'demo-kiosk', printerId: 'kiosk-printer', error: null });
+    expect(fact.payload).toMatchObject({
+      ticketId: issued.ticket.id,
+      number: issued.ticket.number,
+      kioskId: 'demo-kiosk',
+      printerId: 'kiosk-printer',
+      error: null,
+    });
     const polled: PrintJobView = await (await server.api(`/print-jobs/${jobId}`, { as: 'kiosk' })).json();
     expect(polled).toMatchObject({ status: 'printed', attempts: 1 });
 

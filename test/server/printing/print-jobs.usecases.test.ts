@@ -76,7 +76,13 @@ describe('print jobs with the ticket', () => {
       printerId: 'p1',
       reprint: false,
       deadlineMs: TIMEOUT,
-      ticket: { number: issued.ticket.number, statusUrl: `http://192.168.1.10:3000/t/${issued.ticket.id}`, peopleAhead: 0, priorityGroupName: null, footer: null },
+      ticket: {
+        number: issued.ticket.number,
+        statusUrl: `http://192.168.1.10:3000/t/${issued.ticket.id}`,
+        peopleAhead: 0,
+        priorityGroupName: null,
+        footer: null,
+      },
     });
     expect(statuses.map((s) => s.status)).toEqual(['pending', 'sent', 'printed']);
   });
@@ -171,7 +177,9 @@ describe('print jobs with the ticket', () => {
     await settled(again.id);
     expect(transport.sent.at(-1)).toMatchObject({ jobId: again.id, reprint: true });
 
-    await expect(reprintTicket(pd, { centreId: HCM, ticketId: issued.ticket.id, actor, kioskId: 'kiosk-9' })).rejects.toMatchObject({ code: 'print.no_printer' });
+    await expect(reprintTicket(pd, { centreId: HCM, ticketId: issued.ticket.id, actor, kioskId: 'kiosk-9' })).rejects.toMatchObject({
+      code: 'print.no_printer',
+    });
     const staffIssued = await issueTicket(pd, { centreId: HCM, serviceId: 'ho-tich' });
     await expect(reprintTicket(pd, { centreId: HCM, ticketId: staffIssued.ticket.id, actor })).rejects.toMatchObject({ code: 'print.no_printer' });
     await expect(reprintTicket(pd, { centreId: 'hn', ticketId: issued.ticket.id, actor })).rejects.toMatchObject({ code: 'ticket.not_found' });
@@ -183,7 +191,12 @@ describe('print jobs with the ticket', () => {
   });
 
   it('keeps device status from hello and heartbeats', async () => {
-    await heartbeat(pd, BRIDGE, { devices: [{ deviceId: 'p1', status: 'paper_low', detail: 'roll near end' }, { deviceId: 'ghost', status: 'ok' }] });
+    await heartbeat(pd, BRIDGE, {
+      devices: [
+        { deviceId: 'p1', status: 'paper_low', detail: 'roll near end' },
+        { deviceId: 'ghost', status: 'ok' },
+      ],
+    });
     const devices = await pd.store.listDevices(HCM);
     expect(devices).toEqual([expect.objectContaining({ deviceId: 'p1', kioskId: 'kiosk-1', status: 'paper_low', detail: 'roll near end', connected: true })]);
   });

@@ -14,14 +14,7 @@ describe('ordered: the first service in the counter’s list that has anyone wai
 
   it('serves the first service until it is empty, then the next, even when those are older', () => {
     const queue = [...queueOf('dat-dai', 2, 0), ...queueOf('ho-tich', 2, 5), ...queueOf('tra-ket-qua', 2, 10)];
-    expect(callInARow(queue, c, centre(), 6, NOW)).toEqual([
-      'tra-ket-qua-1',
-      'tra-ket-qua-2',
-      'ho-tich-1',
-      'ho-tich-2',
-      'dat-dai-1',
-      'dat-dai-2',
-    ]);
+    expect(callInARow(queue, c, centre(), 6, NOW)).toEqual(['tra-ket-qua-1', 'tra-ket-qua-2', 'ho-tich-1', 'ho-tich-2', 'dat-dai-1', 'dat-dai-2']);
   });
 
   it('skips a service with nobody waiting', () => {

@@ -48,10 +48,7 @@ describe('interleaved priority: one priority ticket per N normal ones at this co
   });
 
   it('N = 2: N N P N N P while both kinds wait', () => {
-    const queue = [
-      ...[0, 1, 2, 3, 4, 5].map((m) => waiting(`n${m}`, 'ho-tich', m)),
-      ...[0, 1, 2].map((m) => prio(`p${m}`, 'ho-tich', m)),
-    ];
+    const queue = [...[0, 1, 2, 3, 4, 5].map((m) => waiting(`n${m}`, 'ho-tich', m)), ...[0, 1, 2].map((m) => prio(`p${m}`, 'ho-tich', m))];
     expect(callInARow(queue, counter(['ho-tich']), policy(2), 9, NOW)).toEqual(['n0', 'n1', 'p0', 'n2', 'n3', 'p1', 'n4', 'n5', 'p2']);
   });
 

@@ -5,8 +5,7 @@ import { makeTicket } from '../../fixtures/tickets.ts';
 import { at, callInARow, centre, counter, T0, waiting } from './calling-policy.helpers.ts';
 
 const NOW = T0 + 30 * 60_000;
-const pick = (tickets: Parameters<typeof pickNext>[0], serviceIds: string[], extra = {}) =>
-  pickNext(tickets, counter(serviceIds, extra), centre(), [], NOW);
+const pick = (tickets: Parameters<typeof pickNext>[0], serviceIds: string[], extra = {}) => pickNext(tickets, counter(serviceIds, extra), centre(), [], NOW);
 
 describe('pickNext: who is eligible', () => {
   it('returns null when nothing is waiting', () => {
@@ -20,15 +19,12 @@ describe('pickNext: who is eligible', () => {
     expect(pick([other], ['ho-tich'])).toBeNull();
   });
 
-  it.each<TicketState>(['called', 'serving', 'parked', 'done', 'no_show', 'expired'])(
-    'ignores a %s ticket, even an older or overdue priority one',
-    (state) => {
-      const gone = waiting('gone', 'ho-tich', -120, { state, priorityGroupId: 'nguoi-cao-tuoi' });
-      const w = waiting('w', 'ho-tich', 9);
-      expect(pickNext([gone, w], counter(['ho-tich']), centre({ maxWaitMs: 60_000 }), [], NOW)?.id).toBe('w');
-      expect(pick([gone], ['ho-tich'])).toBeNull();
-    },
-  );
+  it.each<TicketState>(['called', 'serving', 'parked', 'done', 'no_show', 'expired'])('ignores a %s ticket, even an older or overdue priority one', (state) => {
+    const gone = waiting('gone', 'ho-tich', -120, { state, priorityGroupId: 'nguoi-cao-tuoi' });
+    const w = waiting('w', 'ho-tich', 9);
+    expect(pickNext([gone, w], counter(['ho-tich']), centre({ maxWaitMs: 60_000 }), [], NOW)?.id).toBe('w');
+    expect(pick([gone], ['ho-tich'])).toBeNull();
+  });
 
   it('serves nothing for a counter with no services', () => {
     expect(pick([makeTicket()], [])).toBeNull();

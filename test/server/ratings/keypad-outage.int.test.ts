@@ -58,7 +58,11 @@ describe('keypad presses through a server outage and a bridge restart', () => {
     const q2 = keypads['quay-2']!.keypad;
     // One after the other (presses on two serial lines at the same instant have no order).
     const presses: number[] = [];
-    for (const [keypad, level] of [[q1, 1], [q2, 4], [q1, 2]] as const) {
+    for (const [keypad, level] of [
+      [q1, 1],
+      [q2, 4],
+      [q1, 2],
+    ] as const) {
       const seq = keypad.press(level);
       presses.push(seq);
       await eventually(() => !keypad.unacked.has(seq), 5000, 'ACKed by the bridge alone');

@@ -62,7 +62,14 @@ describe('a rating keypad on a serial line', () => {
     const seq = keypad.keypad.press(2);
     await eventually(() => !keypad.keypad.unacked.has(seq), 5000, 'press ACKed');
     const recorded = await consoleSocket.waitFor((r) => r.event === 'rating:recorded' && r.payload.rating.ticketId === ticket.id, { from });
-    expect(recorded.payload.rating).toMatchObject({ number: ticket.number, counterId: 'quay-1', staffId: 'lan', level: 2, grade: 'satisfied', source: 'keypad' });
+    expect(recorded.payload.rating).toMatchObject({
+      number: ticket.number,
+      counterId: 'quay-1',
+      staffId: 'lan',
+      level: 2,
+      grade: 'satisfied',
+      source: 'keypad',
+    });
     const stored = await server.deps.store.getRatingOfTicket(ticket.id);
     expect(stored).toMatchObject({ level: 2, satisfied: true, idempotencyKey: `keypad:demo-bridge:kp-quay-1:${keypad.keypad.bootId}:${seq}` });
     // The server disarmed it after the rating.
@@ -79,7 +86,11 @@ describe('a rating keypad on a serial line', () => {
     // The ACK got lost: the keypad sends the same press again.
     keypad.keypad.unacked.set(second, { level: 4, pressedAt: Date.now() });
     await eventually(() => !keypad.keypad.unacked.has(second), 5000, 'ACKed again');
-    await eventually(async () => (await server.deps.store.listPresses('demo', { counterId: 'quay-1' })).some((p) => p.outcome === 'rejected_already_rated'), 5000, 'second press recorded');
+    await eventually(
+      async () => (await server.deps.store.listPresses('demo', { counterId: 'quay-1' })).some((p) => p.outcome === 'rejected_already_rated'),
+      5000,
+      'second press recorded',
+    );
     const presses = (await server.deps.store.listPresses('demo', { counterId: 'quay-1' })).filter((p) => p.ticketId === ticket.id);
     expect(presses.map((p) => p.outcome).sort()).toEqual(['accepted', 'rejected_already_rated']);
     expect((await server.deps.store.getRatingOfTicket(ticket.id))?.level).toBe(1);

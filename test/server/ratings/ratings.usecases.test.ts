@@ -17,7 +17,13 @@ import { open, setSettings } from '../counters/counter-workflow.harness.ts';
  */
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 /** The rating screen paired with one counter (issue #10). */
-const screenAt = (counterId: string) => ({ kind: 'device' as const, centreId: HCM, deviceId: `rate-${counterId}`, deviceKind: 'rating-screen' as const, counterId });
+const screenAt = (counterId: string) => ({
+  kind: 'device' as const,
+  centreId: HCM,
+  deviceId: `rate-${counterId}`,
+  deviceKind: 'rating-screen' as const,
+  counterId,
+});
 
 type Rig = TestDeps &
   RatingDeps & {
@@ -76,7 +82,9 @@ describe('arming', () => {
   it('arms the counter’s keypads and screen when a ticket is finished there, with ticket number and counter', async () => {
     const r = await fresh();
     const ticket = await served(r);
-    expect(r.armed).toEqual([{ centreId: HCM, arm: { counterId: 'quay-1', ticketId: ticket.id, number: ticket.number, counterNumber: 1, seconds: 60, scale: 4 } }]);
+    expect(r.armed).toEqual([
+      { centreId: HCM, arm: { counterId: 'quay-1', ticketId: ticket.id, number: ticket.number, counterNumber: 1, seconds: 60, scale: 4 } },
+    ]);
     expect(r.armFacts).toEqual([
       expect.objectContaining({ counterId: 'quay-1', armed: true, ticketId: ticket.id, number: ticket.number, remainingMs: 60_000, scale: 4 }),
     ]);
@@ -111,7 +119,18 @@ describe('presses', () => {
     expect(result).toEqual({
       outcome: 'accepted',
       duplicate: false,
-      rating: expect.objectContaining({ ticketId: ticket.id, number: ticket.number, counterId: 'quay-1', staffId: 'lan', serviceId: 'ho-tich', level: 2, scale: 4, grade: 'satisfied', satisfied: true, source: 'keypad' }),
+      rating: expect.objectContaining({
+        ticketId: ticket.id,
+        number: ticket.number,
+        counterId: 'quay-1',
+        staffId: 'lan',
+        serviceId: 'ho-tich',
+        level: 2,
+        scale: 4,
+        grade: 'satisfied',
+        satisfied: true,
+        source: 'keypad',
+      }),
     });
     expect(r.recorded).toHaveLength(1);
     expect(r.disarmed).toEqual([{ counterId: 'quay-1', ticketId: ticket.id }]);
@@ -180,8 +199,26 @@ describe('presses', () => {
   it('keeps the keys of different sources apart', async () => {
     const r = await fresh();
     await served(r);
-    const viaApi = await recordPress(r, { centreId: HCM, counterId: 'quay-1', source: 'api', keypadId: null, bridgeId: null, idempotencyKey: 'api:same', level: 1, pressedAt: r.clock.now() });
-    const viaScreen = await recordPress(r, { centreId: HCM, counterId: 'quay-1', source: 'screen', keypadId: null, bridgeId: null, idempotencyKey: 'screen:same', level: 1, pressedAt: r.clock.now() });
+    const viaApi = await recordPress(r, {
+      centreId: HCM,
+      counterId: 'quay-1',
+      source: 'api',
+      keypadId: null,
+      bridgeId: null,
+      idempotencyKey: 'api:same',
+      level: 1,
+      pressedAt: r.clock.now(),
+    });
+    const viaScreen = await recordPress(r, {
+      centreId: HCM,
+      counterId: 'quay-1',
+      source: 'screen',
+      keypadId: null,
+      bridgeId: null,
+      idempotencyKey: 'screen:same',
+      level: 1,
+      pressedAt: r.clock.now(),
+    });
     expect([viaApi.outcome, viaScreen.outcome]).toEqual(['accepted', 'rejected_already_rated']);
   });
 });
@@ -198,12 +235,14 @@ describe('recordRating (screen and API)', () => {
     expect((await r.store.listPresses(HCM))[0]).toMatchObject({ bridgeId: null, keypadId: null, source: 'screen' });
   });
 
-  it("refuses a rating screen at another counter (rating and reading the arm), and an unknown counter", async () => {
+  it('refuses a rating screen at another counter (rating and reading the arm), and an unknown counter', async () => {
     const r = await fresh();
     await served(r);
     await expect(recordRating(r, screenAt('quay-2'), HCM, body())).rejects.toMatchObject({ code: 'auth.forbidden' });
     await expect(getRatingArm(r, screenAt('quay-2'), HCM, 'quay-1')).rejects.toMatchObject({ code: 'auth.forbidden' });
-    await expect(recordRating(r, { kind: 'device', centreId: HCM, deviceId: 'b1', deviceKind: 'bridge' }, HCM, body({ counterId: 'nope' }))).rejects.toMatchObject({
+    await expect(
+      recordRating(r, { kind: 'device', centreId: HCM, deviceId: 'b1', deviceKind: 'bridge' }, HCM, body({ counterId: 'nope' })),
+    ).rejects.toMatchObject({
       code: 'counter.not_found',
     });
     expect(await r.store.listPresses(HCM)).toEqual([]);

@@ -37,7 +37,11 @@ const asScreenOf = (counterId: string, path: string, json?: unknown) =>
 
 describe('the rating screen and the API', () => {
   it('shows the arm, takes one rating per ticket, and answers a repeated key with the first outcome', async () => {
-    expect(await (await server.api('/centres/demo/counters/quay-1/rating-arm', { as: 'rating-screen' })).json()).toMatchObject({ armed: false, ticketId: null, scale: 4 });
+    expect(await (await server.api('/centres/demo/counters/quay-1/rating-arm', { as: 'rating-screen' })).json()).toMatchObject({
+      armed: false,
+      ticketId: null,
+      scale: 4,
+    });
     // Kiosks, hall displays and bridges show no rating window: they do not read it (issue #10).
     for (const as of ['display', 'kiosk', 'bridge'] as const) {
       expect((await server.api('/centres/demo/counters/quay-1/rating-arm', { as })).status, as).toBe(403);
@@ -54,10 +58,17 @@ describe('the rating screen and the API', () => {
     const first = await rate('rating-screen', body);
     expect(first.status).toBe(200);
     const answer = await first.json();
-    expect(answer).toMatchObject({ outcome: 'accepted', duplicate: false, rating: { ticketId: ticket.id, level: 1, grade: 'very_satisfied', source: 'screen' } });
+    expect(answer).toMatchObject({
+      outcome: 'accepted',
+      duplicate: false,
+      rating: { ticketId: ticket.id, level: 1, grade: 'very_satisfied', source: 'screen' },
+    });
     await display.waitFor((r) => r.event === 'rating:recorded' && r.payload.rating.ticketId === ticket.id, { from });
     expect(await (await rate('rating-screen', body)).json()).toEqual({ ...answer, duplicate: true });
-    expect(await (await rate('rating-screen', { ...body, idempotencyKey: 'screen-0002-abcdef' })).json()).toMatchObject({ outcome: 'rejected_already_rated', rating: null });
+    expect(await (await rate('rating-screen', { ...body, idempotencyKey: 'screen-0002-abcdef' })).json()).toMatchObject({
+      outcome: 'rejected_already_rated',
+      rating: null,
+    });
     expect(await (await server.api('/centres/demo/counters/quay-1/rating-arm', { as: 'rating-screen' })).json()).toMatchObject({ armed: false });
   });
 
@@ -73,7 +84,7 @@ describe('the rating screen and the API', () => {
     expect(await citizen.json()).toMatchObject({ outcome: 'accepted', rating: { ticketId: ticket.id, level: 2, source: 'screen' } });
   });
 
-  it("keeps a rating screen to its own counter: no rating, no arm and no centre data elsewhere", async () => {
+  it('keeps a rating screen to its own counter: no rating, no arm and no centre data elsewhere', async () => {
     await serveAndFinish(server, 'quay-1');
     const elsewhere = await asScreenOf('quay-2', '/centres/demo/ratings', { counterId: 'quay-1', level: 1, idempotencyKey: 'screen-2-at-1-0001' });
     expect(elsewhere.status).toBe(403);
@@ -125,7 +136,11 @@ describe('the rating screen and the API', () => {
   });
 
   it('validates the body', async () => {
-    for (const body of [{ counterId: 'quay-1', level: 5, idempotencyKey: 'k-0000001' }, { counterId: 'quay-1', level: 1, idempotencyKey: 'short' }, { counterId: 'quay-1', level: 1 }]) {
+    for (const body of [
+      { counterId: 'quay-1', level: 5, idempotencyKey: 'k-0000001' },
+      { counterId: 'quay-1', level: 1, idempotencyKey: 'short' },
+      { counterId: 'quay-1', level: 1 },
+    ]) {
       const res = await rate('bridge', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }

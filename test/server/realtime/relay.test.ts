@@ -4,7 +4,11 @@ import { createNotifierRelay } from '../../../server/realtime/relay.ts';
 import { recordingNotifier } from '../../fakes/notifier.fake.ts';
 import { makeTicket } from '../../fixtures/tickets.ts';
 
-const fact = (seq: number): CentreFact => ({ type: 'ticket:issued', centreId: 'hcm', payload: { seq, ticket: makeTicket({ seq }), waiting: {}, estimates: {} } });
+const fact = (seq: number): CentreFact => ({
+  type: 'ticket:issued',
+  centreId: 'hcm',
+  payload: { seq, ticket: makeTicket({ seq }), waiting: {}, estimates: {} },
+});
 
 describe('the notifier relay', () => {
   it('drops facts while nobody listens, then forwards to every subscriber in order', () => {

@@ -22,30 +22,40 @@ const Schema = z.object({ counterId: z.string().min(1) }).strict();
 describe('onValidated', () => {
   it('passes the parsed payload to the handler and acknowledges its result', async () => {
     const seen: unknown[] = [];
-    const handler = onValidated(Schema, async (p) => {
-      seen.push(p);
-      return { called: p.counterId };
-    }, recordingLog());
+    const handler = onValidated(
+      Schema,
+      async (p) => {
+        seen.push(p);
+        return { called: p.counterId };
+      },
+      recordingLog(),
+    );
     expect(await ackOf(handler, { counterId: 'quay-1' })).toEqual({ ok: true, data: { called: 'quay-1' } });
     expect(seen).toEqual([{ counterId: 'quay-1' }]);
   });
 
-  it.each([['a missing field', {}], ['an unknown field', { counterId: 'q', x: 1 }], ['a wrong type', { counterId: 3 }], ['a string', 'quay-1']])(
-    'answers request.invalid_payload for %s without calling the handler',
-    async (_label, payload) => {
-      let calls = 0;
-      const handler = onValidated(Schema, async () => ++calls, recordingLog());
-      const ack = await ackOf(handler, payload);
-      expect(ack).toMatchObject({ ok: false, error: { code: 'request.invalid_payload' } });
-      expect(calls).toBe(0);
-    },
-  );
+  it.each([
+    ['a missing field', {}],
+    ['an unknown field', { counterId: 'q', x: 1 }],
+    ['a wrong type', { counterId: 3 }],
+    ['a string', 'quay-1'],
+  ])('answers request.invalid_payload for %s without calling the handler', async (_label, payload) => {
+    let calls = 0;
+    const handler = onValidated(Schema, async () => ++calls, recordingLog());
+    const ack = await ackOf(handler, payload);
+    expect(ack).toMatchObject({ ok: false, error: { code: 'request.invalid_payload' } });
+    expect(calls).toBe(0);
+  });
 
   it('turns an AppError into its code and message, without logging', async () => {
     const log = recordingLog();
-    const handler = onValidated(Schema, async () => {
-      throw new AppError('queue.empty', 'No ticket is waiting for counter 1.');
-    }, log);
+    const handler = onValidated(
+      Schema,
+      async () => {
+        throw new AppError('queue.empty', 'No ticket is waiting for counter 1.');
+      },
+      log,
+    );
     expect(await ackOf(handler, { counterId: 'quay-1' })).toEqual({
       ok: false,
       error: { code: 'queue.empty', message: 'No ticket is waiting for counter 1.' },
@@ -56,9 +66,13 @@ describe('onValidated', () => {
   it('hides any other error behind "internal" and logs it', async () => {
     const log = recordingLog();
     const boom = new Error('SQLITE_CORRUPT: secret path /var/lib/luot');
-    const handler = onValidated(Schema, async () => {
-      throw boom;
-    }, log);
+    const handler = onValidated(
+      Schema,
+      async () => {
+        throw boom;
+      },
+      log,
+    );
     expect(await ackOf(handler, { counterId: 'quay-1' })).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error.' } });
     expect(log.lines).toEqual([{ level: 'error', message: 'socket handler failed', extra: boom }]);
   });

@@ -33,7 +33,7 @@ describe('CSV export', () => {
       ['Tư pháp – Hộ tịch', '5', '66.7', '16/03/2026 08:05:09'],
       ['Đất đai, "nhà ở"\nvà xây dựng', '0', '', ''],
       // A spreadsheet would run this as a formula: kept as text.
-      ["'=HYPERLINK(\"x\")", '1', '100', ''],
+      ['\'=HYPERLINK("x")', '1', '100', ''],
       ['Tổng cộng', '6', '75', ''],
     ]);
   });

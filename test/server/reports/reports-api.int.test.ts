@@ -209,7 +209,17 @@ describe('exports', () => {
     expect(sheet.getCell('A2').value).toBe('An Phu Commune Public Administrative Service Centre');
     expect(sheet.getCell('A3').value).toBe('From 16/03/2026 to 16/03/2026 (Asia/Ho_Chi_Minh time)');
     const header = sheet.getRow(4).values as unknown[];
-    expect(header.slice(1, 10)).toEqual(['Officer', 'Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Ratings', 'Served', 'Satisfied (%)', 'Response rate (%)']);
+    expect(header.slice(1, 10)).toEqual([
+      'Officer',
+      'Very satisfied',
+      'Satisfied',
+      'Neutral',
+      'Dissatisfied',
+      'Ratings',
+      'Served',
+      'Satisfied (%)',
+      'Response rate (%)',
+    ]);
     const rowOf = (name: string) => sheet.getRows(5, sheet.rowCount - 4)!.find((r) => r.getCell(1).value === name)!;
     const lan = rowOf('Nguyễn Thị Lan');
     expect([2, 3, 4, 5, 6, 7, 8, 9].map((c) => lan.getCell(c).value)).toEqual([1, 1, 0, 0, 2, 2, 100, 100]);
@@ -246,7 +256,9 @@ describe('exports', () => {
 
 describe('liveReport', () => {
   it('shows the counters held, who holds them and the devices', async () => {
-    const live = await get<{ counters: { counterId: string; status: string; staffName: string | null }[]; devices: { kind: string }[]; businessDay: string }>('live');
+    const live = await get<{ counters: { counterId: string; status: string; staffName: string | null }[]; devices: { kind: string }[]; businessDay: string }>(
+      'live',
+    );
     expect(live.businessDay).toBe(TUESDAY);
     expect(live.counters.find((c) => c.counterId === demo.counterA)).toMatchObject({ status: 'open', staffName: 'Nguyễn Thị Lan' });
     // The demo's kiosk, display and bridge, and a rating screen per counter (issue #10).

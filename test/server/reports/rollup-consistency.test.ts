@@ -18,7 +18,9 @@ async function played(): Promise<TestDeps & { tickets: Record<string, string> }>
 }
 
 const sorted = (rows: DailyRollupRow[]) =>
-  [...rows].sort((a, b) => `${a.businessDay}${a.serviceId}${a.counterId}${a.staffId}`.localeCompare(`${b.businessDay}${b.serviceId}${b.counterId}${b.staffId}`));
+  [...rows].sort((a, b) =>
+    `${a.businessDay}${a.serviceId}${a.counterId}${a.staffId}`.localeCompare(`${b.businessDay}${b.serviceId}${b.counterId}${b.staffId}`),
+  );
 
 describe('rollups kept by every ticket change', () => {
   it('give the hand-computed Monday', async () => {
@@ -73,7 +75,10 @@ describe('rollups kept by every ticket change', () => {
     const live = await deps.store.readDailyRollups(HCM, MONDAY, TUESDAY);
     const liveHours = await deps.store.readHourlyRollups(HCM, MONDAY, TUESDAY);
     // The forced-back ticket's wait ends at its first call, at counter 2.
-    const tuesday = summarizeTimes(live.filter((r) => r.businessDay === TUESDAY), 'counter').groups;
+    const tuesday = summarizeTimes(
+      live.filter((r) => r.businessDay === TUESDAY),
+      'counter',
+    ).groups;
     expect(tuesday.find((g) => g.key === 'quay-2')?.wait).toMatchObject({ count: 1, p50Minutes: 7 });
 
     await rebuildRollups(deps.store, deps.clock, HCM);

@@ -49,7 +49,10 @@ describe('rollupDeltas', () => {
     expect(rollupDeltas(change(called, noShow, '08:30:00'), HCM, false).daily).toEqual([{ key: key('ho-tich', 'quay-1', 'lan'), noShow: 1 }]);
 
     const moved: Ticket = { ...called, state: 'waiting', serviceId: 'tra-ket-qua', calledAt: null, counterId: null, staffId: null };
-    const transfer = change(called, moved, '08:30:00', { counterId: 'quay-1', detail: { fromServiceId: 'ho-tich', toServiceId: 'tra-ket-qua', toCounterId: null } });
+    const transfer = change(called, moved, '08:30:00', {
+      counterId: 'quay-1',
+      detail: { fromServiceId: 'ho-tich', toServiceId: 'tra-ket-qua', toCounterId: null },
+    });
     expect(rollupDeltas(transfer, HCM, false).daily).toEqual([{ key: key('ho-tich', 'quay-1', 'lan'), transferred: 1 }]);
     // A force-close requeue is not a transfer.
     expect(rollupDeltas({ ...transfer, detail: { forceClosedBy: 'admin' } }, HCM, false).daily).toEqual([]);

@@ -38,7 +38,18 @@ describe('seed:history', () => {
   it('opens on working days and Saturday mornings, not on Sundays or holidays', () => {
     const days = rawQuery<{ business_day: string }>(dbFile, 'SELECT DISTINCT business_day FROM tickets ORDER BY 1').map((r) => r.business_day);
     expect(isHoliday('2026-04-30') && isHoliday('2026-05-01')).toBe(true);
-    expect(days).toEqual(['2026-04-20', '2026-04-21', '2026-04-22', '2026-04-23', '2026-04-24', '2026-04-25', '2026-04-27', '2026-04-28', '2026-04-29', '2026-05-02']);
+    expect(days).toEqual([
+      '2026-04-20',
+      '2026-04-21',
+      '2026-04-22',
+      '2026-04-23',
+      '2026-04-24',
+      '2026-04-25',
+      '2026-04-27',
+      '2026-04-28',
+      '2026-04-29',
+      '2026-05-02',
+    ]);
     expect(seeded.openDays).toBe(10);
     const saturdayLatest = one<{ h: string }>("SELECT max(issued_at) AS h FROM tickets WHERE business_day = '2026-04-25'").h;
     expect(new Date(Number(saturdayLatest)).toISOString() < '2026-04-25T04:30:00.000Z').toBe(true); // before 11:30 local
@@ -80,8 +91,11 @@ describe('seed:history', () => {
   });
 
   it('numbers every service from 1 each day, like the kiosk', () => {
-    const gaps = rawQuery(dbFile, `SELECT t.service_id, t.business_day FROM tickets t JOIN number_sequences s ON s.centre_id = t.centre_id
-      AND s.service_id = t.service_id AND s.business_day = t.business_day GROUP BY 1, 2 HAVING count(*) <> max(s.last_seq) OR max(t.seq) <> count(*)`);
+    const gaps = rawQuery(
+      dbFile,
+      `SELECT t.service_id, t.business_day FROM tickets t JOIN number_sequences s ON s.centre_id = t.centre_id
+      AND s.service_id = t.service_id AND s.business_day = t.business_day GROUP BY 1, 2 HAVING count(*) <> max(s.last_seq) OR max(t.seq) <> count(*)`,
+    );
     expect(gaps).toEqual([]);
   });
 

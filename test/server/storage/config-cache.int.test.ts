@@ -40,7 +40,11 @@ async function inProcessB(change: string): Promise<void> {
 }
 
 const issue = (extra: { priorityGroupId?: string } = {}) => issueTicket(a, { centreId: HCM, serviceId: 'ho-tich', ...extra });
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+  );
 
 describe('configuration cached in one process, changed by another', () => {
   it('a new numbering by B is used by A’s next ticket', async () => {

@@ -20,9 +20,7 @@ export function queriesOf(recorded: readonly Recorded[]): Recorded[] {
 /** Tables that grow with history: more rows than any configuration table will ever hold. */
 export function historyTables(db: BetterSqlite3.Database, atLeast = 5_000): Set<string> {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-  return new Set(
-    tables.filter((t) => (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n >= atLeast).map((t) => t.name),
-  );
+  return new Set(tables.filter((t) => (db.prepare(`SELECT count(*) AS n FROM "${t.name}"`).get() as { n: number }).n >= atLeast).map((t) => t.name));
 }
 
 /**
@@ -85,8 +83,27 @@ export function seedHistoryRows(dbFile: string, opts: { days: number; perDay: nu
         const id = `h-${d}-${i}`;
         const priority = i % 17 === 0 ? 'nguoi-cao-tuoi' : null;
         const state = i % 23 === 0 ? 'no_show' : 'done';
-        ticket.run(id, HCM, service, service, day, i + 1, `H${i + 1}`, state, issued, called, called + 60_000, called + 420_000,
-          counter, 'lan', priority, called, counter, service, priority === null ? 0 : 1);
+        ticket.run(
+          id,
+          HCM,
+          service,
+          service,
+          day,
+          i + 1,
+          `H${i + 1}`,
+          state,
+          issued,
+          called,
+          called + 60_000,
+          called + 420_000,
+          counter,
+          'lan',
+          priority,
+          called,
+          counter,
+          service,
+          priority === null ? 0 : 1,
+        );
         event.run(`e-${d}-${i}`, HCM, id, ++eventSeq, called, counter, service);
         n++;
       }

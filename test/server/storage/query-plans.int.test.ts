@@ -70,11 +70,7 @@ beforeAll(async () => {
 
   await record('issue', () => issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich', kioskId: 'kiosk-1' }));
   await record('issue', () => issueTicket(deps, { centreId: HCM, serviceId: 'dat-dai', priorityGroupId: 'nguoi-cao-tuoi' }));
-  const policies: Partial<CentreSettings>[] = [
-    { carryOver: false },
-    { carryOver: true },
-    { priorityPolicy: { mode: 'interleaved', normalPerPriority: 2 } },
-  ];
+  const policies: Partial<CentreSettings>[] = [{ carryOver: false }, { carryOver: true }, { priorityPolicy: { mode: 'interleaved', normalPerPriority: 2 } }];
   for (const policy of policies) {
     await settings(policy);
     const called = await callNext(deps, { centreId: HCM, counterId: 'quay-1', actor: LAN });

@@ -22,7 +22,12 @@ describe('api (admin)', () => {
       seen.push(`${init?.method} ${url} ${init?.body ?? ''}`);
       return new Response(JSON.stringify(answer(url)), { status: 200 });
     });
-    await api.putService('demo', 'ho chieu', { name: { vi: 'Hộ chiếu', en: 'Passports' }, numbering: { mode: 'prefix', prefix: 'H', digits: 3 }, sortOrder: 7, active: true });
+    await api.putService('demo', 'ho chieu', {
+      name: { vi: 'Hộ chiếu', en: 'Passports' },
+      numbering: { mode: 'prefix', prefix: 'H', digits: 3 },
+      sortOrder: 7,
+      active: true,
+    });
     await api.putCounter('demo', 'quay-7', { number: 7, serviceIds: ['ho-chieu'], callOrder: 'fifo', weights: {}, active: true });
     await api.getSettings('demo');
     await api.createStaff('demo', { username: 'mai', name: 'Mai', role: 'staff' });

@@ -21,7 +21,12 @@ function answering(body: unknown, init: { credentials?: 'omit' } = {}) {
 const status = { ticket: ticket({ id: 't1', number: 'A001' }), peopleAhead: 0, estimatedWaitMinutes: 4 };
 const at = '2026-11-23T02:00:00.000Z';
 const head = { centreId: 'demo', centreName: { vi: 'Trung tâm', en: 'Centre' }, timeZone: 'Asia/Ho_Chi_Minh', from: '2026-11-01', to: '2026-11-23' };
-const hours = { ...head, hours: [{ hour: 8, issued: 12, perDay: 1.5, byWeekday: [1, 2, 3, 4, 2, 0, 0] }], weekdays: [{ weekday: 1, issued: 12, perDay: 3 }], openDays: 8 };
+const hours = {
+  ...head,
+  hours: [{ hour: 8, issued: 12, perDay: 1.5, byWeekday: [1, 2, 3, 4, 2, 0, 0] }],
+  weekdays: [{ weekday: 1, issued: 12, perDay: 3 }],
+  openDays: 8,
+};
 const job = {
   id: 'job-1',
   centreId: 'demo',
@@ -78,7 +83,7 @@ describe('api answers are checked against the route schemas', () => {
     expect(seen[2]?.url).toBe('/api/centres/demo/reports/live');
   });
 
-  it('getPrintJob follows the kiosk\'s job with its token', async () => {
+  it("getPrintJob follows the kiosk's job with its token", async () => {
     const { api, seen } = answering(job);
     expect((await api.getPrintJob('job 1')).status).toBe('printed');
     expect(seen[0]).toMatchObject({ url: '/api/print-jobs/job%201', method: 'GET', credentials: 'same-origin' });

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, createApi, resolveCentre } from '../../../web-shared/client/api.ts';
 import { ticket } from './centre.fixtures.ts';
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const account = { centreId: 'demo', staffId: 'lan', name: 'Lan', username: 'lan', role: 'staff', active: true, mustChangePassword: false };
 const revokedToken = {

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bearerHeader, DEVICE_TOKEN_KEY, forgetDeviceToken, pairedDeviceToken, pairFromUrl, RATING_SCREEN_TOKEN_KEY, type PageEnv } from '../../../web-shared/client/session.ts';
+import {
+  bearerHeader,
+  DEVICE_TOKEN_KEY,
+  forgetDeviceToken,
+  pairedDeviceToken,
+  pairFromUrl,
+  RATING_SCREEN_TOKEN_KEY,
+  type PageEnv,
+} from '../../../web-shared/client/session.ts';
 
 function page(href: string, stored: Record<string, string> = {}) {
   const data = new Map(Object.entries(stored));

@@ -18,9 +18,7 @@ describe('i18n', () => {
   it('uses the same placeholders in both languages', () => {
     const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of keys) {
-      expect(holes(messages.en[key as keyof typeof messages.en]), key).toEqual(
-        holes(messages.vi[key as keyof typeof messages.vi]),
-      );
+      expect(holes(messages.en[key as keyof typeof messages.en]), key).toEqual(holes(messages.vi[key as keyof typeof messages.vi]));
     }
   });
 

@@ -22,11 +22,13 @@ describe('throttleNotice: the login form after 429 auth.throttled', () => {
   });
 
   it('the API client hands the Retry-After of a refusal to the form', async () => {
-    const api = createApi('http://server', async () =>
-      new Response(JSON.stringify({ error: { code: 'auth.throttled', message: 'Too many failed logins; try again in 8 s.' } }), {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '8' },
-      }),
+    const api = createApi(
+      'http://server',
+      async () =>
+        new Response(JSON.stringify({ error: { code: 'auth.throttled', message: 'Too many failed logins; try again in 8 s.' } }), {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': '8' },
+        }),
     );
     const error = await api.login('lan', 'x').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'auth.throttled', status: 429, retryAfterSeconds: 8 });

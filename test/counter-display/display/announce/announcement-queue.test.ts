@@ -26,7 +26,10 @@ function fakePlayer() {
         running.push({
           a,
           end: (o = 'played') => {
-            running.splice(running.findIndex((r) => r.a === a), 1);
+            running.splice(
+              running.findIndex((r) => r.a === a),
+              1,
+            );
             log.push(`end ${a.number}`);
             resolve(o);
           },
@@ -88,7 +91,9 @@ describe('AnnouncementQueue', () => {
   });
 
   it('goes on after a failed or muted play, and records the outcome', async () => {
-    const failing: Player = { play: vi.fn(async (a: Announcement): Promise<PlayOutcome> => (a.number === 'A001' ? Promise.reject(new Error('boom')) : 'muted')) };
+    const failing: Player = {
+      play: vi.fn(async (a: Announcement): Promise<PlayOutcome> => (a.number === 'A001' ? Promise.reject(new Error('boom')) : 'muted')),
+    };
     const q = new AnnouncementQueue(failing);
     q.enqueue(ann('A001'));
     q.enqueue(ann('A002'));

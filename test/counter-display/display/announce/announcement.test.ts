@@ -24,18 +24,12 @@ const call = (number: string, counterNumber: number, recall = false): Call => ({
 
 describe('announcement text', () => {
   it('reads the example of DOMAIN.md: 1025 to counter 3, north', () => {
-    expect(announcementFor(call('1025', 3), north).text).toBe(
-      'Mời công dân có số thứ tự một nghìn không trăm hai mươi lăm, đến quầy số ba.',
-    );
+    expect(announcementFor(call('1025', 3), north).text).toBe('Mời công dân có số thứ tự một nghìn không trăm hai mươi lăm, đến quầy số ba.');
   });
 
   it('south: ngàn and lẻ', () => {
-    expect(announcementFor(call('1005', 12), south).text).toBe(
-      'Mời công dân có số thứ tự một ngàn không trăm lẻ năm, đến quầy số mười hai.',
-    );
-    expect(announcementFor(call('2024', 21), south).text).toBe(
-      'Mời công dân có số thứ tự hai ngàn không trăm hai mươi tư, đến quầy số hai mươi mốt.',
-    );
+    expect(announcementFor(call('1005', 12), south).text).toBe('Mời công dân có số thứ tự một ngàn không trăm lẻ năm, đến quầy số mười hai.');
+    expect(announcementFor(call('2024', 21), south).text).toBe('Mời công dân có số thứ tự hai ngàn không trăm hai mươi tư, đến quầy số hai mươi mốt.');
   });
 
   it('"bốn" instead of "tư" when the centre says so', () => {
@@ -71,7 +65,13 @@ describe('announcement text', () => {
   it('parts are the clip names in order, with the phrases whole', () => {
     expect(announcementFor(call('1025', 3), north).parts).toEqual([
       'Mời công dân có số thứ tự',
-      'một', 'nghìn', 'không', 'trăm', 'hai', 'mươi', 'lăm',
+      'một',
+      'nghìn',
+      'không',
+      'trăm',
+      'hai',
+      'mươi',
+      'lăm',
       'đến quầy số',
       'ba',
     ]);

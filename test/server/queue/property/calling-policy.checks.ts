@@ -81,8 +81,7 @@ export const transferKeepsPlace: Check = (run, centre) =>
         x.id !== picked.id &&
         run.transferred.has(x.id) &&
         sameClass(x, picked) &&
-        (x.targetCounterId === call.counter.counterId ||
-          (x.targetCounterId === null && x.serviceId === picked.serviceId)) &&
+        (x.targetCounterId === call.counter.counterId || (x.targetCounterId === null && x.serviceId === picked.serviceId)) &&
         issued(x) < issued(picked),
     );
     return overtaken

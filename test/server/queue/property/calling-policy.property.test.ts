@@ -82,33 +82,77 @@ describe('the properties catch a broken core', () => {
       'an interleaved policy with N off by one',
       checks.interleavedSpacing,
       pickWith((c, k, p, h, n) =>
-        pickNext(c, k, { ...p, priority: p.priority.mode === 'interleaved' ? { ...p.priority, normalPerPriority: p.priority.normalPerPriority - 1 } : p.priority }, h, n),
+        pickNext(
+          c,
+          k,
+          { ...p, priority: p.priority.mode === 'interleaved' ? { ...p.priority, normalPerPriority: p.priority.normalPerPriority - 1 } : p.priority },
+          h,
+          n,
+        ),
       ),
       interleaved,
     ],
     [
       'an interleaved policy that never gives priority its turn',
       checks.interleavedTurn,
-      pickWith((c, k, p, h, n) => pickNext(c, k, p, h.map((x) => ({ ...x, priority: true })), n)),
+      pickWith((c, k, p, h, n) =>
+        pickNext(
+          c,
+          k,
+          p,
+          h.map((x) => ({ ...x, priority: true })),
+          n,
+        ),
+      ),
       interleaved,
     ],
     [
       'a ticket model that sends a transferred ticket to the back (new issue time)',
       checks.transferKeepsPlace,
-      { ...realEngine, apply: (t, a, ctx) => { const next = applyAction(t, a, ctx); return next && a === 'transfer' ? { ...next, issuedAt: ctx.at.toISOString() } : next; } },
+      {
+        ...realEngine,
+        apply: (t, a, ctx) => {
+          const next = applyAction(t, a, ctx);
+          return next && a === 'transfer' ? { ...next, issuedAt: ctx.at.toISOString() } : next;
+        },
+      },
     ],
     [
       'a policy that lets any counter call a ticket sent to another counter',
       checks.onlyEligible,
-      pickWith((c, k, p, h, n) => pickNext(c.map((t) => ({ ...t, targetCounterId: null })), k, p, h, n)),
+      pickWith((c, k, p, h, n) =>
+        pickNext(
+          c.map((t) => ({ ...t, targetCounterId: null })),
+          k,
+          p,
+          h,
+          n,
+        ),
+      ),
     ],
     [
       'a policy that also calls tickets already called',
       checks.neverCalledTwice,
-      pickWith((c, k, p, h, n) => pickNext(c.map((t) => (t.state === 'called' ? { ...t, state: 'waiting' as const } : t)), k, p, h, n)),
+      pickWith((c, k, p, h, n) =>
+        pickNext(
+          c.map((t) => (t.state === 'called' ? { ...t, state: 'waiting' as const } : t)),
+          k,
+          p,
+          h,
+          n,
+        ),
+      ),
     ],
-    ['a policy that ignores the fifo order', checks.fifoOrder, pickWith((c, k, p, h, n) => pickNext(c, k.callOrder === 'fifo' ? { ...k, callOrder: 'ordered' } : k, p, h, n))],
-    ['a policy that ignores the ordered order', checks.orderedOrder, pickWith((c, k, p, h, n) => pickNext(c, k.callOrder === 'ordered' ? { ...k, callOrder: 'fifo' } : k, p, h, n))],
+    [
+      'a policy that ignores the fifo order',
+      checks.fifoOrder,
+      pickWith((c, k, p, h, n) => pickNext(c, k.callOrder === 'fifo' ? { ...k, callOrder: 'ordered' } : k, p, h, n)),
+    ],
+    [
+      'a policy that ignores the ordered order',
+      checks.orderedOrder,
+      pickWith((c, k, p, h, n) => pickNext(c, k.callOrder === 'ordered' ? { ...k, callOrder: 'fifo' } : k, p, h, n)),
+    ],
   ];
 
   it.each(mutants)('%s is caught', (_name, check, engine, priority) => {
@@ -119,7 +163,17 @@ describe('the properties catch a broken core', () => {
 /** The generated days must reach the situations the properties speak about, or they prove nothing. */
 describe('the generated days are not vacuous', () => {
   it('reach overdue tickets, mixed priority queues, transfers, interleaving and every call order', () => {
-    const seen = { calls: 0, overdue: 0, priorityAndNormal: 0, transferredWaiting: 0, sentHerePicked: 0, interleavedPriority: 0, fifo: 0, ordered: 0, weighted: 0 };
+    const seen = {
+      calls: 0,
+      overdue: 0,
+      priorityAndNormal: 0,
+      transferredWaiting: 0,
+      sentHerePicked: 0,
+      interleavedPriority: 0,
+      fifo: 0,
+      ordered: 0,
+      weighted: 0,
+    };
     for (const [centre, actions] of fc.sample(fc.tuple(centreArb(), actionsArb()), { numRuns: 200, seed: 20260316 })) {
       const run = simulate(centre, actions);
       for (const call of run.calls) {

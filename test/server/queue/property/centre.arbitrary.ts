@@ -13,9 +13,7 @@ export const centreArb = (options: { priority?: fc.Arbitrary<PriorityPolicy> } =
         counterId: fc.constant(`quay-${i + 1}`),
         serviceIds: fc.shuffledSubarray(services, { minLength: 1 }),
         callOrder: fc.constantFrom<CallOrder>('fifo', 'ordered', 'weighted'),
-        weights: fc
-          .array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n })
-          .map((ws) => Object.fromEntries(ws.map((w, j) => [services[j]!, w]))),
+        weights: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: n, maxLength: n }).map((ws) => Object.fromEntries(ws.map((w, j) => [services[j]!, w]))),
       });
     return fc.record({
       services: fc.constant(services),

@@ -206,9 +206,7 @@ export function simulate(centre: SimCentre, actions: readonly Action[], engine: 
 /** Waiting tickets this counter may call, by the rules of DOMAIN.md (not the policy's own helper). */
 export function eligibleAt(call: CallObservation): Ticket[] {
   return call.tickets.filter(
-    (t) =>
-      t.state === 'waiting' &&
-      (t.targetCounterId === null ? call.counter.serviceIds.includes(t.serviceId) : t.targetCounterId === call.counter.counterId),
+    (t) => t.state === 'waiting' && (t.targetCounterId === null ? call.counter.serviceIds.includes(t.serviceId) : t.targetCounterId === call.counter.counterId),
   );
 }
 
