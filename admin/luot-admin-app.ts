@@ -5,6 +5,7 @@ import { createApi, type Api } from '../web-shared/client/api.ts';
 import { t } from '../web-shared/i18n/i18n.ts';
 import { pageShellStyles } from '../web-shared/ui/page-shell.styles.ts';
 import { StaffGateController } from '../web-shared/ui/staff-gate.controller.ts';
+import './luot-admin-centres.ts';
 import './luot-admin-counters.ts';
 import './luot-admin-devices.ts';
 import './luot-admin-services.ts';
@@ -14,7 +15,7 @@ import './luot-admin-staff.ts';
 /**
  * /admin: the administrator's page. A shell — the staff login gate and header
  * (web-shared/ui/staff-gate.controller.ts), then one element per section (services, counters,
- * centre settings, staff, devices). Each section loads and saves its own part through the API;
+ * centre settings, staff, devices; and the province's centres for a province administrator). Each section loads and saves its own part through the API;
  * when one saves configuration (`luot-config-changed`), `revision` moves on and the sections
  * that show it read it again. See docs/admin.md.
  */
@@ -43,7 +44,8 @@ export class LuotAdminApp extends LitElement {
     return this.staff.render({
       title: t(lang, 'admin.title'),
       errorTestId: 'admin-error',
-      admits: (role) => role === 'admin',
+      // A province administrator is also an administrator of its own centre (issue #13).
+      admits: (role) => role === 'admin' || role === 'province_admin',
       denied: { testId: 'admin-only', text: t(lang, 'admin.onlyAdmins') },
       content: (centre, account) => this.renderSections(centre, account),
     });
@@ -51,11 +53,13 @@ export class LuotAdminApp extends LitElement {
 
   private renderSections(centre: Centre, account: Account | null) {
     const lang = this.language;
+    const province = account?.role === 'province_admin';
     return html`<main @luot-config-changed=${() => this.revision++}>
+      ${province ? html`<luot-admin-centres .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-centres>` : null}
       <luot-admin-services .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-services>
       <luot-admin-counters .api=${this.api} .centreId=${centre.id} .language=${lang} .revision=${this.revision}></luot-admin-counters>
       <luot-admin-settings .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-settings>
-      <luot-admin-staff .api=${this.api} .centreId=${centre.id} .language=${lang} .selfId=${account?.staffId ?? null}></luot-admin-staff>
+      <luot-admin-staff .api=${this.api} .centreId=${centre.id} .language=${lang} .selfId=${account?.staffId ?? null} .selfRole=${account?.role ?? null}></luot-admin-staff>
       <luot-admin-devices .api=${this.api} .centreId=${centre.id} .timeZone=${centre.timeZone} .language=${lang}></luot-admin-devices>
     </main>`;
   }

@@ -10,7 +10,7 @@ import {
   createStaffBody,
   newStaffForm,
   newStaffHints,
-  ROLES,
+  rolesFor,
   staffEditHints,
   staffEditOf,
   staffFieldLabels,
@@ -26,6 +26,7 @@ import {
 export class LuotAdminStaff extends AdminSection {
   static override properties = {
     selfId: { type: String },
+    selfRole: { type: String },
     accounts: { state: true },
     edits: { state: true },
     draft: { state: true },
@@ -34,6 +35,8 @@ export class LuotAdminStaff extends AdminSection {
   };
   /** The signed-in admin: their own row cannot be demoted or disabled. */
   declare selfId: string | null;
+  /** The signed-in admin's role: a province administrator may also give province roles (issue #13). */
+  declare selfRole: Role | null;
   declare accounts: Account[];
   declare edits: Record<string, StaffEdit>;
   declare draft: NewStaffForm;
@@ -44,6 +47,7 @@ export class LuotAdminStaff extends AdminSection {
   constructor() {
     super();
     this.selfId = null;
+    this.selfRole = null;
     this.accounts = [];
     this.edits = {};
     this.draft = newStaffForm();
@@ -162,7 +166,7 @@ export class LuotAdminStaff extends AdminSection {
   private roleSelect(role: Role, set: (role: Role) => void, testId: string, locked = false) {
     return html`<select data-testid=${testId} ?disabled=${locked} aria-label=${t(this.language, 'admin.staff.role')}
       @change=${(e: Event) => set((e.target as HTMLSelectElement).value as Role)}>
-      ${ROLES.map((r) => html`<option value=${r} ?selected=${r === role}>${t(this.language, `role.${r}`)}</option>`)}
+      ${rolesFor(this.selfRole, role).map((r) => html`<option value=${r} ?selected=${r === role}>${t(this.language, `role.${r}`)}</option>`)}
     </select>`;
   }
 

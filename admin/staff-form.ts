@@ -7,6 +7,17 @@ import { MIN_PASSWORD_LENGTH } from '../web-shared/ui/login-logic.ts';
 import { hintsOf, requiredHint, type FieldLabels, type Hint } from './admin-form.ts';
 
 export const ROLES: readonly Role[] = ['staff', 'manager', 'admin'];
+/** Roles that reach every centre (issue #13): only a province administrator gives them. */
+export const PROVINCE_ROLES: readonly Role[] = ['province_manager', 'province_admin'];
+
+/**
+ * The roles an admin may pick: a province administrator may also give the province roles. An
+ * account's current role is always listed, so its select never shows a role it does not have.
+ */
+export function rolesFor(actorRole: Role | null, current?: Role): readonly Role[] {
+  const roles = actorRole === 'province_admin' ? [...ROLES, ...PROVINCE_ROLES] : [...ROLES];
+  return current !== undefined && !roles.includes(current) ? [...roles, current] : roles;
+}
 
 /** Same rule as protocol/auth.schemas.ts UsernameSchema, after trimming and lower-casing. */
 const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;

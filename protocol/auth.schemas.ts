@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.schemas.ts';
 
-/** Account roles and device kinds (server/accounts/principal.ts holds the same unions). */
-export const RoleSchema = z.enum(['admin', 'manager', 'staff']).meta({ id: 'Role' });
+/**
+ * Account roles and device kinds (server/accounts/principal.ts holds the same unions). The
+ * province roles (issue #13) reach every centre: docs/security.md "Province-wide roles".
+ */
+export const RoleSchema = z.enum(['admin', 'manager', 'staff', 'province_admin', 'province_manager']).meta({ id: 'Role' });
 /** A rating screen (issue #10) is the citizen-facing screen of ONE counter: it may only rate there. */
 export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge', 'rating-screen']).meta({ id: 'DeviceKind' });
 export type Role = z.infer<typeof RoleSchema>;

@@ -30,6 +30,11 @@ export const CentreSchema = z
     name: LocalizedTextSchema,
     /** IANA zone; the business day and every local time are computed in it. */
     timeZone: z.string().min(1),
+    /**
+     * Postal address, one line as the centre writes it ("Số 1 Lê Duẩn, phường Bến Nghé, …"):
+     * an address is a proper name, not translated (issue #13). Absent when none was given.
+     */
+    address: z.string().max(300).optional(),
   })
   .meta({ id: 'Centre' });
 export type Centre = z.infer<typeof CentreSchema>;

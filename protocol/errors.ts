@@ -12,6 +12,7 @@ export const errorStatus = {
   'request.headers_too_large': 431,
   'request.timeout': 408,
   'centre.not_found': 404,
+  'centre.exists': 409,
   'service.not_found': 404,
   'service.inactive': 409,
   'service.numbers_exhausted': 409,

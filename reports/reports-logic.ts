@@ -183,8 +183,11 @@ export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 't
 /** `?tab=` of the page address; the live view when absent or unknown. */
 export const parseTab = (value: string | null): ReportTab => ((REPORT_TABS as readonly string[]).includes(value ?? '') ? (value as ReportTab) : 'live');
 
-/** Who may open the reports (the server checks `reports:read` again on every request). */
-export const mayReadReports = (role: string): boolean => role === 'manager' || role === 'admin';
+/**
+ * Who may open the reports: the roles that hold `reports:read` (server/accounts/permissions.ts), the
+ * centre's managers and admins and the province roles. The server checks it again on every request.
+ */
+export const mayReadReports = (role: string): boolean => ['manager', 'admin', 'province_manager', 'province_admin'].includes(role);
 
 /** A chart tall enough for one readable bar per group when there are many (officers, days). */
 export const chartHeight = (groups: number): Record<string, string> => (groups > 12 ? { '--luot-chart-height': `${Math.min(80, 4 + groups * 1.2)}rem` } : {});

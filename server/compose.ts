@@ -17,9 +17,10 @@ import type { Clock, Deps, Ids } from './kernel/ports.ts';
 import { createModules } from './modules.ts';
 import type { PrintDeps } from './printing/printing.deps.ts';
 import type { RatingDeps } from './ratings/ratings.deps.ts';
+import { attachAdapter } from './realtime/adapter.ts';
 import { createNotifierRelay } from './realtime/relay.ts';
 import type { StatementObserver } from './storage/sqlite-driver.ts';
-import { createSqliteStore } from './storage/sqlite.store.ts';
+import { openStore } from './storage/open-store.ts';
 
 export const VERSION = '0.1.0';
 /** How long a stopping server waits for requests in flight before closing their connections. */
@@ -57,10 +58,10 @@ export interface ComposeOverrides {
  */
 export async function startServer(config: Config, overrides: ComposeOverrides = {}): Promise<RunningServer> {
   const log = overrides.log ?? createLogger(config.LOG_LEVEL);
-  const store = await createSqliteStore({
-    filename: config.dbFile,
+  const store = await openStore(config, {
     observe: overrides.observeStatements,
     onAfterCommitError: (error) => log.error('after-commit work failed', error),
+    onPoolError: (error) => log.warn(`a PostgreSQL connection broke (${error.message}); reconnecting on the next request`),
   });
   const demoCreated = config.DEMO ? await ensureDemoCentre(store) : false;
   // Use cases publish facts to the relay; the modules' socket namespaces subscribe to it.
@@ -73,6 +74,12 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   // A heartbeat every 10 s, answered within 5 s: a display whose network silently died learns it
   // (offline banner, reconnect) within 15 s instead of socket.io's default 45 s.
   const io = new SocketServer({ serveClient: false, pingInterval: 10_000, pingTimeout: 5_000 });
+  // Before any namespace is made, so each gets it: with several instances (Redis, or PostgreSQL's
+  // LISTEN/NOTIFY) a room broadcast reaches the sockets of every instance (realtime/adapter.ts).
+  const realtime = await attachAdapter(io, config, log).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const sockets: ModuleSockets[] = [];
   let publicUrl = config.PUBLIC_URL ?? '';
   const ctx: ModuleContext = {
@@ -85,6 +92,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     revoke: (r: Revocation) => {
       for (const s of sockets) s.revoke?.(r);
     },
+    version: VERSION,
     publicUrl: () => publicUrl,
   };
   const modules = createModules(ctx);
@@ -99,6 +107,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     sessionSecret,
     routes: modules.list.flatMap((m) => m.routes?.(deps) ?? []),
     guards: modules.list.flatMap((m) => m.guards ?? []),
+    hooks: modules.list.flatMap((m) => m.http ?? []),
     voiceDir: config.VOICE_DIR ? resolve(config.VOICE_DIR) : undefined,
   });
   // Timed work (day end, print deadlines) and start-up repairs, before the first request.
@@ -126,6 +135,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   } catch (error) {
     for (const stop of stops) stop();
     await io.close();
+    await realtime.close();
     await store.close();
     throw error;
   }
@@ -148,7 +158,8 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
         shuttingDown = true;
         for (const stop of stops) stop();
         for (const s of sockets) s.stopping?.();
-        io.disconnectSockets(true);
+        // This instance's sockets only: with an adapter a plain disconnectSockets reaches every instance.
+        io.local.disconnectSockets(true);
         const closed = new Promise<void>((resolve) => {
           void io.close(() => resolve());
         });
@@ -162,6 +173,8 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
         await closed;
         clearTimeout(cut);
         cutAll();
+        // After io.close(), which closed each namespace's adapter: then its pool or Redis clients.
+        await realtime.close();
         await store.close();
       })();
       return closing;

@@ -34,6 +34,22 @@ export const ConfigSchema = z.object({
     .default('127.0.0.1')
     .describe('Interface to listen on; 0.0.0.0 to let kiosks and displays on the LAN connect.'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder of the SQLite file (luot.sqlite) and other state.'),
+  // Several instances on one PostgreSQL database (issue #13, docs/deployment.md).
+  DATABASE_URL: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/i, 'a PostgreSQL address: postgres://user:password@host:5432/database')
+      .refine((v) => URL.canParse(v), 'a PostgreSQL address: postgres://user:password@host:5432/database'),
+  ).describe('PostgreSQL database of the store (postgres:// or postgresql://); unset: the SQLite file in DATA_DIR.'),
+  // socket.io across instances (issue #13, docs/deployment.md "Several instances").
+  REDIS_URL: unsetIfEmpty(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/i, 'a Redis address: redis://[:password@]host:6379 (or rediss:// for TLS)')
+      .refine((v) => URL.canParse(v), 'a Redis address: redis://[:password@]host:6379 (or rediss:// for TLS)'),
+  ).describe(
+    'Redis server that carries socket.io broadcasts between server instances (redis:// or rediss://); unset: PostgreSQL does it when DATABASE_URL is set, else one process needs none.',
+  ),
   DEMO: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -88,6 +104,13 @@ export const ConfigSchema = z.object({
     .describe(
       'Addresses of reverse proxies in front of the server, comma-separated; only from them is X-Forwarded-For believed for the client address. Unset: none (the socket address is the client).',
     ),
+  // Operations (issue #13, docs/operations.md): /metrics for the operator's Prometheus.
+  METRICS_TOKEN: unsetIfEmpty(
+    z
+      .string()
+      .min(32, 'at least 32 characters')
+      .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces (it travels in an Authorization header)'),
+  ).describe('Bearer token Prometheus sends to scrape /metrics; unset: /metrics answers 404 as if it did not exist.'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };

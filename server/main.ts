@@ -4,6 +4,7 @@ import { startServer } from './compose.ts';
 import { DEMO_PASSWORD, DEMO_TOKENS } from './demo/demo-accounts.ts';
 import { createLogger } from './kernel/log.ts';
 import { describeStartupFailure } from './startup-failure.ts';
+import { describeStore } from './storage/open-store.ts';
 
 /**
  * CLI entry: `npm start` (demo) or `node --import tsx server/main.ts`; `bun server/main.ts` on Bun.
@@ -56,7 +57,7 @@ async function main() {
     }
   }
   const runtime = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined' ? 'Bun' : `Node ${process.version}`;
-  log.info(`Luot listening on ${server.url} (${runtime}), data in ${config.dbFile}`);
+  log.info(`Luot listening on ${server.url} (${runtime}), data in ${describeStore(config)}`);
   if (server.demoCreated) log.info('Demo centre created.');
   if (server.accounts.demoAccountsCreated) log.info('Demo accounts and device tokens created.');
   if (server.accounts.defaultCentreCreated) log.info('No centre yet: created the default centre "main" (configure it at /admin).');

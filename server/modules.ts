@@ -2,6 +2,7 @@ import { accountsModule } from './accounts/accounts.module.ts';
 import { centresModule } from './centres/centres.module.ts';
 import { countersModule } from './counters/counters.module.ts';
 import type { LuotModule, ModuleContext } from './kernel/module.ts';
+import { operationsModule } from './operations/operations.module.ts';
 import { createBridgeRegistry } from './printing/bridge.namespace.ts';
 import { printingModule } from './printing/printing.module.ts';
 import { ratingsModule } from './ratings/ratings.module.ts';
@@ -18,6 +19,15 @@ export function createModules(ctx: ModuleContext) {
   const bridges = createBridgeRegistry();
   const ratings = ratingsModule(ctx, { bridges });
   const printing = printingModule(ctx, { bridges, ratings: ratings.deps });
-  const list: LuotModule[] = [accountsModule(ctx), centresModule(ctx), ticketsModule(ctx), countersModule(ctx), reportsModule(ctx), printing, ratings];
+  const list: LuotModule[] = [
+    accountsModule(ctx),
+    centresModule(ctx),
+    ticketsModule(ctx),
+    countersModule(ctx),
+    reportsModule(ctx),
+    printing,
+    ratings,
+    operationsModule(ctx),
+  ];
   return { list, printing: printing.deps, ratings: ratings.deps };
 }

@@ -1,9 +1,10 @@
 import { isAbsolute, relative } from 'node:path';
 import type { Config } from './config.ts';
+import { RealtimeUnavailable } from './realtime/adapter.ts';
 import { StoreUnavailable } from './storage/store-faults.ts';
 
 /** What a failed start is told about: the settings an operator can change. */
-export type StartupSettings = Pick<Config, 'PORT' | 'HOST' | 'DATA_DIR' | 'dbFile'>;
+export type StartupSettings = Pick<Config, 'PORT' | 'HOST' | 'DATA_DIR' | 'dbFile'> & Partial<Pick<Config, 'DATABASE_URL'>>;
 
 interface SystemError {
   code?: unknown;
@@ -28,6 +29,13 @@ export function describeStartupFailure(error: unknown, settings: StartupSettings
   if (!(error instanceof Error)) return null;
   const { code, syscall, path } = error as SystemError;
 
+  // The PostgreSQL server (DATABASE_URL): unreachable, refusing the account, no such database.
+  if (error instanceof StoreUnavailable && error.store === 'postgres') {
+    return line(`the PostgreSQL database ${error.file} cannot be used (${error.sqliteCode}); check DATABASE_URL and that the server runs`);
+  }
+  // The socket.io adapter's server (REDIS_URL): unreachable at start. Its message names the
+  // setting and hides the password.
+  if (error instanceof RealtimeUnavailable) return line(error.message);
   // The database file: its faults come mapped by the storage adapter, or straight from opening it.
   const sqliteCode = error instanceof StoreUnavailable ? error.sqliteCode : typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
   if (sqliteCode) {

@@ -26,7 +26,8 @@ export function devicesRoutes(deps: Deps, options: { onRevoked: (r: Revocation) 
     async (c) => {
       const { centreId } = c.req.valid('param');
       const principal = principalOf(c);
-      const createdBy = principal.kind === 'staff' ? principal.staffId : null;
+      // A staff id names an account of the token's centre: a province admin of another centre is not one (issue #13).
+      const createdBy = principal.kind === 'staff' && principal.centreId === centreId ? principal.staffId : null;
       return c.json(await createDeviceToken(deps, { centreId, createdBy, ...c.req.valid('json') }), 200);
     },
   );

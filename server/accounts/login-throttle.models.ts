@@ -40,9 +40,11 @@ export interface ThrottleKey {
   counts: 'attempt' | 'failure';
 }
 
-interface Entry {
+/** One key's count and lock: what the store keeps per key (security.port.ts, LoginThrottleRecord). */
+export interface ThrottleEntry {
   failures: number;
   lastFailureMs: number;
+  /** 0 when never locked. */
   lockedUntilMs: number;
 }
 
@@ -66,29 +68,50 @@ export function lockAfter(failures: number, policy: ThrottlePolicy): number {
   return Math.min(policy.maxLockMs, policy.baseLockMs * 2 ** Math.min(over, 30));
 }
 
-/** The state of every key, bounded in size: a flood of distinct names cannot grow memory. */
-export class LoginThrottle {
-  private readonly entries = new Map<string, Entry>();
-  constructor(private readonly maxEntries = 10_000) {}
+/** The entry as it counts now: undefined once forgotten (no failure for `forgetAfterMs`, lock over). */
+export function liveEntry(entry: ThrottleEntry | undefined, policy: ThrottlePolicy, nowMs: number): ThrottleEntry | undefined {
+  if (entry && nowMs - entry.lastFailureMs >= policy.forgetAfterMs && nowMs >= entry.lockedUntilMs) return undefined;
+  return entry;
+}
 
-  private live(key: ThrottleKey, nowMs: number): Entry | undefined {
-    const entry = this.entries.get(key.id);
-    if (entry && nowMs - entry.lastFailureMs >= key.policy.forgetAfterMs && nowMs >= entry.lockedUntilMs) {
-      this.entries.delete(key.id);
-      return undefined;
-    }
-    return entry;
+/** May an attempt with these keys be checked now? If not, how long until it may (the longest lock). */
+export function checkKeys(keys: readonly ThrottleKey[], entryOf: (id: string) => ThrottleEntry | undefined, nowMs: number): ThrottleCheck {
+  let worst: { retryAfterMs: number; key: string } | null = null;
+  for (const key of keys) {
+    const entry = liveEntry(entryOf(key.id), key.policy, nowMs);
+    const wait = entry ? entry.lockedUntilMs - nowMs : 0;
+    if (wait > 0 && (!worst || wait > worst.retryAfterMs)) worst = { retryAfterMs: wait, key: key.id };
   }
+  return worst ? { allowed: false, ...worst } : { allowed: true };
+}
+
+/** One more failure on a key: its new entry, and the lock that failure starts, if any. */
+export function countFailure(entry: ThrottleEntry | undefined, key: ThrottleKey, nowMs: number): { entry: ThrottleEntry; lock: LockStarted | null } {
+  const before = liveEntry(entry, key.policy, nowMs);
+  const failures = (before?.failures ?? 0) + 1;
+  const lockMs = lockAfter(failures, key.policy);
+  const lockedUntilMs = lockMs > 0 ? Math.max(before?.lockedUntilMs ?? 0, nowMs + lockMs) : (before?.lockedUntilMs ?? 0);
+  return { entry: { failures, lastFailureMs: nowMs, lockedUntilMs }, lock: lockMs > 0 ? { key: key.id, failures, lockMs } : null };
+}
+
+/** Takes back one counted attempt that was no guess, and the lock it started. */
+export function takeBack(entry: ThrottleEntry, key: ThrottleKey): ThrottleEntry {
+  const failures = Math.max(0, entry.failures - 1);
+  return { ...entry, failures, lockedUntilMs: lockAfter(failures, key.policy) === 0 ? 0 : entry.lockedUntilMs };
+}
+
+/**
+ * The rule over entries kept in this process's memory, bounded in size (a flood of distinct
+ * names cannot grow memory). The server keeps the entries in the store instead, so every
+ * instance counts the same guesses (login-throttle.ts); both go through the functions above.
+ */
+export class LoginThrottle {
+  private readonly entries = new Map<string, ThrottleEntry>();
+  constructor(private readonly maxEntries = 10_000) {}
 
   /** May an attempt with these keys be checked now? If not, how long until it may. */
   check(keys: readonly ThrottleKey[], nowMs: number): ThrottleCheck {
-    let worst: { retryAfterMs: number; key: string } | null = null;
-    for (const key of keys) {
-      const entry = this.live(key, nowMs);
-      const wait = entry ? entry.lockedUntilMs - nowMs : 0;
-      if (wait > 0 && (!worst || wait > worst.retryAfterMs)) worst = { retryAfterMs: wait, key: key.id };
-    }
-    return worst ? { allowed: false, ...worst } : { allowed: true };
+    return checkKeys(keys, (id) => this.entries.get(id), nowMs);
   }
 
   /**
@@ -124,23 +147,15 @@ export class LoginThrottle {
   cancel(keys: readonly ThrottleKey[]): void {
     for (const key of keys) {
       const entry = key.counts === 'attempt' ? this.entries.get(key.id) : undefined;
-      if (!entry) continue;
-      entry.failures = Math.max(0, entry.failures - 1);
-      if (lockAfter(entry.failures, key.policy) === 0) entry.lockedUntilMs = 0;
+      if (entry) this.entries.set(key.id, takeBack(entry, key));
     }
   }
 
   private count(keys: readonly ThrottleKey[], nowMs: number): LockStarted[] {
     const locks: LockStarted[] = [];
     for (const key of keys) {
-      const entry = this.live(key, nowMs) ?? { failures: 0, lastFailureMs: nowMs, lockedUntilMs: 0 };
-      entry.failures += 1;
-      entry.lastFailureMs = nowMs;
-      const lockMs = lockAfter(entry.failures, key.policy);
-      if (lockMs > 0) {
-        entry.lockedUntilMs = Math.max(entry.lockedUntilMs, nowMs + lockMs);
-        locks.push({ key: key.id, failures: entry.failures, lockMs });
-      }
+      const { entry, lock } = countFailure(this.entries.get(key.id), key, nowMs);
+      if (lock) locks.push(lock);
       // Re-insert: Map order is then least recently failed first, the order of eviction.
       this.entries.delete(key.id);
       this.entries.set(key.id, entry);

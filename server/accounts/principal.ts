@@ -2,7 +2,11 @@
  * Who is asking. Resolved once per request (cookie session or device bearer token) by the
  * authentication middleware, then handed to permission checks and to use cases as the actor.
  */
-export type Role = 'admin' | 'manager' | 'staff';
+/**
+ * `province_admin` and `province_manager` (issue #13) live in a home centre like every account,
+ * but their permissions reach every centre of the deployment (permissions.ts `EVERY_CENTRE`).
+ */
+export type Role = 'admin' | 'manager' | 'staff' | 'province_admin' | 'province_manager';
 export type DeviceKind = 'kiosk' | 'display' | 'bridge' | 'rating-screen';
 
 export type Principal =
@@ -21,6 +25,7 @@ export type Permission =
   | 'counter:operate' // accounts; the use case also checks the officer holds the counter
   | 'counter:force-close' // admins
   | 'centre:admin' // admins: services, counters, staff, settings, device tokens
+  | 'province:admin' // province admins: create and edit centres, province-wide accounts (issue #13)
   | 'reports:read' // managers and admins
   | 'bridge:act' // bridge devices, for their own devices only
   | 'printing:manage' // accounts: see failed prints and printers, reprint a ticket

@@ -5,9 +5,17 @@ import { listStaffAccounts } from './accounts.usecases.ts';
 import type { Revocation } from './authenticator.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { createStaff, resetStaffPassword, updateStaff } from './staff.usecases.ts';
-import { guard, staffActor } from '../http/auth.middleware.ts';
+import { guard, principalOf, staffActor } from '../http/auth.middleware.ts';
+import type { Context } from 'hono';
+import type { AccountActor } from './staff.usecases.ts';
 import { CentreParams, StaffParams } from '../http/params.schemas.ts';
 import { createRouter, errorResponses, jsonBody, jsonOk } from '../http/router.ts';
+
+/** The admin acting, with their home centre (a province admin edits other centres' accounts). */
+function accountActor(c: Context): AccountActor {
+  const principal = principalOf(c);
+  return { ...staffActor(c), ...(principal.kind === 'staff' ? { centreId: principal.centreId } : {}) };
+}
 
 /** Staff accounts of a centre: everyone there may list them; admins create and edit them. */
 export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) => void }) {
@@ -38,7 +46,7 @@ export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) =>
       request: { params: CentreParams, ...jsonBody(CreateStaffBodySchema) },
       responses: { ...jsonOk(StaffWithPasswordSchema, 'The account, and its one-time password'), ...errorResponses(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await createStaff(deps, c.req.valid('param').centreId, c.req.valid('json')), 200),
+    async (c) => c.json(await createStaff(deps, c.req.valid('param').centreId, c.req.valid('json'), accountActor(c)), 200),
   );
 
   app.openapi(
@@ -55,7 +63,7 @@ export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) =>
     }),
     async (c) => {
       const { centreId, staffId } = c.req.valid('param');
-      const account = await updateStaff(deps, staffActor(c), centreId, staffId, c.req.valid('json'));
+      const account = await updateStaff(deps, accountActor(c), centreId, staffId, c.req.valid('json'));
       if (!account.active) options.onRevoked({ kind: 'account', centreId, staffId });
       return c.json(account, 200);
     },
@@ -74,7 +82,7 @@ export function staffRoutes(deps: Deps, options: { onRevoked: (r: Revocation) =>
     }),
     async (c) => {
       const { centreId, staffId } = c.req.valid('param');
-      const reset = await resetStaffPassword(deps, staffActor(c), centreId, staffId);
+      const reset = await resetStaffPassword(deps, accountActor(c), centreId, staffId);
       options.onRevoked({ kind: 'account', centreId, staffId });
       return c.json(reset, 200);
     },

@@ -2,7 +2,7 @@ import { AppError, type Account, type CreateStaffBody, type StaffWithPassword, t
 import { hashPassword, randomPassword } from './password.ts';
 import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
-import { selfChangeProblem, staffIdFor } from './staff.models.ts';
+import { provinceRoleProblem, selfChangeProblem, staffIdFor } from './staff.models.ts';
 import type { AccountCredentials } from './accounts.port.ts';
 import type { StoreWriteTx } from '../kernel/store.port.ts';
 
@@ -12,6 +12,20 @@ import type { StoreWriteTx } from '../kernel/store.port.ts';
  * Each change is one write transaction; a refused one changes nothing.
  */
 
+/**
+ * The admin making a change. `centreId` is their home centre: a province admin edits accounts of
+ * other centres (issue #13), where an account with the same staff id is not them. Left out: the
+ * centre being edited.
+ */
+export type AccountActor = StaffActor & { centreId?: string };
+
+const isSelf = (actor: AccountActor, centreId: string, staffId: string) => actor.staffId === staffId && (actor.centreId ?? centreId) === centreId;
+
+function refuseProvinceRole(actor: AccountActor, roles: readonly (Account['role'] | undefined)[]): void {
+  const problem = provinceRoleProblem(actor.role, roles);
+  if (problem) throw new AppError('auth.forbidden', problem);
+}
+
 const publicAccount = ({ passwordHash: _hidden, ...account }: AccountCredentials): Account => account;
 
 async function requireAccount(tx: StoreWriteTx, centreId: string, staffId: string): Promise<AccountCredentials> {
@@ -20,7 +34,8 @@ async function requireAccount(tx: StoreWriteTx, centreId: string, staffId: strin
   return account;
 }
 
-export async function createStaff(deps: Deps, centreId: string, body: CreateStaffBody): Promise<StaffWithPassword> {
+export async function createStaff(deps: Deps, centreId: string, body: CreateStaffBody, actor: AccountActor): Promise<StaffWithPassword> {
+  refuseProvinceRole(actor, [body.role]);
   await requireCentre(deps.store, centreId);
   const oneTimePassword = body.password === undefined ? randomPassword() : null;
   const mustChangePassword = oneTimePassword !== null || body.mustChangePassword;
@@ -44,12 +59,13 @@ export async function createStaff(deps: Deps, centreId: string, body: CreateStaf
  * request, so a change applies at once. Disabling also revokes the account's sessions; a counter
  * the officer holds stays open until an admin force-closes it (docs/admin.md).
  */
-export async function updateStaff(deps: Deps, actor: StaffActor, centreId: string, staffId: string, body: UpdateStaffBody): Promise<Account> {
+export async function updateStaff(deps: Deps, actor: AccountActor, centreId: string, staffId: string, body: UpdateStaffBody): Promise<Account> {
   await requireCentre(deps.store, centreId);
-  const problem = selfChangeProblem(actor.staffId, staffId, body);
+  const problem = isSelf(actor, centreId, staffId) ? selfChangeProblem(actor.staffId, staffId, body, actor.role) : null;
   const now = deps.clock.now().getTime();
   const account = await deps.store.runInTx({ centreId }, async (tx) => {
     const current = await requireAccount(tx, centreId, staffId);
+    refuseProvinceRole(actor, [current.role, body.role]);
     if (problem) throw new AppError('staff.cannot_change_self', problem);
     if (body.name !== undefined && body.name !== current.name) await tx.upsertStaff({ id: staffId, centreId, name: body.name });
     const { username, passwordHash, mustChangePassword } = current;
@@ -67,14 +83,14 @@ export async function updateStaff(deps: Deps, actor: StaffActor, centreId: strin
  * next login; every session of the account ends. An admin changes their own password with
  * changePassword instead (resetting it here would end the session they are using).
  */
-export async function resetStaffPassword(deps: Deps, actor: StaffActor, centreId: string, staffId: string): Promise<StaffWithPassword> {
+export async function resetStaffPassword(deps: Deps, actor: AccountActor, centreId: string, staffId: string): Promise<StaffWithPassword> {
   await requireCentre(deps.store, centreId);
   const oneTimePassword = randomPassword();
   const hash = await hashPassword(oneTimePassword);
   const now = deps.clock.now().getTime();
   const account = await deps.store.runInTx({ centreId }, async (tx) => {
-    await requireAccount(tx, centreId, staffId);
-    if (actor.staffId === staffId) {
+    refuseProvinceRole(actor, [(await requireAccount(tx, centreId, staffId)).role]);
+    if (isSelf(actor, centreId, staffId)) {
       throw new AppError('staff.cannot_change_self', 'Change your own password with your current one (changePassword).');
     }
     await tx.setPassword(centreId, staffId, hash, true);

@@ -9,7 +9,7 @@ import type { StoreTx } from '../kernel/store.port.ts';
  * Centre configuration by admins. Each change is one transaction that also bumps the centre's
  * sequence, then every display, console and kiosk receives a fresh snapshot: changes apply live.
  */
-async function configure<T>(deps: Deps, centreId: string, write: (tx: StoreTx) => Promise<T>): Promise<T> {
+export async function configure<T>(deps: Deps, centreId: string, write: (tx: StoreTx) => Promise<T>): Promise<T> {
   await requireCentre(deps.store, centreId);
   const result = await deps.store.runInTx({ centreId }, async (tx) => {
     const value = await write(tx);

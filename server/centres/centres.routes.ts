@@ -5,6 +5,7 @@ import { getSnapshot, listCentres, listServices } from './centres.usecases.ts';
 import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { guard, principalOf } from '../http/auth.middleware.ts';
+import { can } from '../accounts/permissions.ts';
 import { CentreParams } from '../http/params.schemas.ts';
 import { createRouter, errorResponses, jsonOk } from '../http/router.ts';
 
@@ -17,15 +18,16 @@ export function centresRoutes(deps: Deps) {
       path: '/centres',
       operationId: 'listCentres',
       tags: ['centres'],
-      summary: "The caller's own centre (a device or account belongs to one centre)",
+      summary: "The caller's own centre (a device or account belongs to one centre); every centre for a province role",
       ...guard('centre:read'),
       responses: { ...jsonOk(z.array(CentreSchema), 'Centres the caller may read'), ...errorResponses(401, 403) },
     }),
     async (c) => {
       const principal = principalOf(c);
       const centres = await listCentres(deps);
+      // The same rule as every other read: the centres where the caller holds centre:read.
       return c.json(
-        centres.filter((x) => principal.kind !== 'anonymous' && x.id === principal.centreId),
+        centres.filter((x) => can(principal, 'centre:read', x.id)),
         200,
       );
     },

@@ -1,7 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { csrf } from 'hono/csrf';
+import { matchedRoutes } from 'hono/route';
 import type { Authenticator } from '../accounts/authenticator.ts';
-import type { PathGuard } from '../kernel/module.ts';
+import type { AnsweredRequest, HttpHooks, PathGuard } from '../kernel/module.ts';
 import { authenticate, csrfForCookies, requirePermission, SESSION_COOKIE } from './auth.middleware.ts';
 import { limitBodies } from './body-limit.ts';
 import { errorHandler, notFound, type Logger } from './errors.ts';
@@ -25,12 +27,24 @@ export interface AppOptions {
    * operation that is left open.
    */
   guards: readonly PathGuard[];
+  /** The modules' HTTP hooks (LuotModule.http). */
+  hooks?: readonly HttpHooks[];
   /** A centre's own announcement clips, served at /voice/ before the default set (docs/voice.md). */
   voiceDir?: string;
 }
 
+/** Methods as labels: Node's parser accepts a few dozen, metrics need a handful. */
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** The pattern of the handler that matched (middleware registered with `use` is method ALL). */
+const routeOf = (c: Context): string => matchedRoutes(c).findLast((r) => r.method !== 'ALL')?.path ?? 'unmatched';
+
 /** The HTTP side of the server: API under /api (with its OpenAPI 3.1 document) and the pages. */
 export function createHttpApp(options: AppOptions) {
+  const hooks = options.hooks ?? [];
+  const storeFault = () => {
+    for (const h of hooks) h.storeFault?.();
+  };
   const api = new OpenAPIHono();
   // First: an oversized body is refused before authentication or anything else reads it.
   api.use('*', limitBodies);
@@ -70,13 +84,29 @@ export function createHttpApp(options: AppOptions) {
   });
 
   const app = new OpenAPIHono();
+  const observers = hooks.filter((h) => h.answered);
+  if (observers.length > 0) {
+    // First, so it times everything below it; the error path has answered by the time next() returns.
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      const request: AnsweredRequest = {
+        method: METHODS.has(c.req.method) ? c.req.method : 'OTHER',
+        route: routeOf(c),
+        status: c.res.status,
+        seconds: (performance.now() - started) / 1000,
+      };
+      for (const h of observers) h.answered!(request);
+    });
+  }
   // CSP, nosniff, no referrer on pages and API; no-store on API answers (docs/security.md).
   app.use('*', securityHeaders);
-  app.onError(errorHandler(options.log));
+  app.onError(errorHandler(options.log, storeFault));
   app.notFound(notFound);
-  api.onError(errorHandler(options.log));
+  api.onError(errorHandler(options.log, storeFault));
   api.notFound(notFound);
   app.route('/api', api);
+  for (const h of hooks) if (h.root) app.route('/', h.root);
   app.route('/', staticRoutes(options.webRoot, { voiceDir: options.voiceDir }));
   return app;
 }

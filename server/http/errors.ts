@@ -7,10 +7,14 @@ import type { Logger } from '../kernel/log.ts';
 
 export type { Logger };
 
-/** The one error path: AppError → its status; framework 4xx → request.malformed (403 → auth.forbidden); the rest → 500 with no detail. */
-export function errorHandler(log: Logger) {
+/**
+ * The one error path: AppError → its status; framework 4xx → request.malformed (403 → auth.forbidden); the rest → 500 with no detail.
+ * `storeFault` is told of every `store.unavailable` answered (the metrics' luot_store_errors_total).
+ */
+export function errorHandler(log: Logger, storeFault?: () => void) {
   return (err: Error, c: Context) => {
     if (isAppError(err)) {
+      if (err.code === 'store.unavailable') storeFault?.();
       // A fault of the server's own (503 store.unavailable): the client gets the code, the log says why and where.
       if (err.status >= 500) log.error(`${c.req.method} ${c.req.path}: ${faultDetail(err)}`);
       return c.json({ error: err.toBody() }, err.status as ContentfulStatusCode);

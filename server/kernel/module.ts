@@ -3,6 +3,7 @@ import type { Server as SocketServer } from 'socket.io';
 import type { Authenticator, Revocation } from '../accounts/authenticator.ts';
 import type { Permission } from '../accounts/principal.ts';
 import type { Config } from '../config.ts';
+import type { Hono } from 'hono';
 import type { Logger } from './log.ts';
 import type { Deps, Notifier } from './ports.ts';
 import type { TicketSubscriber } from './ticket-subscribers.ts';
@@ -24,12 +25,33 @@ export interface ModuleContext {
   sessionSecret: string;
   /** Ends the live socket connections made with revoked credentials, in every module. */
   revoke(revocation: Revocation): void;
+  /** The server's version (the API document and /api/ready say it). */
+  version: string;
   /** The server's public address, known once it listens (printed on tickets as the QR code's link). */
   publicUrl(): string;
 }
 
 /** A permission a path needs, checked before the route's own middleware and body validation. */
 export type PathGuard = [method: 'GET' | 'POST' | 'PUT', path: string, permission: Permission];
+
+/** An answered request as the request metrics see it: the matched route's pattern, never the raw path. */
+export interface AnsweredRequest {
+  method: string;
+  /** The pattern of the route that matched (`/api/centres/:centreId/tickets`), or `unmatched`. */
+  route: string;
+  status: number;
+  seconds: number;
+}
+
+/** What a module adds to the HTTP side besides its /api routes (server/operations/: the request metrics, /metrics at the root). */
+export interface HttpHooks {
+  /** Told of every answered request, pages and API alike. */
+  answered?(request: AnsweredRequest): void;
+  /** Told of every `store.unavailable` the error path answers. */
+  storeFault?(): void;
+  /** Routes outside /api (`/metrics`), matched before the pages. */
+  root?: Hono;
+}
 
 /** What a module's socket side offers the composition root. */
 export interface ModuleSockets {
@@ -52,6 +74,8 @@ export interface LuotModule {
   guards?: readonly PathGuard[];
   /** HTTP routes under /api. */
   routes?(deps: Deps): readonly OpenAPIHono[];
+  /** What it adds to the HTTP side besides /api routes: request observers, routes at the root. */
+  http?: HttpHooks;
   /** socket.io namespaces. */
   sockets?(deps: Deps): ModuleSockets;
   /** Work once the server listens (sweeps, timers); returns what stops it. */

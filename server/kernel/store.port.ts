@@ -146,7 +146,8 @@ export type StoreWriteTx = StoreTx &
   AccountsStore &
   PrintStore &
   ReportStore &
-  RatingStore & {
+  RatingStore &
+  SecurityStore & {
     /**
      * Registers work for once this transaction has committed (publishing, handing a print job to
      * its bridge, lighting a keypad), run in registration order. An attempt that rolls back — or

@@ -17,8 +17,7 @@ import { can } from '../accounts/permissions.ts';
 import { bridgeDisconnected, bridgeHello, deviceStatusReported, heartbeat } from './bridge-devices.usecases.ts';
 import type { Logger } from '../http/errors.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
-import { PrintClaims } from './print-claims.ts';
-import { claimPrintJob } from './print-jobs.usecases.ts';
+import { claimPrintJob } from './print-claims.ts';
 import type { BridgeRef, PrintDeps, PrintTransport, Undelivered } from './printing.deps.ts';
 import type { RatingDeps } from '../ratings/ratings.deps.ts';
 import { attachKeypadEvents, keypadsWelcomed } from '../ratings/keypad.namespace.ts';
@@ -48,7 +47,6 @@ export function createBridgeRegistry(): PrintTransport & {
 } {
   const sockets = new Map<string, { socket: BridgeSocket; ready: boolean }>();
   return {
-    claims: new PrintClaims(),
     cancel(bridge, jobId, reason) {
       const entry = sockets.get(key(bridge));
       if (entry?.ready) entry.socket.emit(BridgeEvents.printCancel, { jobId, reason: reason.slice(0, 300) });
@@ -152,7 +150,7 @@ export function attachBridgeNamespace(
       ),
     );
     if (auth.ratings) attachKeypadEvents(socket, auth.ratings, bridge, log);
-    // Right before a job's first byte: may it still print? (print-jobs.usecases.ts, claimPrintJob)
+    // Right before a job's first byte: may it still print? (print-claims.ts: a fact of the store, any instance sees it)
     socket.on(
       BridgeEvents.printClaim,
       onValidated(PrintClaimSchema, (claim) => claimPrintJob(pd, bridge, claim.jobId), log),

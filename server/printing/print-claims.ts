@@ -1,58 +1,43 @@
-import type { BridgeRef } from './printing.deps.ts';
+import type { PrintClaimAnswer, PrintJobStatus } from '../../protocol/index.ts';
+import type { BridgeRef, PrintDeps } from './printing.deps.ts';
+import type { PrintJobRecord } from './printing.port.ts';
 
 /**
- * Jobs a bridge has claimed (`print:claim`): it asked, right before sending the first byte,
- * whether it may still print, and the server said yes. Until the claim runs out the deadline
- * sweep leaves the job alone — the paper is coming out and the kiosk is waiting for it — and a
- * job abandoned before its claim can never be claimed. Kept in memory: a claim lives seconds, and
- * after a server restart the bridge's answer still arrives (a late "printed" for a job the new
- * process abandoned is refused and logged, docs/firmware-bridge.md).
+ * Claims (`print:claim`, docs/firmware-bridge.md): right before a job's first byte its bridge asks
+ * whether it may still print. A yes is a fact of the store (`print_jobs.claimed_until`), not of
+ * this process: with several server instances (issue #13) the bridge may claim through one while
+ * another runs the deadline sweep (`abandonOverdue`). The claim and the sweep are each one
+ * conditional update of the job's row, so exactly one of them wins: a claimed job is not abandoned
+ * until its claim runs out, and an abandoned job can never be claimed.
  */
-export class PrintClaims {
-  private readonly claims = new Map<string, { bridge: BridgeRef; untilMs: number }>();
-  /** Jobs the sweep decided to abandon (their store update may still be under way): never claimable. */
-  private readonly abandoning = new Map<string, number>();
 
-  /**
-   * Claims a job for its bridge unless the sweep got to it first. Synchronous on purpose: with
-   * `beginAbandon` it decides, in one turn of the event loop, which of the two wins.
-   */
-  tryClaim(jobId: string, bridge: BridgeRef, untilMs: number): boolean {
-    if (this.abandoning.has(jobId)) return false;
-    this.claims.set(jobId, { bridge, untilMs });
-    return true;
-  }
+/**
+ * How long a job its bridge has claimed may take to go out and be confirmed before the server
+ * abandons it anyway: a raster ticket takes seconds on a slow network printer, over a minute on a
+ * 9600-baud serial line (use a text mode there).
+ */
+export const PRINT_TRANSFER_GRACE_MS = 60_000;
 
-  /** The sweep wants to abandon a job: false when a live claim holds it (its bytes are going out). */
-  beginAbandon(jobId: string, nowMs: number): boolean {
-    if (this.holds(jobId, nowMs)) return false;
-    this.claims.delete(jobId);
-    for (const [id, until] of this.abandoning) if (until <= nowMs) this.abandoning.delete(id);
-    // Long enough for any claim that read the job before the store said "abandoned".
-    this.abandoning.set(jobId, nowMs + 10 * 60_000);
-    return true;
-  }
+const LIVE: readonly PrintJobStatus[] = ['pending', 'sent'];
 
-  /** Claimed and the claim has not run out. */
-  holds(jobId: string, nowMs: number): boolean {
-    const c = this.claims.get(jobId);
-    if (c && c.untilMs <= nowMs) this.claims.delete(jobId);
-    return c !== undefined && c.untilMs > nowMs;
-  }
+/** Claimed and the claim has not run out: its bytes may be going out now. */
+export const claimHolds = (job: Pick<PrintJobRecord, 'claimedUntilMs'>, nowMs: number): boolean => job.claimedUntilMs !== null && job.claimedUntilMs > nowMs;
 
-  /** When the claim of a job runs out, if it has one. */
-  until(jobId: string): number | null {
-    return this.claims.get(jobId)?.untilMs ?? null;
-  }
-
-  release(jobId: string): void {
-    this.claims.delete(jobId);
-  }
-
-  /** A bridge's jobs with a live claim (redelivered on its hello, to get their answer). */
-  of(bridge: BridgeRef, nowMs: number): string[] {
-    return [...this.claims.entries()]
-      .filter(([id, c]) => c.bridge.centreId === bridge.centreId && c.bridge.bridgeId === bridge.bridgeId && this.holds(id, nowMs))
-      .map(([id]) => id);
-  }
+/**
+ * `print:claim`: a bridge is about to send a job's first byte. Yes only for its own live job
+ * before the deadline (or already claimed); from then on no instance's sweep abandons the job for
+ * PRINT_TRANSFER_GRACE_MS. No, and the bridge does not print: the server's "abandoned" wins.
+ */
+export async function claimPrintJob(pd: PrintDeps, bridge: BridgeRef, jobId: string): Promise<PrintClaimAnswer> {
+  const now = pd.clock.now().getTime();
+  // Under the centre's lock, like every other writer of its jobs; the update's own condition is
+  // what makes it safe against a sweep that reads and writes without it.
+  return pd.store.runInTx({ centreId: bridge.centreId }, async (tx): Promise<PrintClaimAnswer> => {
+    const record = await tx.getPrintJob(jobId);
+    if (!record || record.centreId !== bridge.centreId || record.bridgeId !== bridge.bridgeId) return { print: false, reason: 'not a job of this bridge' };
+    if (!LIVE.includes(record.status)) return { print: false, reason: `the job is ${record.status}` };
+    if (now >= record.deadlineAtMs && !claimHolds(record, now)) return { print: false, reason: 'its deadline has passed' };
+    if (!(await tx.claimPrintJob(jobId, now + PRINT_TRANSFER_GRACE_MS, now))) return { print: false, reason: 'the job was abandoned' };
+    return { print: true };
+  });
 }

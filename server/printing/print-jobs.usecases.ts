@@ -1,4 +1,4 @@
-import { AppError, type PrintClaimAnswer, type PrintJob, type PrintJobStatus, type PrintJobView, type ReprintTicketBody } from '../../protocol/index.ts';
+import { AppError, type PrintJob, type PrintJobStatus, type PrintJobView, type ReprintTicketBody } from '../../protocol/index.ts';
 import type { Principal } from '../accounts/principal.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
@@ -6,6 +6,7 @@ import type { BridgeRef, PrintDeps } from './printing.deps.ts';
 import type { NewPrintJob, PrintJobRecord } from './printing.port.ts';
 import type { StoreWriteTx } from '../kernel/store.port.ts';
 import { getTicketView } from '../tickets/tickets.usecases.ts';
+import { claimHolds, PRINT_TRANSFER_GRACE_MS } from './print-claims.ts';
 
 /**
  * Print-confirmed issuance (docs/firmware-bridge.md): a kiosk's ticket gets a print job in the
@@ -15,12 +16,6 @@ import { getTicketView } from '../tickets/tickets.usecases.ts';
  */
 
 const LIVE: readonly PrintJobStatus[] = ['pending', 'sent'];
-/**
- * How long a job its bridge has claimed (`print:claim`, right before the first byte) may take to
- * go out and be confirmed before the server abandons it anyway: a raster ticket takes seconds on
- * a slow network printer, over a minute on a 9600-baud serial line (use a text mode there).
- */
-export const PRINT_TRANSFER_GRACE_MS = 60_000;
 /** Tickets nobody needs a paper for any more. */
 const FINISHED_TICKET = new Set(['done', 'no_show', 'expired']);
 
@@ -146,8 +141,7 @@ export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
   const remaining = record.deadlineAtMs - nowMs;
   // A claimed job past its deadline is still going out: delivered again only to get its answer
   // (the bridge answers from its journal or its print in progress, and prints nothing new).
-  const claimed = pd.transport.claims.holds(jobId, nowMs);
-  if ((remaining <= 0 && !claimed) || !pd.transport.isConnected(bridge)) return;
+  if ((remaining <= 0 && !claimHolds(record, nowMs)) || !pd.transport.isConnected(bridge)) return;
   const payload = await printJobPayload(pd, record, Math.max(0, remaining));
   const at = () => pd.clock.now().getTime();
   if (!(await pd.store.updatePrintJob(jobId, { status: 'sent', attempt: true, atMs: at() }, LIVE))) return;
@@ -156,10 +150,9 @@ export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
   // The answer may come after the deadline: a job claimed just in time takes its transfer time.
   const answer = await pd.transport.send(bridge, payload, Math.max(0, remaining) + PRINT_TRANSFER_GRACE_MS);
   if (answer === 'no_bridge' || answer === 'no_answer') return; // redelivered on hello, or abandoned at the deadline
-  pd.transport.claims.release(jobId);
   if (answer.ok) {
     // Only a live job becomes printed: "abandoned" is final (the kiosk was told; a bridge prints
-    // only what it claimed before the deadline, so this is a claim that ran out, or a restart).
+    // only what it claimed before the deadline, so this is a claim that ran out).
     if (!(await pd.store.updatePrintJob(jobId, { status: 'printed', error: null, errorMessage: null, atMs: at() }, LIVE))) {
       const now = await pd.store.getPrintJob(jobId);
       pd.log.warn(`print job ${jobId} (ticket ${record.number}): the bridge says printed, but the job is ${now?.status ?? 'gone'}; it stays so`);
@@ -176,14 +169,9 @@ export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
 
 /** A bridge said hello: every job still waiting for its printers, oldest first per printer. */
 export async function deliverPending(pd: PrintDeps, bridge: BridgeRef): Promise<void> {
-  const nowMs = pd.clock.now().getTime();
-  const jobs = await pd.store.listDeliverableJobs(bridge.centreId, bridge.bridgeId, nowMs);
-  // Jobs it claimed and whose answer was lost with the connection: asked again for the answer.
-  for (const id of pd.transport.claims.of(bridge, nowMs)) {
-    if (jobs.some((j) => j.id === id)) continue;
-    const job = await pd.store.getPrintJob(id);
-    if (job && LIVE.includes(job.status)) jobs.push(job);
-  }
+  // With the jobs it claimed whose answer was lost with the connection: asked again for the answer
+  // (whichever instance the claim went through: the claim is in the store).
+  const jobs = await pd.store.listDeliverableJobs(bridge.centreId, bridge.bridgeId, pd.clock.now().getTime());
   const byPrinter = new Map<string, PrintJobRecord[]>();
   for (const job of jobs) byPrinter.set(job.printerId, [...(byPrinter.get(job.printerId) ?? []), job]);
   // Printers in parallel; one printer's jobs one after another, in the order they were issued.
@@ -196,20 +184,22 @@ export async function deliverPending(pd: PrintDeps, bridge: BridgeRef): Promise<
 
 /**
  * Jobs past their deadline become `abandoned` (the kiosk shows the number on screen instead)
- * and are never delivered again. Run every second and at start, so it survives restarts.
+ * and are never delivered again. Run every second and at start, so it survives restarts; every
+ * instance runs it, and a job is abandoned once.
  */
 export async function abandonOverdue(pd: PrintDeps): Promise<number> {
   const now = pd.clock.now().getTime();
   let n = 0;
   for (const job of await pd.store.listOverdueJobs(now)) {
-    // Its bridge claimed it in time and its bytes are going out: not before the claim runs out.
-    if (!pd.transport.claims.beginAbandon(job.id, now)) continue;
     const bridge: BridgeRef = { centreId: job.centreId, bridgeId: job.bridgeId };
     const connected = pd.transport.isConnected(bridge);
     const [error, message] = connected
       ? (['print.timeout', 'The printer did not answer in time.'] as const)
       : (['print.no_bridge', 'The printer’s bridge is not connected.'] as const);
-    if (await pd.store.updatePrintJob(job.id, { status: 'abandoned', error, errorMessage: message, atMs: now }, LIVE)) {
+    // Its bridge may have claimed it since the list was read (through any instance): then the claim
+    // wins and the job is left alone until the claim runs out (print-claims.ts).
+    const abandoned = await pd.store.runInTx({ centreId: job.centreId }, (tx) => tx.abandonPrintJob(job.id, { error, errorMessage: message, atMs: now }));
+    if (abandoned) {
       n++;
       pd.log.warn(`print job ${job.id} (ticket ${job.number}) abandoned: ${error}`);
       // A bridge holding it in a queue drops it (it would refuse it at its claim anyway).
@@ -218,21 +208,6 @@ export async function abandonOverdue(pd: PrintDeps): Promise<number> {
     }
   }
   return n;
-}
-
-/**
- * `print:claim`: a bridge is about to send a job's first byte. Yes only for its own live job
- * before the deadline (or already claimed); from then on the sweep leaves the job alone for
- * PRINT_TRANSFER_GRACE_MS. No, and the bridge does not print: the server's "abandoned" wins.
- */
-export async function claimPrintJob(pd: PrintDeps, bridge: BridgeRef, jobId: string): Promise<PrintClaimAnswer> {
-  const record = await pd.store.getPrintJob(jobId);
-  if (!record || record.centreId !== bridge.centreId || record.bridgeId !== bridge.bridgeId) return { print: false, reason: 'not a job of this bridge' };
-  const now = pd.clock.now().getTime();
-  if (!LIVE.includes(record.status)) return { print: false, reason: `the job is ${record.status}` };
-  if (now >= record.deadlineAtMs && !pd.transport.claims.holds(jobId, now)) return { print: false, reason: 'its deadline has passed' };
-  if (!pd.transport.claims.tryClaim(jobId, bridge, now + PRINT_TRANSFER_GRACE_MS)) return { print: false, reason: 'the job was abandoned' };
-  return { print: true };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { DeviceView, PrintAck, PrintJob, PrintJobView } from '../../protocol/index.ts';
-import type { PrintClaims } from './print-claims.ts';
 import type { Deps } from '../kernel/ports.ts';
 
 /** A bridge as the server knows it: its device token's id, in its centre. */
@@ -18,8 +17,6 @@ export interface PrintTransport {
   send(bridge: BridgeRef, job: PrintJob, timeoutMs: number): Promise<PrintAck | Undelivered>;
   /** Tells the bridge, if connected, that the server gave up on a job: it must not print it. */
   cancel(bridge: BridgeRef, jobId: string, reason: string): void;
-  /** Jobs whose bridge is sending their bytes now (print:claim): not abandoned meanwhile. */
-  readonly claims: PrintClaims;
 }
 
 /** Where printing facts go: the `/centre` room of the centre (kiosks, consoles). */

@@ -27,9 +27,21 @@ export interface PrintJobRecord {
   updatedAtMs: number;
   /** After this the job is abandoned and never delivered again. */
   deadlineAtMs: number;
+  /**
+   * Its bridge claimed it (`print:claim`, right before the first byte): until then no instance's
+   * deadline sweep abandons it. Null: never claimed.
+   */
+  claimedUntilMs: number | null;
 }
 
-export type NewPrintJob = Omit<PrintJobRecord, 'number' | 'attempts' | 'error' | 'errorMessage' | 'updatedAtMs'>;
+export type NewPrintJob = Omit<PrintJobRecord, 'number' | 'attempts' | 'error' | 'errorMessage' | 'updatedAtMs' | 'claimedUntilMs'>;
+
+/** Why the sweep gives up on a job (the job becomes `abandoned`). */
+export interface PrintJobAbandon {
+  error: PrintErrorCode;
+  errorMessage: string;
+  atMs: number;
+}
 
 export interface PrintJobUpdate {
   status: PrintJobStatus;
@@ -59,10 +71,24 @@ export interface PrintStore {
   updatePrintJob(jobId: string, update: PrintJobUpdate, from: readonly PrintJobStatus[]): Promise<boolean>;
   /** A centre's jobs, newest first. */
   listPrintJobs(centreId: string, options: { status?: PrintJobStatus; limit: number }): Promise<PrintJobRecord[]>;
-  /** A bridge's jobs still to deliver (pending or sent) before their deadline, oldest first. */
+  /**
+   * A bridge's jobs still to deliver (pending or sent), oldest first: those before their deadline,
+   * and those it claimed whose claim still holds (their answer was lost with a connection).
+   */
   listDeliverableJobs(centreId: string, bridgeId: string, nowMs: number): Promise<PrintJobRecord[]>;
-  /** Jobs still pending or sent whose deadline has passed, in every centre. */
+  /** Jobs still pending or sent whose deadline has passed and whose claim, if any, has run out, in every centre. */
   listOverdueJobs(nowMs: number): Promise<PrintJobRecord[]>;
+  /**
+   * The job's bridge claims it until `untilMs`: written only while the job is pending or sent and
+   * before its deadline or an earlier claim's end. False otherwise (abandoned, finished, too late).
+   * One conditional update, so a claim and the sweep (`abandonPrintJob`), from any instance, never both win.
+   */
+  claimPrintJob(jobId: string, untilMs: number, nowMs: number): Promise<boolean>;
+  /**
+   * Abandons a job only while it is pending or sent, past its deadline and not held by a live
+   * claim; false otherwise (claimed in time, or someone was first).
+   */
+  abandonPrintJob(jobId: string, abandon: PrintJobAbandon): Promise<boolean>;
 
   /** Replaces what a bridge announced (its config may have changed); the bridge is connected. */
   replaceBridgeDevices(centreId: string, bridgeId: string, devices: DeviceRecord[]): Promise<void>;

@@ -127,7 +127,7 @@ export function configQueries(db: Kysely<Database>, cache: ConfigCache = new Map
       await db
         .insertInto('centres')
         .values({ ...row, event_seq: 0, settings: '{}', config_version: 0 })
-        .onConflict((oc) => oc.column('id').doUpdateSet({ name_vi: row.name_vi, name_en: row.name_en, time_zone: row.time_zone }))
+        .onConflict((oc) => oc.column('id').doUpdateSet({ name_vi: row.name_vi, name_en: row.name_en, time_zone: row.time_zone, address: row.address }))
         .execute();
       await changed(centre.id);
     },

@@ -29,6 +29,7 @@ export interface Database {
   report_rating_state: ReportRatingStateTable;
   report_rollup_state: ReportRollupStateTable;
   security_events: SecurityEventsTable;
+  login_throttles: LoginThrottlesTable;
 }
 
 // 0001_init, 0002_counter_workflow (settings), 0007_hot_path (config_version).
@@ -42,6 +43,8 @@ export interface CentresTable {
   config_version: Generated<number>;
   /** CentreSettings as JSON; missing keys take their defaults. */
   settings: Generated<string>;
+  /** Postal address, one line; '' for none (0010_centre_address.ts, issue #13). */
+  address: Generated<string>;
 }
 export interface ServicesTable {
   centre_id: string;
@@ -187,6 +190,8 @@ export interface PrintJobsTable {
   created_at: number;
   updated_at: number;
   deadline_at: number;
+  /** Until then its bridge's claim (print:claim) holds the sweep off; null: never claimed (0011_shared_claims). */
+  claimed_until: number | null;
 }
 export interface DeviceStatusTable {
   centre_id: string;
@@ -305,4 +310,12 @@ export interface SecurityEventsTable {
   address: string;
   failures: number;
   lock_ms: number;
+}
+
+// 0011_shared_claims: failed logins and the lock of one throttle key (`user:<name>`, `addr:<address>`).
+export interface LoginThrottlesTable {
+  key: string;
+  failures: number;
+  locked_until: number;
+  last_failure_at: number;
 }

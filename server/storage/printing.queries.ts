@@ -3,7 +3,7 @@ import type { DeviceStatus, PrintErrorCode, PrintJobStatus } from '../../protoco
 import type { DeviceRecord, PrintJobRecord, PrintStore } from '../printing/printing.port.ts';
 import type { Database } from './db.types.ts';
 
-/** The tables of migration 0004, as stored (instants epoch ms, flags 0/1). */
+/** The tables of migration 0004 (claimed_until: 0011), as stored (instants epoch ms, flags 0/1). */
 type PrintJobRow = Selectable<Database['print_jobs']>;
 type DeviceStatusRow = Selectable<Database['device_status']>;
 
@@ -24,6 +24,7 @@ const jobFromRow = (r: PrintJobRow & { number: string | null }): PrintJobRecord 
   createdAtMs: Number(r.created_at),
   updatedAtMs: Number(r.updated_at),
   deadlineAtMs: Number(r.deadline_at),
+  claimedUntilMs: r.claimed_until === null ? null : Number(r.claimed_until),
 });
 
 const deviceFromRow = (r: DeviceStatusRow): DeviceRecord => ({
@@ -95,14 +96,43 @@ export function printingQueries(db: Kysely<Database>): PrintStore {
         .where('print_jobs.centre_id', '=', centreId)
         .where('print_jobs.bridge_id', '=', bridgeId)
         .where('print_jobs.status', 'in', LIVE)
-        .where('print_jobs.deadline_at', '>', nowMs)
+        .where((eb) => eb.or([eb('print_jobs.deadline_at', '>', nowMs), eb('print_jobs.claimed_until', '>', nowMs)]))
         .orderBy('print_jobs.created_at')
         .execute();
       return rows.map(jobFromRow);
     },
     async listOverdueJobs(nowMs) {
-      const rows = await jobs().where('print_jobs.status', 'in', LIVE).where('print_jobs.deadline_at', '<=', nowMs).orderBy('print_jobs.created_at').execute();
+      const rows = await jobs()
+        .where('print_jobs.status', 'in', LIVE)
+        .where('print_jobs.deadline_at', '<=', nowMs)
+        .where((eb) => eb.or([eb('print_jobs.claimed_until', 'is', null), eb('print_jobs.claimed_until', '<=', nowMs)]))
+        .orderBy('print_jobs.created_at')
+        .execute();
       return rows.map(jobFromRow);
+    },
+    // The claim and the sweep decide in one conditional UPDATE each: the row's state when the
+    // statement runs is what counts (PostgreSQL re-checks the WHERE of a row another transaction
+    // changed meanwhile; SQLite has one writer), so whichever runs second finds the other's write.
+    async claimPrintJob(jobId, untilMs, nowMs) {
+      const result = await db
+        .updateTable('print_jobs')
+        .set({ claimed_until: untilMs })
+        .where('id', '=', jobId)
+        .where('status', 'in', LIVE)
+        .where((eb) => eb.or([eb('deadline_at', '>', nowMs), eb('claimed_until', '>', nowMs)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async abandonPrintJob(jobId, { error, errorMessage, atMs }) {
+      const result = await db
+        .updateTable('print_jobs')
+        .set({ status: 'abandoned', error, error_message: errorMessage, updated_at: atMs })
+        .where('id', '=', jobId)
+        .where('status', 'in', LIVE)
+        .where('deadline_at', '<=', atMs)
+        .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<=', atMs)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
 
     async replaceBridgeDevices(centreId, bridgeId, devices) {

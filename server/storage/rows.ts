@@ -27,12 +27,14 @@ export const centreFromRow = (r: Row<'centres'>): Centre => ({
   id: r.id,
   name: { vi: r.name_vi, en: r.name_en },
   timeZone: r.time_zone,
+  ...(r.address ? { address: r.address } : {}),
 });
 export const centreToRow = (c: Centre): NewRow<'centres'> => ({
   id: c.id,
   name_vi: c.name.vi,
   name_en: c.name.en,
   time_zone: c.timeZone,
+  address: c.address ?? '',
 });
 
 export const serviceFromRow = (r: Row<'services'>): Service => ({

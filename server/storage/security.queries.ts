@@ -1,8 +1,16 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { SecurityEventRecord, SecurityStore } from '../accounts/security.port.ts';
+import type { LoginThrottleRecord, SecurityEventRecord, SecurityStore } from '../accounts/security.port.ts';
 import type { Database } from './db.types.ts';
 
 type SecurityEventRow = Selectable<Database['security_events']>;
+type LoginThrottleRow = Selectable<Database['login_throttles']>;
+
+const throttleFromRow = (r: LoginThrottleRow): LoginThrottleRecord => ({
+  key: r.key,
+  failures: Number(r.failures),
+  lastFailureMs: Number(r.last_failure_at),
+  lockedUntilMs: Number(r.locked_until),
+});
 
 const fromRow = (r: SecurityEventRow): SecurityEventRecord => ({
   id: r.id,
@@ -16,7 +24,7 @@ const fromRow = (r: SecurityEventRow): SecurityEventRecord => ({
   lockMs: Number(r.lock_ms),
 });
 
-/** The SecurityStore as portable Kysely queries (migration 0009). */
+/** The SecurityStore as portable Kysely queries (migrations 0009 and, for login_throttles, 0011). */
 export function securityQueries(db: Kysely<Database>): SecurityStore {
   return {
     async insertSecurityEvent(e) {
@@ -45,6 +53,52 @@ export function securityQueries(db: Kysely<Database>): SecurityStore {
         .limit(limit)
         .execute();
       return rows.map(fromRow);
+    },
+
+    async getLoginThrottles(keys) {
+      if (keys.length === 0) return [];
+      const rows = await db
+        .selectFrom('login_throttles')
+        .selectAll()
+        .where('key', 'in', [...keys])
+        .execute();
+      return rows.map(throttleFromRow);
+    },
+    async putLoginThrottle(r) {
+      const values = { failures: r.failures, last_failure_at: r.lastFailureMs, locked_until: r.lockedUntilMs };
+      await db
+        .insertInto('login_throttles')
+        .values({ key: r.key, ...values })
+        .onConflict((oc) => oc.column('key').doUpdateSet(values))
+        .execute();
+    },
+    async deleteLoginThrottle(key) {
+      await db.deleteFrom('login_throttles').where('key', '=', key).execute();
+    },
+    async pruneLoginThrottles({ forgottenBeforeMs, nowMs, maxRows }) {
+      const forgotten = await db
+        .deleteFrom('login_throttles')
+        .where('last_failure_at', '<=', forgottenBeforeMs)
+        .where('locked_until', '<=', nowMs)
+        .executeTakeFirst();
+      let pruned = Number(forgotten.numDeletedRows);
+      const { count } = await db
+        .selectFrom('login_throttles')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      const excess = Number(count) - maxRows;
+      if (excess > 0) {
+        // A flood of distinct names: the unlocked keys failed longest ago go first (locks stay).
+        const oldest = db
+          .selectFrom('login_throttles')
+          .select('key')
+          .where('locked_until', '<=', nowMs)
+          .orderBy('last_failure_at')
+          .orderBy('key')
+          .limit(excess);
+        pruned += Number((await db.deleteFrom('login_throttles').where('key', 'in', oldest).executeTakeFirst()).numDeletedRows);
+      }
+      return pruned;
     },
   };
 }

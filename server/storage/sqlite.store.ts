@@ -72,6 +72,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
             ...printingQueries(conn),
             ...reportsQueries(conn),
             ...ratingQueries(conn),
+            ...securityQueries(conn),
             afterCommit: (work) => void afterCommit.push(work),
           });
           await sql`COMMIT`.execute(conn);

@@ -10,16 +10,22 @@ import { AppError } from '../../protocol/index.ts';
  */
 const FAULT = /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB|PROTOCOL|PERM)(_|$)/;
 
+/** Which store a fault came from: the SQLite file, or a PostgreSQL server (postgres-faults.ts). */
+export type StoreKind = 'sqlite' | 'postgres';
+
 /**
  * One error for every such fault, whatever the use case: 503 `store.unavailable` to HTTP clients
- * and in socket acks (through the one error path), with the SQLite code and the file in its
- * `cause` for the log — never in the answer.
+ * and in socket acks (through the one error path), with the driver's code and the file (or the
+ * PostgreSQL address, without its password) in its `cause` for the log — never in the answer.
  */
 export class StoreUnavailable extends AppError {
   constructor(
+    /** The SQLite file, or the PostgreSQL address without its password. */
     readonly file: string,
+    /** The driver's code: a SQLite result code, or a PostgreSQL SQLSTATE / Node error code. */
     readonly sqliteCode: string,
     driverError: Error,
+    readonly store: StoreKind = 'sqlite',
   ) {
     super('store.unavailable', 'The data store is unavailable right now; try again in a moment.');
     this.name = 'StoreUnavailable';

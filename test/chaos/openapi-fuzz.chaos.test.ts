@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Holder } from '../../server/accounts/permissions.ts';
 import { chaosSeed, describeCase, rawRequest } from '../helpers/chaos.ts';
-import { sessionCookieOf, usernameOf, type Who } from '../helpers/credentials.ts';
+import { loginHeaders, sessionCookieOf, usernameOf, type Who } from '../helpers/credentials.ts';
+import { hashPassword } from '../../server/accounts/password.ts';
 import { changedTables, dbFingerprinter, type DbFingerprinter, type Fingerprint, type Ignored } from '../helpers/db-fingerprint.ts';
 import {
   bodyCase,
@@ -35,23 +36,34 @@ const RUNS = Number(process.env.CHAOS_FUZZ_RUNS ?? 60);
  *   online, refused or not.
  * - security_events: the audit of login locks (docs/security.md): a refused login that starts a
  *   lock is recorded there by design; the login guard is its only writer.
+ * - login_throttles: the failure counts and locks of the login guard (docs/security.md), shared by
+ *   every instance through the store: a refused login is counted there by design (and rows an hour
+ *   old are pruned whenever a login is checked); the login guard is its only writer.
  */
 const IGNORED: Ignored = {
   device_tokens: { columns: ['last_seen_at'], why: 'written when a device authenticates, before the route refuses it' },
   security_events: { columns: '*', why: 'the audit of login locks: a refused login that starts a lock is recorded by design' },
+  login_throttles: { columns: '*', why: 'the login guard counts refused logins by design, for every instance' },
 };
 
-const WHO_OF: Record<Holder, Who> = {
+/** A province administrator (issue #13) the fuzz makes in the demo centre: the one holder of province:admin. */
+const PROVINCE_ADMIN = { username: 'fuzz-province', password: 'fuzz-province-1' };
+type Acting = Who | 'province-admin';
+
+const WHO_OF: Record<Holder, Acting> = {
   admin: 'admin',
   manager: 'ha',
   staff: 'lan',
+  province_admin: 'province-admin',
+  // Reads only; a manager's calls are as fitting.
+  province_manager: 'ha',
   'device:kiosk': 'kiosk',
   'device:display': 'display',
   'device:bridge': 'bridge',
   'device:rating-screen': 'rating-screen',
 };
-const EVERYONE: Who[] = ['admin', 'ha', 'lan', 'hung', 'kiosk', 'display', 'bridge', 'rating-screen', 'anonymous'];
-type Caller = Who | 'forged-token' | 'forged-cookie';
+const EVERYONE: Acting[] = ['admin', 'ha', 'lan', 'hung', 'kiosk', 'display', 'bridge', 'rating-screen', 'province-admin', 'anonymous'];
+type Caller = Acting | 'forged-token' | 'forged-cookie';
 
 interface Case {
   who: Caller;
@@ -69,6 +81,7 @@ let fp: DbFingerprinter;
 let baseline: Fingerprint;
 const known: Record<string, string[]> = {};
 const spareSessions: Record<string, string>[] = [];
+let provinceHeaders: Record<string, string> = {};
 
 beforeAll(async () => {
   const ok = async (res: Promise<Response>) => {
@@ -79,6 +92,15 @@ beforeAll(async () => {
   // Ids that exist, so fuzzed requests reach past "not found". Never the demo accounts or devices
   // the fuzz acts as: a fitting request to reset their password would lock the fuzz out.
   await ok(server.api('/centres/demo/staff', { json: { username: 'fuzz-victim', name: 'Fuzz', role: 'staff', password: 'fuzz-victim-1' } }));
+  await server.deps.store.runInTx({ centreId: 'demo' }, (tx) => tx.upsertStaff({ id: 'fuzz-province', centreId: 'demo', name: 'Fuzz province' }));
+  await server.deps.store.setAccount('demo', 'fuzz-province', {
+    username: PROVINCE_ADMIN.username,
+    passwordHash: await hashPassword(PROVINCE_ADMIN.password),
+    role: 'province_admin',
+    active: true,
+    mustChangePassword: false,
+  });
+  provinceHeaders = await loginHeaders(server.url, PROVINCE_ADMIN.username, PROVINCE_ADMIN.password);
   const token = await ok(server.api('/centres/demo/device-tokens', { json: { kind: 'display', name: 'fuzz display' } }));
   await server.openCounter('quay-1', 'lan');
   const services = ((await ok(server.api('/centres/demo/services'))) as { id: string }[]).map((s) => s.id);
@@ -93,7 +115,7 @@ beforeAll(async () => {
     tokenId: [token.device.id, 'no-such-token'],
     jobId: [...tickets.filter((t: any) => t.printJob).map((t: any) => t.printJob.id), 'no-such-job'],
   });
-  for (const who of EVERYONE) await server.credentials(who);
+  for (const who of EVERYONE) if (who !== 'province-admin') await server.credentials(who);
   // Logging out ends the session it is sent with: give logout sessions of its own.
   for (let i = 0; i < 12; i++) {
     const res = await fetch(`${server.url}/api/auth/login`, {
@@ -128,7 +150,7 @@ function caseOf(op: Operation): fc.Arbitrary<Case> {
   const roles = op.permission ? [...new Set((PERMISSIONS as Record<string, readonly Holder[]>)[op.permission]!.map((h) => WHO_OF[h]))] : ['admin', 'lan', 'ha'];
   const who: fc.Arbitrary<Caller> = fc.oneof(
     { weight: 2, arbitrary: fc.constant<Caller>('anonymous') },
-    { weight: 5, arbitrary: fc.constantFrom<Caller>(...(roles as Who[])) },
+    { weight: 5, arbitrary: fc.constantFrom<Caller>(...(roles as Acting[])) },
     { weight: 2, arbitrary: fc.constantFrom<Caller>(...EVERYONE) },
     { weight: 1, arbitrary: fc.constantFrom<Caller>('forged-token', 'forged-cookie') },
   );
@@ -148,8 +170,8 @@ function caseOf(op: Operation): fc.Arbitrary<Case> {
  * limit (answered before the app sees it).
  */
 function fixedCases(op: Operation): Case[] {
-  const roles: Who[] = op.permission ? (PERMISSIONS as Record<string, readonly Holder[]>)[op.permission]!.map((h) => WHO_OF[h]) : ['admin'];
-  const who = roles.find((r) => usernameOf[r]) ?? roles[0]!;
+  const roles: Acting[] = op.permission ? (PERMISSIONS as Record<string, readonly Holder[]>)[op.permission]!.map((h) => WHO_OF[h]) : ['admin'];
+  const who = roles.find((r) => r !== 'province-admin' && usernameOf[r]) ?? roles[0]!;
   const ids = Object.fromEntries(op.params.filter((p) => p.in === 'path').map((p) => [p.name, encode(known[p.name]?.[0] ?? 'x')]));
   const body: BodyCase = op.body ? { kind: 'json', label: 'empty object', value: {} } : { kind: 'none', label: 'no body' };
   const cases: Case[] = [{ who, path: ids, query: `pad=${'x'.repeat(17_000)}`, body }];
@@ -161,7 +183,8 @@ async function headersOf(op: Operation, who: Caller): Promise<Record<string, str
   if (who === 'forged-token') return { authorization: 'Bearer luot_demo-kiosk.not-the-secret' };
   if (who === 'forged-cookie') return { cookie: 'luot_session=forged.forged', origin: server.url };
   // logout would end the session every later case of that role uses.
-  if (op.operationId === 'logout' && usernameOf[who]) return spareSessions.pop() ?? {};
+  if (op.operationId === 'logout' && (who === 'province-admin' || usernameOf[who])) return spareSessions.pop() ?? {};
+  if (who === 'province-admin') return provinceHeaders;
   return server.credentials(who as Who);
 }
 

@@ -86,7 +86,7 @@ describe('reports page logic', () => {
     expect(parseTab('ratings')).toBe('ratings');
     expect(parseTab('nope')).toBe('live');
     expect(parseTab(null)).toBe('live');
-    expect([mayReadReports('manager'), mayReadReports('admin'), mayReadReports('staff')]).toEqual([true, true, false]);
+    expect(['manager', 'admin', 'province_manager', 'province_admin', 'staff'].map(mayReadReports)).toEqual([true, true, true, true, false]);
     expect(chartHeight(5)).toEqual({});
     expect(chartHeight(37)).toEqual({ '--luot-chart-height': `${4 + 37 * 1.2}rem` });
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RealtimeUnavailable } from '../../server/realtime/adapter.ts';
 import { describeStartupFailure } from '../../server/startup-failure.ts';
 import { StoreUnavailable } from '../../server/storage/store-faults.ts';
 
@@ -37,5 +38,11 @@ describe('describeStartupFailure: one line naming the setting or path', () => {
     expect(describeStartupFailure(new TypeError('x is undefined'), settings)).toBeNull();
     expect(describeStartupFailure(system('ENOENT', { syscall: 'open', path: '/elsewhere/file' }), settings)).toBeNull();
     expect(describeStartupFailure('a string', settings)).toBeNull();
+  });
+  it('a Redis server (REDIS_URL) that cannot be reached at start', () => {
+    const error = new RealtimeUnavailable('the Redis server 127.0.0.1:1 cannot be reached (ECONNREFUSED); check REDIS_URL and that Redis runs', 'REDIS_URL');
+    expect(describeStartupFailure(error, settings)).toBe(
+      'Luot cannot start: the Redis server 127.0.0.1:1 cannot be reached (ECONNREFUSED); check REDIS_URL and that Redis runs',
+    );
   });
 });

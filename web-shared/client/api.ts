@@ -24,6 +24,7 @@ import {
   type TransferTicketBody,
 } from '../../protocol/ticket.schemas.ts';
 import type { CounterInput, ServiceInput } from '../../protocol/admin.schemas.ts';
+import type { CreateCentreRequest, UpdateCentreBody } from '../../protocol/province.schemas.ts';
 import type { ClientErrorCode } from '../i18n/i18n.ts';
 import type { ReportName, Reports } from './report-schemas.ts';
 import { reportPath, type ReportQuery } from './report-path.ts';
@@ -202,8 +203,12 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
       request(CreatedDeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens`, body),
     /** [revokeDeviceToken] */
     revokeDeviceToken: (centreId: string, tokenId: string) => request(DeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
-    /** [listCentres] */
+    /** [listCentres] the caller's own centre; every centre for a province role (issue #13). */
     listCentres: () => request(lists.centres, 'GET', '/centres'),
+    /** [createCentre] a copy of the template's services, counters and settings (province administrators). */
+    createCentre: (body: CreateCentreRequest) => request(CentreSchema, 'POST', '/centres', body),
+    /** [updateCentre] name, address and time zone (province administrators). */
+    updateCentre: (centreId: string, body: UpdateCentreBody) => request(CentreSchema, 'PUT', `/centres/${c(centreId)}`, body),
     /** [listServices] in display order. */
     listServices: (centreId: string) => request(lists.services, 'GET', `/centres/${c(centreId)}/services`),
     /** [listCounters] */

@@ -244,6 +244,26 @@ export const en: Record<MessageKey, string> = {
   'role.admin': 'Administrator',
   'role.manager': 'Manager',
   'role.staff': 'Officer',
+  'role.province_admin': 'Province administrator',
+  'role.province_manager': 'Province manager',
+  // Centres, for a province administrator (issue #13).
+  'admin.centres.title': 'Centres',
+  'admin.centres.intro':
+    'The centres of the province. A new centre gets a copy of the services, counters and settings of a template centre; no accounts, devices or tickets.',
+  'admin.centres.new': 'New centre',
+  'admin.centres.editing': 'Edit centre “{id}”',
+  'admin.centres.id': 'Centre id',
+  'admin.centres.nameVi': 'Name (Vietnamese)',
+  'admin.centres.nameEn': 'Name (English)',
+  'admin.centres.address': 'Address',
+  'admin.centres.timeZone': 'Time zone',
+  'admin.centres.template': 'Copy from centre',
+  'admin.centres.name': 'Name',
+  'admin.centres.created': 'Centre “{id}” created. Now create an administrator account for it.',
+  'admin.centres.own': 'your centre',
+  'admin.hint.centreId': 'lower-case letters without accents, digits and “-”, e.g. xa-tan-phu',
+  'admin.hint.timeZone': 'must be an IANA time zone, e.g. Asia/Ho_Chi_Minh',
+  'admin.hint.template': 'choose a template centre',
   // The reports page (issue #6).
   // Printing in the console (issue #4).
   ...printingEn,

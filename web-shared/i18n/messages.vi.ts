@@ -252,6 +252,26 @@ export const vi = {
   'role.admin': 'Quản trị viên',
   'role.manager': 'Lãnh đạo, quản lý',
   'role.staff': 'Cán bộ một cửa',
+  'role.province_admin': 'Quản trị viên cấp tỉnh',
+  'role.province_manager': 'Lãnh đạo cấp tỉnh',
+  // Centres, for a province administrator (issue #13).
+  'admin.centres.title': 'Trung tâm',
+  'admin.centres.intro':
+    'Các trung tâm trong tỉnh. Trung tâm mới được sao chép lĩnh vực, quầy và cài đặt từ một trung tâm mẫu; chưa có tài khoản, thiết bị hay phiếu nào.',
+  'admin.centres.new': 'Thêm trung tâm',
+  'admin.centres.editing': 'Sửa trung tâm “{id}”',
+  'admin.centres.id': 'Mã trung tâm',
+  'admin.centres.nameVi': 'Tên (tiếng Việt)',
+  'admin.centres.nameEn': 'Tên (tiếng Anh)',
+  'admin.centres.address': 'Địa chỉ',
+  'admin.centres.timeZone': 'Múi giờ',
+  'admin.centres.template': 'Sao chép từ trung tâm',
+  'admin.centres.name': 'Tên',
+  'admin.centres.created': 'Đã tạo trung tâm “{id}”. Hãy tạo tài khoản quản trị cho trung tâm này.',
+  'admin.centres.own': 'trung tâm của bạn',
+  'admin.hint.centreId': 'chữ thường không dấu, chữ số và “-”, ví dụ xa-tan-phu',
+  'admin.hint.timeZone': 'cần là múi giờ IANA, ví dụ Asia/Ho_Chi_Minh',
+  'admin.hint.template': 'chọn trung tâm mẫu',
   // The reports page (issue #6).
   // Printing in the console (issue #4).
   ...printingVi,

@@ -78,8 +78,8 @@ export class StaffGateController implements ReactiveController {
   }
 
   private async loadCentre(): Promise<void> {
-    // The list holds the caller's own centre only.
-    this.centre = await resolveCentre(this.host.api, null);
+    // The account's own centre: a province role (issue #13) lists every centre, its home among them.
+    this.centre = await resolveCentre(this.host.api, this.account?.centreId ?? null);
     this.onCentre(this.centre);
   }
 

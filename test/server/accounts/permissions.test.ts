@@ -1,9 +1,9 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { DeviceKind as ProtocolDeviceKind, Role as ProtocolRole } from '../../../protocol/index.ts';
-import { can, PERMISSIONS } from '../../../server/accounts/permissions.ts';
+import { can, EVERY_CENTRE, PERMISSIONS } from '../../../server/accounts/permissions.ts';
 import { ANONYMOUS, type DeviceKind, type Permission, type Principal, type Role } from '../../../server/accounts/principal.ts';
 
-const staff = (role: 'admin' | 'manager' | 'staff', centreId = 'demo'): Principal => ({
+const staff = (role: Role, centreId = 'demo'): Principal => ({
   kind: 'staff',
   centreId,
   staffId: `${role}-1`,
@@ -25,24 +25,44 @@ const principals = {
   display: device('display'),
   bridge: device('bridge'),
   ratingScreen: device('rating-screen'),
+  provinceAdmin: staff('province_admin'),
+  provinceManager: staff('province_manager'),
 } as const;
 type Name = keyof typeof principals;
 
 /** The table of issue #3, written out in full: a change to permissions.ts must change this too. */
 const expected: Record<Permission, Name[]> = {
-  'ticket:issue': ['admin', 'manager', 'staff', 'kiosk'],
+  'ticket:issue': ['admin', 'manager', 'staff', 'kiosk', 'provinceAdmin'],
   // Issue #10: devices get only what their screen shows: no bridge (no screen), no staff list.
-  'centre:read': ['admin', 'manager', 'staff', 'kiosk', 'display'],
-  'staff:read': ['admin', 'manager', 'staff'],
-  'counter:operate': ['admin', 'manager', 'staff'],
-  'counter:force-close': ['admin'],
-  'centre:admin': ['admin'],
-  'reports:read': ['admin', 'manager'],
+  'centre:read': ['admin', 'manager', 'staff', 'kiosk', 'display', 'provinceAdmin', 'provinceManager'],
+  'staff:read': ['admin', 'manager', 'staff', 'provinceAdmin', 'provinceManager'],
+  'counter:operate': ['admin', 'manager', 'staff', 'provinceAdmin'],
+  'counter:force-close': ['admin', 'provinceAdmin'],
+  'centre:admin': ['admin', 'provinceAdmin'],
+  // Issue #13: creating and editing centres.
+  'province:admin': ['provinceAdmin'],
+  'reports:read': ['admin', 'manager', 'provinceAdmin', 'provinceManager'],
   'bridge:act': ['bridge'],
-  'printing:manage': ['admin', 'manager', 'staff'],
+  'printing:manage': ['admin', 'manager', 'staff', 'provinceAdmin'],
   // Issue #10: no staff session rates (an officer could rate their own service); rating screens are devices.
   'rating:record': ['bridge', 'ratingScreen'],
-  'rating:arm': ['admin', 'manager', 'staff', 'ratingScreen'],
+  'rating:arm': ['admin', 'manager', 'staff', 'ratingScreen', 'provinceAdmin'],
+};
+
+/** Issue #13: what a province role (home centre `tinh`) may do in centre `demo`, written out in full. */
+const elsewhere: Record<Permission, ('provinceAdmin' | 'provinceManager')[]> = {
+  'ticket:issue': [],
+  'centre:read': ['provinceAdmin', 'provinceManager'],
+  'staff:read': ['provinceAdmin', 'provinceManager'],
+  'counter:operate': [],
+  'counter:force-close': [],
+  'centre:admin': ['provinceAdmin'],
+  'province:admin': ['provinceAdmin'],
+  'reports:read': ['provinceAdmin', 'provinceManager'],
+  'bridge:act': [],
+  'printing:manage': [],
+  'rating:record': [],
+  'rating:arm': [],
 };
 
 describe('can(principal, permission, centreId)', () => {
@@ -56,6 +76,30 @@ describe('can(principal, permission, centreId)', () => {
       expect(granted.sort()).toEqual([...allowed].sort());
     });
   }
+
+  for (const [permission, allowed] of Object.entries(elsewhere) as [Permission, ('provinceAdmin' | 'provinceManager')[]][]) {
+    it(`${permission} in another centre: ${allowed.join(', ') || 'nobody'} of the province roles`, () => {
+      const from = { provinceAdmin: staff('province_admin', 'tinh'), provinceManager: staff('province_manager', 'tinh') };
+      const granted = (Object.keys(from) as (keyof typeof from)[]).filter((n) => can(from[n], permission, 'demo'));
+      expect(granted.sort()).toEqual([...allowed].sort());
+    });
+  }
+
+  it('gives a province manager no change anywhere: the same read permissions at home and elsewhere', () => {
+    const home = (Object.keys(expected) as Permission[]).filter((p) => can(staff('province_manager', 'tinh'), p, 'tinh'));
+    const away = (Object.keys(expected) as Permission[]).filter((p) => can(staff('province_manager', 'tinh'), p, 'demo'));
+    expect(home.sort()).toEqual(['centre:read', 'reports:read', 'staff:read']);
+    expect(away.sort()).toEqual(home);
+  });
+
+  it('reaches another centre only through EVERY_CENTRE, which gives province roles nothing they lack at home', () => {
+    for (const [permission, holders] of Object.entries(EVERY_CENTRE) as [Permission, readonly string[]][]) {
+      for (const h of holders) {
+        expect(['province_admin', 'province_manager'], `${permission}: ${h}`).toContain(h);
+        expect(PERMISSIONS[permission], `${permission}: ${h} holds it at home too`).toContain(h);
+      }
+    }
+  });
 
   it('is always false for a principal of another centre, whatever the role', () => {
     for (const permission of Object.keys(expected) as Permission[]) {

@@ -14,13 +14,44 @@ import { startTestServer, type TestServer, type Who } from '../../helpers/server
  * others get 401 auth.required (nobody) or 403 auth.forbidden, and the database is unchanged.
  * A new operation fails here until it is given a row: no route is left open by omission.
  */
-type Caller = Exclude<Who, 'ha' | 'lan' | 'hung' | 'tuan'> | 'other-admin' | 'other-screen';
-/** `rating-screen`: quay-1's rating screen (the counter every sample request names); `other-screen`: quay-2's. */
-const CALLERS: Caller[] = ['admin', 'manager', 'staff', 'kiosk', 'display', 'bridge', 'rating-screen', 'other-screen', 'other-admin', 'anonymous'];
+type Caller = Exclude<Who, 'ha' | 'lan' | 'hung' | 'tuan'> | 'other-admin' | 'other-manager' | 'other-screen' | 'province-admin' | 'province-manager';
+/**
+ * `rating-screen`: quay-1's rating screen (the counter every sample request names); `other-screen`:
+ * quay-2's. `other-admin`, `other-manager` and the province roles (issue #13) are accounts of
+ * centre `hcm`: only the province roles reach the demo centre, and only as far as docs/security.md says.
+ */
+const CALLERS: Caller[] = [
+  'admin',
+  'manager',
+  'staff',
+  'kiosk',
+  'display',
+  'bridge',
+  'rating-screen',
+  'other-screen',
+  'other-admin',
+  'other-manager',
+  'province-admin',
+  'province-manager',
+  'anonymous',
+];
+/** The hcm accounts this test makes: [centre staff id, username, password, role]. */
+const HCM_ACCOUNTS = {
+  'other-admin': ['lan', 'hcm-admin', 'hcm-admin-password', 'admin'],
+  'other-manager': ['hung', 'hcm-manager', 'hcm-manager-password', 'manager'],
+  'province-admin': ['tinh-admin', 'tinh-admin', 'tinh-admin-password', 'province_admin'],
+  'province-manager': ['tinh-manager', 'tinh-manager', 'tinh-manager-password', 'province_manager'],
+} as const;
+type HcmCaller = keyof typeof HCM_ACCOUNTS;
+const isHcm = (who: Caller): who is HcmCaller => who in HCM_ACCOUNTS;
 
 const everyone: Caller[] = CALLERS;
 const accounts: Caller[] = ['admin', 'manager', 'staff'];
 const admin: Caller[] = ['admin'];
+/** centre:admin in the demo centre: its admin, and a province admin of any centre (issue #13). */
+const admins: Caller[] = ['admin', 'province-admin'];
+/** Reads a province role makes in any centre (issue #13): centre:read, staff:read, reports:read. */
+const province: Caller[] = ['province-admin', 'province-manager'];
 
 /** Who may call each operation (on the demo centre). */
 const allowed: Record<string, Caller[]> = {
@@ -29,20 +60,23 @@ const allowed: Record<string, Caller[]> = {
   login: everyone,
   logout: everyone,
   getSession: everyone,
+  // The load balancer's readiness probe (issue #13, docs/operations.md).
+  getReadiness: everyone,
   // Their own account, whichever centre it is in.
-  changePassword: [...accounts, 'other-admin'],
+  changePassword: [...accounts, 'other-admin', 'other-manager', ...province],
   // Their own centre only: the list is filtered to it.
   // Issue #10: devices get only what their screen shows: kiosks and displays read the centre, the
   // bridge (no screen, it talks on /bridge) does not, and no device reads the staff list.
-  listCentres: [...accounts, 'kiosk', 'display', 'other-admin'],
+  // A province role lists every centre (issue #13).
+  listCentres: [...accounts, 'kiosk', 'display', 'other-admin', 'other-manager', ...province],
   // centre:read
-  listServices: [...accounts, 'kiosk', 'display'],
-  listCounters: [...accounts, 'kiosk', 'display'],
-  getSnapshot: [...accounts, 'kiosk', 'display'],
+  listServices: [...accounts, 'kiosk', 'display', ...province],
+  listCounters: [...accounts, 'kiosk', 'display', ...province],
+  getSnapshot: [...accounts, 'kiosk', 'display', ...province],
   // staff:read
-  listStaff: accounts,
+  listStaff: [...accounts, ...province],
   // The audit of login locks (issue #10): the centre's administrators.
-  listSecurityEvents: admin,
+  listSecurityEvents: admins,
   // ticket:issue
   issueTicket: [...accounts, 'kiosk'],
   // counter:operate (the use case then checks that the officer holds the counter)
@@ -60,19 +94,22 @@ const allowed: Record<string, Caller[]> = {
   parkTicket: accounts,
   resumeTicket: accounts,
   grantPriority: accounts,
-  // counter:force-close
+  // counter:force-close: the centre's own admins (a province admin configures, it does not work counters)
   forceCloseCounter: admin,
   // centre:admin
-  createDeviceToken: admin,
-  listDeviceTokens: admin,
-  revokeDeviceToken: admin,
-  createStaff: admin,
-  updateStaff: admin,
-  resetStaffPassword: admin,
-  putService: admin,
-  putCounter: admin,
-  getSettings: admin,
-  putSettings: admin,
+  createDeviceToken: admins,
+  listDeviceTokens: admins,
+  revokeDeviceToken: admins,
+  createStaff: admins,
+  updateStaff: admins,
+  resetStaffPassword: admins,
+  putService: admins,
+  putCounter: admins,
+  getSettings: admins,
+  putSettings: admins,
+  // province:admin (issue #13): creating and editing centres.
+  createCentre: ['province-admin'],
+  updateCentre: ['province-admin'],
   // Printing (issue #4): a kiosk follows its own print jobs (ticket:issue); accounts see the
   // centre's jobs and devices and reprint (counter:operate).
   getPrintJob: [...accounts, 'kiosk'],
@@ -86,15 +123,17 @@ const allowed: Record<string, Caller[]> = {
   recordRating: ['bridge', 'rating-screen'],
   getRatingArm: [...accounts, 'rating-screen'],
   // Reports (issue #6): reports:read, managers and admins.
-  liveReport: ['admin', 'manager'],
-  timeSummary: ['admin', 'manager'],
-  busiestHours: ['admin', 'manager'],
-  ratingSummary: ['admin', 'manager'],
-  ticketLog: ['admin', 'manager'],
+  // Issue #13: a province role reads every centre's reports.
+  liveReport: ['admin', 'manager', ...province],
+  timeSummary: ['admin', 'manager', ...province],
+  busiestHours: ['admin', 'manager', ...province],
+  ratingSummary: ['admin', 'manager', ...province],
+  ticketLog: ['admin', 'manager', ...province],
 };
 
 /** Allowed callers must get a 2xx from these with the sample request below (not just pass the guard). */
 const mustSucceed = new Set([
+  'getReadiness',
   'getTicket',
   'logout',
   'getSession',
@@ -120,6 +159,8 @@ const mustSucceed = new Set([
   'busiestHours',
   'ratingSummary',
   'ticketLog',
+  'createCentre',
+  'updateCentre',
 ]);
 
 /** Sample bodies; other operations get `{}` (a 400 or 409 after the guard still proves it let the caller in). */
@@ -132,6 +173,12 @@ const bodies: Record<string, unknown> = {
   updateStaff: { name: 'Lê Minh Tuấn' },
   // A real press at quay-1, so a rating screen of another counter is refused by the use case.
   recordRating: { counterId: 'quay-1', level: 1, idempotencyKey: 'role-matrix-press' },
+  createCentre: { id: 'role-matrix', name: { vi: 'Trung tâm xã Mới', en: 'New commune centre' }, templateCentreId: 'demo' },
+  updateCentre: {
+    name: { vi: 'Trung tâm Phục vụ hành chính công', en: 'Public Administrative Service Centre' },
+    address: '1 Lê Duẩn',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  },
 };
 
 interface Operation {
@@ -150,18 +197,15 @@ const headersOf = new Map<Caller, Record<string, string>>();
 beforeAll(async () => {
   server = await startTestServer();
   await installCentre(server.deps.store, hcmCentre);
-  await server.deps.store.setAccount('hcm', 'lan', {
-    username: 'hcm-admin',
-    passwordHash: await hashPassword('hcm-admin-password'),
-    role: 'admin',
-    active: true,
-    mustChangePassword: false,
-  });
+  for (const [staffId, username, password, role] of Object.values(HCM_ACCOUNTS)) {
+    await server.deps.store.runInTx({ centreId: 'hcm' }, (tx) => tx.upsertStaff({ id: staffId, centreId: 'hcm', name: username }));
+    await server.deps.store.setAccount('hcm', staffId, { username, passwordHash: await hashPassword(password), role, active: true, mustChangePassword: false });
+  }
   for (const who of CALLERS) {
     headersOf.set(
       who,
-      who === 'other-admin'
-        ? await loginHeaders(server.url, 'hcm-admin', 'hcm-admin-password')
+      isHcm(who)
+        ? await loginHeaders(server.url, HCM_ACCOUNTS[who][1], HCM_ACCOUNTS[who][2])
         : who === 'other-screen'
           ? { authorization: `Bearer ${demoRatingScreenToken('quay-2')}` }
           : await server.credentials(who),
@@ -217,9 +261,10 @@ function databaseState(): Record<string, unknown[]> {
 
 async function headersFor(op: Operation, who: Caller): Promise<Record<string, string>> {
   // Logging out ends the session: give it a session of its own.
-  if (op.operationId === 'logout' && (accounts.includes(who) || who === 'other-admin')) {
-    const [username, password] = { admin: ['admin'], manager: ['ha'], staff: ['lan'], 'other-admin': ['hcm-admin', 'hcm-admin-password'] }[who as string]!;
-    return loginHeaders(server.url, username!, password);
+  if (op.operationId === 'logout' && isHcm(who)) return loginHeaders(server.url, HCM_ACCOUNTS[who][1], HCM_ACCOUNTS[who][2]);
+  if (op.operationId === 'logout' && accounts.includes(who)) {
+    const username = { admin: 'admin', manager: 'ha', staff: 'lan' }[who as string]!;
+    return loginHeaders(server.url, username);
   }
   return headersOf.get(who)!;
 }
@@ -264,7 +309,9 @@ describe('role matrix over every /api operation', () => {
       for (const who of CALLERS) {
         const path = await pathFor(op);
         const headers = { ...(await headersFor(op, who)) };
-        const body = op.hasBody ? JSON.stringify(bodies[op.operationId] ?? {}) : undefined;
+        // Each caller that may create an account takes a username of its own.
+        const sample = op.operationId === 'createStaff' ? { ...(bodies.createStaff as object), username: `role-matrix-${who}` } : bodies[op.operationId];
+        const body = op.hasBody ? JSON.stringify(sample ?? {}) : undefined;
         if (body !== undefined) headers['content-type'] = 'application/json';
         const before = databaseState();
         const res = await fetch(`${server.url}/api${path}`, { method: op.method, headers, body });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selfChangeProblem, staffIdFor } from '../../../server/accounts/staff.models.ts';
+import { provinceRoleProblem, selfChangeProblem, staffIdFor } from '../../../server/accounts/staff.models.ts';
 
 describe('staffIdFor', () => {
   it('makes a username id-safe', () => {
@@ -31,5 +31,22 @@ describe('selfChangeProblem', () => {
     expect(selfChangeProblem('boss', 'boss', { role: 'manager' })).toMatch(/demote/);
     expect(selfChangeProblem('boss', 'boss', { role: 'staff' })).toMatch(/demote/);
     expect(selfChangeProblem('boss', 'boss', { active: false })).toMatch(/disable/);
+  });
+});
+
+describe('province roles (issue #13)', () => {
+  it('only a province administrator gives, edits, resets or disables a province role', () => {
+    expect(provinceRoleProblem('admin', ['province_admin'])).toMatch(/province administrator/);
+    expect(provinceRoleProblem('admin', ['staff', 'province_manager'])).not.toBeNull();
+    expect(provinceRoleProblem('manager', ['province_manager'])).not.toBeNull();
+    expect(provinceRoleProblem('admin', ['staff', 'admin', undefined])).toBeNull();
+    expect(provinceRoleProblem('province_admin', ['province_admin', 'province_manager'])).toBeNull();
+    expect(provinceRoleProblem('province_manager', ['province_manager'])).not.toBeNull();
+  });
+
+  it('a province administrator cannot demote themselves either, to admin included', () => {
+    expect(selfChangeProblem('tinh', 'tinh', { role: 'admin' }, 'province_admin')).not.toBeNull();
+    expect(selfChangeProblem('tinh', 'tinh', { role: 'province_admin' }, 'province_admin')).toBeNull();
+    expect(selfChangeProblem('boss', 'boss', { role: 'admin' })).toBeNull();
   });
 });

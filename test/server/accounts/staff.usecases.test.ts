@@ -44,7 +44,7 @@ async function expectRejected(run: () => Promise<unknown>, code: ErrorCode, sess
 
 describe('createStaff', () => {
   it('makes an account with a one-time password, answered once and to be changed at first login', async () => {
-    const created = await createStaff(deps, HCM, { username: 'nguyen.van.a', name: 'Nguyễn Văn A', role: 'staff', mustChangePassword: true });
+    const created = await createStaff(deps, HCM, { username: 'nguyen.van.a', name: 'Nguyễn Văn A', role: 'staff', mustChangePassword: true }, ADMIN);
     expect(created.account).toEqual({
       centreId: HCM,
       staffId: 'nguyen-van-a',
@@ -63,27 +63,27 @@ describe('createStaff', () => {
   });
 
   it('takes a chosen password, still to be changed unless the admin says otherwise', async () => {
-    const a = await createStaff(deps, HCM, { username: 'b', name: 'B', role: 'manager', password: 'chosen-123', mustChangePassword: true });
+    const a = await createStaff(deps, HCM, { username: 'b', name: 'B', role: 'manager', password: 'chosen-123', mustChangePassword: true }, ADMIN);
     expect(a).toMatchObject({ oneTimePassword: null, account: { role: 'manager', mustChangePassword: true } });
-    const c = await createStaff(deps, HCM, { username: 'c', name: 'C', role: 'admin', password: 'chosen-123', mustChangePassword: false });
+    const c = await createStaff(deps, HCM, { username: 'c', name: 'C', role: 'admin', password: 'chosen-123', mustChangePassword: false }, ADMIN);
     expect(c.account.mustChangePassword).toBe(false);
     expect((await login(deps, { username: 'c', password: 'chosen-123' })).account.role).toBe('admin');
   });
 
   it('gives a staff row without an account a new id rather than taking it over', async () => {
     // `hung` is a staff row of HCM with no account (no username).
-    const created = await createStaff(deps, HCM, { username: 'hung', name: 'Another Hùng', role: 'staff', mustChangePassword: true });
+    const created = await createStaff(deps, HCM, { username: 'hung', name: 'Another Hùng', role: 'staff', mustChangePassword: true }, ADMIN);
     expect(created.account.staffId).toBe('hung-2');
     expect((await deps.store.listStaff(HCM)).find((s) => s.id === 'hung')!.name).toBe('Trần Văn Hùng');
   });
 
   it('refuses a username taken in this centre or in another one, and changes nothing', async () => {
-    await expectRejected(() => createStaff(deps, HCM, { username: 'lan', name: 'X', role: 'staff', mustChangePassword: true }), 'staff.username_taken');
-    await expectRejected(() => createStaff(deps, HCM, { username: 'ha', name: 'X', role: 'staff', mustChangePassword: true }), 'staff.username_taken');
+    await expectRejected(() => createStaff(deps, HCM, { username: 'lan', name: 'X', role: 'staff', mustChangePassword: true }, ADMIN), 'staff.username_taken');
+    await expectRejected(() => createStaff(deps, HCM, { username: 'ha', name: 'X', role: 'staff', mustChangePassword: true }, ADMIN), 'staff.username_taken');
   });
 
   it('refuses an unknown centre', async () => {
-    await expectRejected(() => createStaff(deps, 'nowhere', { username: 'x', name: 'X', role: 'staff', mustChangePassword: true }), 'centre.not_found');
+    await expectRejected(() => createStaff(deps, 'nowhere', { username: 'x', name: 'X', role: 'staff', mustChangePassword: true }, ADMIN), 'centre.not_found');
   });
 });
 

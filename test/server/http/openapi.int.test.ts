@@ -65,7 +65,7 @@ describe('/api/openapi.json', () => {
       .filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0)
       .map((o) => o.op.operationId)
       .sort();
-    expect(open).toEqual(['getSession', 'getTicket', 'login']);
+    expect(open).toEqual(['getReadiness', 'getSession', 'getTicket', 'login']);
     const byId = Object.fromEntries(operations().map((o) => [o.op.operationId, o.op]));
     expect(byId.issueTicket.security).toEqual([{ sessionCookie: [] }, { deviceToken: [] }]);
     expect(byId.issueTicket['x-permission']).toBe('ticket:issue');

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PrintAck, PrintJob, PrintJobView } from '../../../protocol/index.ts';
 import { bridgeHello, heartbeat } from '../../../server/printing/bridge-devices.usecases.ts';
-import { PrintClaims } from '../../../server/printing/print-claims.ts';
-import { abandonOverdue, claimPrintJob, PRINT_TRANSFER_GRACE_MS, printOnIssue, reprintTicket } from '../../../server/printing/print-jobs.usecases.ts';
+import { claimPrintJob, PRINT_TRANSFER_GRACE_MS } from '../../../server/printing/print-claims.ts';
+import { abandonOverdue, printOnIssue, reprintTicket } from '../../../server/printing/print-jobs.usecases.ts';
 import type { PrintDeps, Undelivered } from '../../../server/printing/printing.deps.ts';
 import { issueTicket } from '../../../server/tickets/tickets.usecases.ts';
 import { makeDeps } from '../../helpers/deps.ts';
@@ -42,7 +42,6 @@ beforeEach(async () => {
         return transport.answer;
       },
       cancel: (_b, jobId) => transport.cancelled.push(jobId),
-      claims: new PrintClaims(),
     },
     printNotifier: { printStatus: (j) => statuses.push(j), deviceUpdated: () => {} },
     printTimeoutMs: TIMEOUT,
