@@ -1,18 +1,14 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { AfterCommit, Store, StoreWriteTx } from '../kernel/store.port.ts';
+import type { Store } from '../kernel/store.port.ts';
 import { scopeKey } from '../kernel/store.port.ts';
-import { accountsQueries } from './accounts.queries.ts';
 import { runAfterCommit } from './after-commit.ts';
 import { newConfigScope, type ConfigCache } from './config-cache.ts';
 import type { Database } from './db.types.ts';
 import { kyselyQueries } from './kysely.queries.ts';
+import { storeQueries, writeTransaction } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { mapPgFaults, redactUrl } from './postgres-faults.ts';
-import { printingQueries } from './printing.queries.ts';
-import { ratingQueries } from './rating.queries.ts';
-import { reportsQueries } from './reports.queries.ts';
-import { securityQueries } from './security.queries.ts';
 import { StoreUnavailable } from './store-faults.ts';
 import type { StatementObserver } from './sqlite-driver.ts';
 
@@ -96,45 +92,21 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const configCache: ConfigCache = new Map();
   const reads = kyselyQueries(db, configCache);
 
-  const attempt = async <T>(conn: Kysely<Database>, key: string, fn: (tx: StoreWriteTx) => Promise<T>) => {
-    const afterCommit: AfterCommit[] = [];
+  // Every writer of a scope takes its lock first, so a check-then-write inside the transaction
+  // (a free counter, the next number) sees every earlier writer's commit.
+  const beginScoped = (key: string) => async (conn: Kysely<Database>) => {
     await sql`BEGIN ISOLATION LEVEL READ COMMITTED`.execute(conn);
-    let result: T;
-    try {
-      // Every writer of a scope takes its lock first, so a check-then-write inside the
-      // transaction (a free counter, the next number) sees every earlier writer's commit.
-      await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(conn);
-      result = await fn({
-        ...kyselyQueries(conn, configCache, newConfigScope()),
-        ...accountsQueries(conn),
-        ...printingQueries(conn),
-        ...reportsQueries(conn),
-        ...ratingQueries(conn),
-        ...securityQueries(conn),
-        afterCommit: (work) => void afterCommit.push(work),
-      });
-      await sql`COMMIT`.execute(conn);
-    } catch (error) {
-      // A failed ROLLBACK must not hide why the transaction failed (the pool then closes the connection).
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw error;
-    }
-    return { result, afterCommit };
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(conn);
   };
 
   return {
-    ...reads,
-    ...accountsQueries(db),
-    ...printingQueries(db),
-    ...reportsQueries(db),
-    ...ratingQueries(db),
-    ...securityQueries(db),
+    ...storeQueries(db, configCache),
     async runInTx(scope, fn) {
       const key = scopeKey(scope);
       for (let n = 1; ; n++) {
         try {
           // An attempt that failed dropped its after-commit work with it.
-          const { result, afterCommit } = await db.connection().execute((conn) => attempt(conn, key, fn));
+          const { result, afterCommit } = await db.connection().execute((conn) => writeTransaction(conn, configCache, beginScoped(key), fn));
           runAfterCommit(afterCommit, options.onAfterCommitError);
           return result;
         } catch (error) {

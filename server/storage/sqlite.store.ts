@@ -2,16 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from './db.types.ts';
-import { accountsQueries } from './accounts.queries.ts';
 import { newConfigScope, type ConfigCache } from './config-cache.ts';
 import { kyselyQueries } from './kysely.queries.ts';
+import { storeQueries, writeTransaction } from './kysely-store.ts';
 import { migrateToLatest } from './migrations/index.ts';
-import { printingQueries } from './printing.queries.ts';
-import { ratingQueries } from './rating.queries.ts';
-import { securityQueries } from './security.queries.ts';
-import { reportsQueries } from './reports.queries.ts';
 import { openSqliteDatabase, type StatementObserver } from './sqlite-driver.ts';
-import type { AfterCommit, Store } from '../kernel/store.port.ts';
+import type { Store } from '../kernel/store.port.ts';
 import { runAfterCommit } from './after-commit.ts';
 
 export interface SqliteStoreOptions {
@@ -52,35 +48,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<St
   // Outside a transaction (no scope) every centreConfig() checks the version again.
   const reads = kyselyQueries(db, configCache);
   return {
-    ...reads,
-    ...accountsQueries(db),
-    ...printingQueries(db),
-    ...reportsQueries(db),
-    ...ratingQueries(db),
-    ...securityQueries(db),
+    ...storeQueries(db, configCache),
     runInTx(_scope, fn) {
       // SQLite has one writer: BEGIN IMMEDIATE takes the database's write lock, which covers any
       // scope. Kysely has no BEGIN IMMEDIATE; hold the dialect's single connection and issue it.
       return db.connection().execute(async (conn) => {
-        const afterCommit: AfterCommit[] = [];
-        await sql`BEGIN IMMEDIATE`.execute(conn);
-        let result;
-        try {
-          result = await fn({
-            ...kyselyQueries(conn, configCache, newConfigScope()),
-            ...accountsQueries(conn),
-            ...printingQueries(conn),
-            ...reportsQueries(conn),
-            ...ratingQueries(conn),
-            ...securityQueries(conn),
-            afterCommit: (work) => void afterCommit.push(work),
-          });
-          await sql`COMMIT`.execute(conn);
-        } catch (error) {
-          // A failed ROLLBACK must not hide why the transaction failed.
-          await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-          throw error;
-        }
+        const { result, afterCommit } = await writeTransaction(conn, configCache, (c) => sql`BEGIN IMMEDIATE`.execute(c).then(() => undefined), fn);
         runAfterCommit(afterCommit, options.onAfterCommitError);
         return result;
       });
