@@ -4,7 +4,11 @@ export interface TableColumn {
   label: string;
   /** Numbers line up on the right. */
   numeric?: boolean;
+  /** Makes the header a button that fires `luot-sort` with this key (the province ranking). */
+  sortKey?: string;
 }
+
+export type SortEvent = CustomEvent<{ key: string }>;
 
 export interface TableRow {
   /** The group key (service id, counter id, day…), set as data-key for tests and links. */
@@ -13,8 +17,10 @@ export interface TableRow {
 }
 
 /**
- * A report table: formatted cells in, nothing out. Wide tables scroll sideways on screen and
- * wrap on paper; the totals row is bold.
+ * A report table: formatted cells in; a header with a `sortKey` is a button that fires
+ * `luot-sort`, and `sort` / `order` mark the column ranked by. Wide tables scroll sideways on
+ * screen and wrap on paper; the totals row is bold.
+ * @fires luot-sort - a sortable header was clicked: `{ key }`
  */
 export class LuotReportTable extends LitElement {
   static override properties = {
@@ -22,11 +28,16 @@ export class LuotReportTable extends LitElement {
     rows: { attribute: false },
     footer: { attribute: false },
     caption: { type: String },
+    sort: { type: String },
+    order: { type: String },
   };
   declare columns: TableColumn[];
   declare rows: TableRow[];
   declare footer: string[] | null;
   declare caption: string;
+  /** The sortKey ranked by, and its direction, shown as aria-sort and an arrow. */
+  declare sort: string;
+  declare order: 'asc' | 'desc';
 
   constructor() {
     super();
@@ -34,13 +45,26 @@ export class LuotReportTable extends LitElement {
     this.rows = [];
     this.footer = null;
     this.caption = '';
+    this.sort = '';
+    this.order = 'asc';
+  }
+
+  private header(c: TableColumn, cls: string) {
+    if (!c.sortKey) return html`<th class=${cls} scope="col">${c.label}</th>`;
+    const on = c.sortKey === this.sort;
+    const key = c.sortKey;
+    const fire = () => this.dispatchEvent(new CustomEvent('luot-sort', { detail: { key }, bubbles: true, composed: true }));
+    return html`<th class=${cls} scope="col" aria-sort=${on ? (this.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button type="button" class=${on ? 'sort on' : 'sort'} data-testid=${`sort-${key}`} @click=${fire}>${c.label}<span aria-hidden="true">${
+        on ? (this.order === 'asc' ? ' ▲' : ' ▼') : ''
+      }</span></button></th>`;
   }
 
   override render() {
     const cls = (i: number) => (this.columns[i]?.numeric ? 'num' : '');
     return html`<div class="scroll"><table>
       ${this.caption ? html`<caption>${this.caption}</caption>` : null}
-      <thead><tr>${this.columns.map((c, i) => html`<th class=${cls(i)} scope="col">${c.label}</th>`)}</tr></thead>
+      <thead><tr>${this.columns.map((c, i) => this.header(c, cls(i)))}</tr></thead>
       <tbody>
         ${this.rows.map((r) => html`<tr data-testid="report-row" data-key=${r.key}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}
       </tbody>
@@ -57,6 +81,11 @@ export class LuotReportTable extends LitElement {
     th { font-size: 0.9rem; color: var(--luot-muted); font-weight: 600; }
     .num { text-align: right; white-space: nowrap; }
     th:first-child, td:first-child { min-width: 11rem; }
+    button.sort {
+      font: inherit; color: inherit; font-weight: 600; background: none; border: none; padding: 0; cursor: pointer;
+      text-align: inherit; text-decoration: underline dotted;
+    }
+    button.sort.on { color: var(--luot-fg); text-decoration: none; }
     tfoot td { font-weight: 700; border-top: 2px solid var(--luot-fg); }
     @media print {
       .scroll { overflow: visible; }
@@ -70,5 +99,8 @@ customElements.define('luot-report-table', LuotReportTable);
 declare global {
   interface HTMLElementTagNameMap {
     'luot-report-table': LuotReportTable;
+  }
+  interface HTMLElementEventMap {
+    'luot-sort': SortEvent;
   }
 }

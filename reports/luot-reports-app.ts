@@ -1,22 +1,24 @@
 import { LitElement, css, html } from 'lit';
-import type { Centre, Language } from '../protocol/index.ts';
+import type { Account, Centre, Language } from '../protocol/index.ts';
 import { createApi, type Api } from '../web-shared/client/api.ts';
 import { localized, t } from '../web-shared/i18n/i18n.ts';
 import { pageShellStyles } from '../web-shared/ui/page-shell.styles.ts';
 import { StaffGateController } from '../web-shared/ui/staff-gate.controller.ts';
 import './luot-report-live.ts';
 import './luot-report-monthly.ts';
+import './luot-report-province.ts';
 import type { RangeChangeEvent } from './luot-report-range.ts';
 import './luot-report-ratings.ts';
 import './luot-report-tickets.ts';
 import './luot-report-times.ts';
-import { centreToday, mayReadReports, presetRange, REPORT_TABS, type ReportRange, type ReportTab } from './reports-logic.ts';
+import { centreToday, mayReadReports, presetRange, tabFor, tabsFor, type ReportRange, type ReportTab } from './reports-logic.ts';
 
 /**
  * /reports: the managers' dashboard (issue #6, docs/reports.md). A shell — the staff login gate
  * and header (web-shared/ui/staff-gate.controller.ts; managers and admins), tabs — around one
- * element per part: today live, ratings, times, the ticket log and the printable monthly report.
- * The period chosen on one tab holds for the others.
+ * element per part: today live, ratings, times, the ticket log and the printable monthly report,
+ * and for a province role the centres of the province side by side (issue #13). The period
+ * chosen on one tab holds for the others.
  */
 export class LuotReportsApp extends LitElement {
   static override properties = {
@@ -51,9 +53,9 @@ export class LuotReportsApp extends LitElement {
     history.replaceState(history.state, '', url.pathname + url.search);
   }
 
-  private renderTab(centre: Centre) {
+  private renderTab(centre: Centre, tab: ReportTab) {
     const common = { api: this.api, centreId: centre.id, timeZone: centre.timeZone, language: this.language, range: this.range, today: this.todayAt(centre) };
-    switch (this.tab) {
+    switch (tab) {
       case 'live':
         return html`<luot-report-live .api=${this.api} .centreId=${centre.id} .language=${this.language}></luot-report-live>`;
       case 'ratings':
@@ -65,7 +67,22 @@ export class LuotReportsApp extends LitElement {
       case 'monthly':
         return html`<luot-report-monthly .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .today=${common.today}
           .centreName=${localized(centre.name, this.language)}></luot-report-monthly>`;
+      case 'province':
+        return html`<luot-report-province .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .range=${common.range} .today=${common.today}></luot-report-province>`;
     }
+  }
+
+  private renderPage(centre: Centre, account: Account | null) {
+    const lang = this.language;
+    // ?tab=province from a centre's manager shows the live view: the tab is the province roles'.
+    const current = tabFor(this.tab, account?.role);
+    return html`<nav role="tablist">
+        ${tabsFor(account?.role).map(
+          (tab) => html`<button type="button" role="tab" aria-selected=${tab === current} class=${tab === current ? 'on' : ''}
+            data-testid=${`tab-${tab}`} @click=${() => this.show(tab)}>${t(lang, `reports.tab.${tab}`)}</button>`,
+        )}
+      </nav>
+      <main @luot-range-change=${(e: RangeChangeEvent) => (this.range = e.detail.range)}>${this.renderTab(centre, current)}</main>`;
   }
 
   override render() {
@@ -75,13 +92,7 @@ export class LuotReportsApp extends LitElement {
       errorTestId: 'reports-error',
       admits: mayReadReports,
       denied: { testId: 'reports-only', text: t(lang, 'reports.onlyManagers') },
-      content: (centre) => html`<nav role="tablist">
-          ${REPORT_TABS.map(
-            (tab) => html`<button type="button" role="tab" aria-selected=${tab === this.tab} class=${tab === this.tab ? 'on' : ''}
-            data-testid=${`tab-${tab}`} @click=${() => this.show(tab)}>${t(lang, `reports.tab.${tab}`)}</button>`,
-          )}
-        </nav>
-        <main @luot-range-change=${(e: RangeChangeEvent) => (this.range = e.detail.range)}>${this.renderTab(centre)}</main>`,
+      content: (centre, account) => this.renderPage(centre, account),
     });
   }
 

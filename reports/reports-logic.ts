@@ -4,10 +4,18 @@
  */
 import '../web-shared/client/zod-config.ts';
 import type { Language } from '../protocol/common.schemas.ts';
-import type { BusiestHours, RatingSummary, TimeGroupBy, TimeSummary } from '../protocol/reports.schemas.ts';
+import {
+  PROVINCE_DEFAULT_ORDER,
+  type BusiestHours,
+  type ProvinceSort,
+  type RatingSummary,
+  type SortOrder,
+  type TimeGroupBy,
+  type TimeSummary,
+} from '../protocol/reports.schemas.ts';
 import { wallClock } from '../web-shared/i18n/time.ts';
 import type { ReportName } from '../web-shared/client/api.ts';
-import { reportPath as apiReportPath, type ReportQuery } from '../web-shared/client/report-path.ts';
+import { reportPath as apiReportPath, provinceReportPath as apiProvinceReportPath, type ReportQuery } from '../web-shared/client/report-path.ts';
 
 export interface ReportRange {
   from: string;
@@ -177,8 +185,36 @@ export function deviceHealth(d: { status: string | null; lastSeenAt: string | nu
 }
 
 /** The parts of the reports page, in the order of its tabs. */
-export type ReportTab = 'live' | 'ratings' | 'times' | 'tickets' | 'monthly';
-export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 'tickets', 'monthly'];
+export type ReportTab = 'live' | 'ratings' | 'times' | 'tickets' | 'monthly' | 'province';
+export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 'tickets', 'monthly', 'province'];
+
+/** The roles whose reports reach every centre (server/accounts/permissions.ts `PROVINCE_ROLES`). */
+export const isProvinceRole = (role: string | undefined): boolean => role === 'province_manager' || role === 'province_admin';
+
+/**
+ * The tabs a role sees. The province tab (issue #13) is for the province roles: a centre's
+ * manager would see a ranking of one (the API answers them their own centre only).
+ */
+export const tabsFor = (role: string | undefined): readonly ReportTab[] => REPORT_TABS.filter((t) => t !== 'province' || isProvinceRole(role));
+
+/** The tab to show: the one asked for when the role has it, else the live view. */
+export const tabFor = (tab: ReportTab, role: string | undefined): ReportTab => (tabsFor(role).includes(tab) ? tab : 'live');
+
+/** The province report's ranking: a column and its direction. */
+export interface ProvinceRanking {
+  sort: ProvinceSort;
+  order: SortOrder;
+}
+
+/** The ranking the page starts with: by the satisfied share, best first (the server's default). */
+export const DEFAULT_RANKING: ProvinceRanking = { sort: 'satisfiedShare', order: PROVINCE_DEFAULT_ORDER.satisfiedShare };
+
+/** A click on a column header: the same column turns the order round, another ranks by it best first. */
+export const nextRanking = (current: ProvinceRanking, clicked: ProvinceSort): ProvinceRanking =>
+  current.sort === clicked ? { sort: clicked, order: current.order === 'asc' ? 'desc' : 'asc' } : { sort: clicked, order: PROVINCE_DEFAULT_ORDER[clicked] };
+
+/** The API path of the province report (the export links add `format` and `lang`). */
+export const provinceReportPath = (range: ReportRange, ranking: ProvinceRanking): string => apiProvinceReportPath({ ...range, ...ranking });
 
 /** `?tab=` of the page address; the live view when absent or unknown. */
 export const parseTab = (value: string | null): ReportTab => ((REPORT_TABS as readonly string[]).includes(value ?? '') ? (value as ReportTab) : 'live');

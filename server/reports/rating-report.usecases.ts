@@ -63,7 +63,7 @@ export async function settleRatings(store: Store, centreId: string, today: strin
 }
 
 /** Ratings per grade of the days from `from` to `to`: settled days from the rollup, the rest live. */
-async function ratingCounts(deps: Deps, centreId: string, from: string, to: string, today: string) {
+export async function ratingCounts(deps: Deps, centreId: string, from: string, to: string, today: string) {
   const settled = await settleRatings(deps.store, centreId, today);
   if (settled === null || settled < from) return deps.store.ratingCounts(centreId, from, to);
   if (settled >= to) return deps.store.rolledRatingCounts(centreId, from, to);

@@ -30,7 +30,7 @@ import { CentreParams } from '../http/params.schemas.ts';
 import { createRouter, errorResponses } from '../http/router.ts';
 
 /** A report's 200: JSON, or its table as a download (`format=csv|xlsx`). */
-const reportOk = <T extends z.ZodType>(schema: T, description: string) => ({
+export const reportOk = <T extends z.ZodType>(schema: T, description: string) => ({
   200: {
     description: `${description}. With format=csv or xlsx: the table as a download (Content-Disposition: attachment).`,
     content: {
@@ -42,7 +42,7 @@ const reportOk = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 
 /** Answers with the table as CSV or XLSX, named for what it holds. */
-async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable): Promise<Response> {
+export async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable): Promise<Response> {
   const csv = format === 'csv';
   const body = csv ? toCsv(table) : new Uint8Array(await toXlsx(table));
   return c.body(body, 200, {

@@ -27,7 +27,7 @@ import type { CounterInput, ServiceInput } from '../../protocol/admin.schemas.ts
 import type { CreateCentreRequest, UpdateCentreBody } from '../../protocol/province.schemas.ts';
 import type { ClientErrorCode } from '../i18n/i18n.ts';
 import type { ReportName, Reports } from './report-schemas.ts';
-import { reportPath, type ReportQuery } from './report-path.ts';
+import { provinceReportPath, reportPath, type ReportQuery } from './report-path.ts';
 import { bearerHeader } from './session.ts';
 
 export type { ReportName, Reports };
@@ -245,6 +245,11 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     getReport: async <R extends ReportName>(centreId: string, report: R, query: ReportQuery = {}): Promise<Reports[R]> => {
       const { REPORT_SCHEMAS } = await import('./report-schemas.ts');
       return request(REPORT_SCHEMAS[report], 'GET', reportPath(centreId, report, query));
+    },
+    /** [provinceReport] every centre the caller may read reports of, ranked (`from`, `to`, `sort`, `order`). */
+    getProvinceReport: async (query: ReportQuery = {}) => {
+      const { PROVINCE_REPORT_SCHEMA } = await import('./report-schemas.ts');
+      return request(PROVINCE_REPORT_SCHEMA, 'GET', provinceReportPath(query));
     },
   };
 }

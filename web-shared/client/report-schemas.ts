@@ -7,11 +7,13 @@ import type { z } from 'zod';
 import {
   BusiestHoursSchema,
   LiveReportSchema,
+  ProvinceReportSchema,
   RatingSummarySchema,
   TicketLogSchema,
   TimeSummarySchema,
   type BusiestHours,
   type LiveReport,
+  type ProvinceReport,
   type RatingSummary,
   type TicketLog,
   type TimeSummary,
@@ -34,3 +36,6 @@ export const REPORT_SCHEMAS: { [R in ReportName]: z.ZodType<Reports[R]> } = {
   'rating-summary': RatingSummarySchema,
   tickets: TicketLogSchema,
 };
+
+/** The province report (issue #13): not under one centre, so not among the centre reports above. */
+export const PROVINCE_REPORT_SCHEMA: z.ZodType<ProvinceReport> = ProvinceReportSchema;

@@ -11,6 +11,7 @@ export const reportsVi = {
   'reports.tab.times': 'Thời gian chờ và phục vụ',
   'reports.tab.tickets': 'Nhật ký phiếu',
   'reports.tab.monthly': 'Báo cáo tháng',
+  'reports.tab.province': 'Toàn tỉnh',
   'reports.export': 'Tải về:',
   'reports.from': 'Từ ngày',
   'reports.to': 'Đến ngày',
@@ -129,6 +130,14 @@ export const reportsVi = {
   'reports.monthly.ratings': 'Mức độ hài lòng theo cán bộ',
   'reports.monthly.hours': 'Giờ cao điểm',
   'reports.monthly.generated': 'Lập lúc {time} bởi hệ thống Luot',
+  'reports.province.title': 'So sánh các trung tâm trong tỉnh',
+  'reports.province.note':
+    'Mỗi trung tâm tính theo ngày làm việc của mình, từ số liệu tổng hợp hằng ngày. Tỷ lệ hài lòng: số đánh giá Rất hài lòng và Hài lòng trên tổng số đánh giá; tỷ lệ đánh giá: số đánh giá trên số lượt đã phục vụ. Bấm vào tiêu đề cột để xếp hạng theo cột đó, bấm lần nữa để đảo chiều.',
+  'reports.province.centres': '{count} trung tâm',
+  'reports.province.rank': 'Hạng',
+  'reports.province.centre': 'Trung tâm',
+  'reports.province.serviceMean': 'Phục vụ trung bình (phút)',
+  'reports.province.total': 'Toàn tỉnh',
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsVi, string> = {
@@ -139,6 +148,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.tab.times': 'Waiting and service times',
   'reports.tab.tickets': 'Ticket log',
   'reports.tab.monthly': 'Monthly report',
+  'reports.tab.province': 'Province',
   'reports.export': 'Download:',
   'reports.from': 'From',
   'reports.to': 'To',
@@ -257,4 +267,12 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.monthly.ratings': 'Satisfaction by officer',
   'reports.monthly.hours': 'Busiest hours',
   'reports.monthly.generated': 'Made at {time} by Luot',
+  'reports.province.title': 'Centres of the province compared',
+  'reports.province.note':
+    'Each centre is counted by its own business days, from the daily rollups. Satisfied: Very satisfied and Satisfied ratings over all ratings; response rate: ratings over citizens served. Click a column header to rank by it, again to reverse the order.',
+  'reports.province.centres': '{count} centres',
+  'reports.province.rank': 'Rank',
+  'reports.province.centre': 'Centre',
+  'reports.province.serviceMean': 'Mean service (min)',
+  'reports.province.total': 'Province',
 };

@@ -129,6 +129,9 @@ const allowed: Record<string, Caller[]> = {
   busiestHours: ['admin', 'manager', ...province],
   ratingSummary: ['admin', 'manager', ...province],
   ticketLog: ['admin', 'manager', ...province],
+  // The province report (issue #13) is not under a centre: each caller gets the centres where it
+  // holds reports:read — every centre for a province role, its own for a centre's manager or admin.
+  provinceReport: ['admin', 'manager', 'other-admin', 'other-manager', ...province],
 };
 
 /** Allowed callers must get a 2xx from these with the sample request below (not just pass the guard). */
@@ -159,6 +162,7 @@ const mustSucceed = new Set([
   'busiestHours',
   'ratingSummary',
   'ticketLog',
+  'provinceReport',
   'createCentre',
   'updateCentre',
 ]);
