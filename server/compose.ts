@@ -18,6 +18,7 @@ import { createModules } from './modules.ts';
 import type { PrintDeps } from './printing/printing.deps.ts';
 import type { RatingDeps } from './ratings/ratings.deps.ts';
 import { attachAdapter } from './realtime/adapter.ts';
+import { createPeers } from './realtime/peers.ts';
 import { createNotifierRelay } from './realtime/relay.ts';
 import type { StatementObserver } from './storage/sqlite-driver.ts';
 import { openStore } from './storage/open-store.ts';
@@ -81,6 +82,13 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     throw error;
   });
   const sockets: ModuleSockets[] = [];
+  // Messages to the other instances (revocations, print jobs for bridges held elsewhere …).
+  const peers = createPeers(io, realtime.kind);
+  const revokeHere = (r: Revocation) => {
+    for (const s of sockets) s.revoke?.(r);
+  };
+  // Another instance revoked credentials: this one's sockets made with them go too.
+  peers.on('revoke', revokeHere);
   let publicUrl = config.PUBLIC_URL ?? '';
   const ctx: ModuleContext = {
     config,
@@ -90,8 +98,10 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     authenticator: createAuthenticator(base),
     sessionSecret,
     revoke: (r: Revocation) => {
-      for (const s of sockets) s.revoke?.(r);
+      revokeHere(r);
+      peers.emit('revoke', r);
     },
+    peers,
     version: VERSION,
     publicUrl: () => publicUrl,
   };
@@ -156,6 +166,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
     close() {
       closing ??= (async () => {
         shuttingDown = true;
+        peers.stop();
         for (const stop of stops) stop();
         for (const s of sockets) s.stopping?.();
         // This instance's sockets only: with an adapter a plain disconnectSockets reaches every instance.

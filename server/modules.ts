@@ -15,9 +15,9 @@ import { ticketsModule } from './tickets/tickets.module.ts';
  */
 export function createModules(ctx: ModuleContext) {
   // The firmware bridges carry both the printers and the rating keypads: one registry of their
-  // connections, shared by the two modules.
-  const bridges = createBridgeRegistry();
-  const ratings = ratingsModule(ctx, { bridges });
+  // connections to this instance, shared by the two modules; the others' through ctx.peers.
+  const bridges = createBridgeRegistry(ctx.peers);
+  const ratings = ratingsModule(ctx);
   const printing = printingModule(ctx, { bridges, ratings: ratings.deps });
   const list: LuotModule[] = [
     accountsModule(ctx),

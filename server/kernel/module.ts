@@ -5,6 +5,7 @@ import type { Permission } from '../accounts/principal.ts';
 import type { Config } from '../config.ts';
 import type { Hono } from 'hono';
 import type { Logger } from './log.ts';
+import type { Peers } from '../realtime/peers.ts';
 import type { Deps, Notifier } from './ports.ts';
 import type { TicketSubscriber } from './ticket-subscribers.ts';
 
@@ -23,8 +24,10 @@ export interface ModuleContext {
   authenticator: Authenticator;
   /** Signs session cookies (the /centre handshake reads them). */
   sessionSecret: string;
-  /** Ends the live socket connections made with revoked credentials, in every module. */
+  /** Ends the live socket connections made with revoked credentials, in every module and on every instance. */
   revoke(revocation: Revocation): void;
+  /** The other server instances, through the socket.io adapter (none with one process). */
+  peers: Peers;
   /** The server's version (the API document and /api/ready say it). */
   version: string;
   /** The server's public address, known once it listens (printed on tickets as the QR code's link). */

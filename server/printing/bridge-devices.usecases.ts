@@ -96,3 +96,30 @@ export async function bridgeDisconnected(pd: PrintDeps, bridge: BridgeRef, reaso
   pd.log.warn(`bridge ${bridge.bridgeId} disconnected (${reason})`);
   await publishBridge(pd, bridge);
 }
+
+/**
+ * How long a connected bridge may go unheard of before it reads disconnected, in heartbeats: its
+ * connection may have died with another server instance (a crash says no goodbye), and a bridge
+ * that is alive reconnects elsewhere and says hello within seconds.
+ */
+export const STALE_HEARTBEATS = 3;
+
+/**
+ * Bridges recorded connected but silent for STALE_HEARTBEATS heartbeats read disconnected (their
+ * instance died, or a disconnect was never recorded). Bridges connected here are left alone.
+ * Every instance runs it; returns how many bridges it marked.
+ */
+export async function sweepStaleBridges(pd: PrintDeps): Promise<number> {
+  const now = pd.clock.now().getTime();
+  const seenBefore = now - STALE_HEARTBEATS * pd.heartbeatMs;
+  let n = 0;
+  for (const bridge of await pd.store.listStaleBridges(seenBefore)) {
+    if (pd.transport.isConnected(bridge)) continue;
+    const marked = await pd.store.runInTx({ centreId: bridge.centreId }, (tx) => tx.disconnectStaleBridge(bridge.centreId, bridge.bridgeId, seenBefore, now));
+    if (!marked) continue;
+    n++;
+    pd.log.warn(`bridge ${bridge.bridgeId}: not heard of for ${Math.round((STALE_HEARTBEATS * pd.heartbeatMs) / 1000)} s; its devices read disconnected`);
+    await publishBridge(pd, bridge);
+  }
+  return n;
+}

@@ -21,6 +21,7 @@ import { claimPrintJob } from './print-claims.ts';
 import type { BridgeRef, PrintDeps, PrintTransport, Undelivered } from './printing.deps.ts';
 import type { RatingDeps } from '../ratings/ratings.deps.ts';
 import { attachKeypadEvents, keypadsWelcomed } from '../ratings/keypad.namespace.ts';
+import { noPeers, type Peers } from '../realtime/peers.ts';
 import { onValidated } from '../realtime/validated.ts';
 
 /** What the `/bridge` handshake leaves on a socket. */
@@ -34,23 +35,42 @@ export type BridgeSocket = Socket<BridgeClientToServer, BridgeServerToClient, Re
 
 const key = (b: BridgeRef) => `${b.centreId}/${b.bridgeId}`;
 
+/** The room of a centre's welcomed bridges, on every instance: keypad arms go to it (keypad.namespace.ts). */
+export const centreBridgesRoom = (centreId: string) => `bridges:${centreId}`;
+/** The room of one welcomed bridge, on whatever instance it is connected to. */
+export const bridgeRoom = (b: BridgeRef) => `bridge:${key(b)}`;
+
 /**
- * The connected bridges, one socket per bridge id (a second process with the same token
- * replaces the first: two bridges driving one printer would print twice). Implements the
- * PrintTransport port for the print use cases.
+ * The bridges connected to this instance, one socket per bridge id (a second process with the
+ * same token replaces the first: two bridges driving one printer would print twice). Implements
+ * the PrintTransport port for the print use cases; a job or a cancellation for a bridge held by
+ * another instance goes to the other instances (`peers`, issue #13).
  */
-export function createBridgeRegistry(): PrintTransport & {
+export function createBridgeRegistry(peers: Peers = noPeers): PrintTransport & {
   set(bridge: BridgeRef, socket: BridgeSocket): BridgeSocket | undefined;
   ready(bridge: BridgeRef, socket: BridgeSocket): void;
   remove(bridge: BridgeRef, socket: BridgeSocket): boolean;
   sockets(): Iterable<BridgeSocket>;
+  /** The bridges connected to this instance that said hello. */
+  readyBridges(): BridgeRef[];
+  /** Tells the bridge, if it is connected to this instance, not to print the job (another instance gave up on it). */
+  cancelHere(bridge: BridgeRef, jobId: string, reason: string): void;
 } {
   const sockets = new Map<string, { socket: BridgeSocket; ready: boolean }>();
+  const cancelHere = (bridge: BridgeRef, jobId: string, reason: string): boolean => {
+    const entry = sockets.get(key(bridge));
+    if (entry?.ready) entry.socket.emit(BridgeEvents.printCancel, { jobId, reason: reason.slice(0, 300) });
+    return entry?.ready === true;
+  };
   return {
     cancel(bridge, jobId, reason) {
-      const entry = sockets.get(key(bridge));
-      if (entry?.ready) entry.socket.emit(BridgeEvents.printCancel, { jobId, reason: reason.slice(0, 300) });
+      if (!cancelHere(bridge, jobId, reason)) peers.emit('print:cancel', { ...bridge, jobId, reason });
     },
+    cancelHere(bridge, jobId, reason) {
+      cancelHere(bridge, jobId, reason);
+    },
+    elsewhere: peers.several ? (bridge, jobId) => peers.emit('print:deliver', { ...bridge, jobId }) : undefined,
+    readyBridges: () => [...sockets.values()].filter((e) => e.ready).map((e) => e.socket.data.bridge),
     set(bridge, socket) {
       const previous = sockets.get(key(bridge));
       sockets.set(key(bridge), { socket, ready: false });
@@ -140,6 +160,8 @@ export function attachBridgeNamespace(
         async (hello) => {
           const { welcome, afterWelcome } = await bridgeHello(pd, bridge, hello);
           registry.ready(bridge, socket);
+          // Keypad arms of its centre reach it from any instance (a room broadcast crosses the adapter).
+          await socket.join([centreBridgesRoom(bridge.centreId), bridgeRoom(bridge)]);
           // After the answer has gone out: the bridge knows it is welcome before jobs arrive.
           setImmediate(() => void afterWelcome().catch((error) => log.error(`bridge ${bridge.bridgeId}: delivering pending jobs failed`, error)));
           // Rating keypads (issue #5): counters still armed light their keypads again.

@@ -129,11 +129,14 @@ async function printJobPayload(pd: PrintDeps, record: PrintJobRecord, deadlineMs
 }
 
 /**
- * Hands a live job to its bridge, if connected, and records the answer. Without a connected
- * bridge the job stays pending: the bridge gets it when it says hello again, or the deadline
- * sweep abandons it. Safe to call twice for one job: the bridge prints a job id at most once.
+ * Hands a live job to its bridge and records the answer. A bridge connected to another server
+ * instance (issue #13) gets it from that instance (`transport.elsewhere`, unless `forward` is
+ * false: the instance asked to deliver it never asks back). Without a connected bridge the job
+ * stays pending: the bridge gets it when it says hello again, or the deadline sweep abandons it.
+ * A pending job is handed over once (its pending → sent update is conditional, whichever
+ * instance or path runs it); a sent one again only when its bridge said hello again.
  */
-export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
+export async function deliverJob(pd: PrintDeps, jobId: string, options: { forward?: boolean } = {}): Promise<void> {
   const record = await pd.store.getPrintJob(jobId);
   if (!record || !LIVE.includes(record.status)) return;
   const bridge: BridgeRef = { centreId: record.centreId, bridgeId: record.bridgeId };
@@ -141,10 +144,14 @@ export async function deliverJob(pd: PrintDeps, jobId: string): Promise<void> {
   const remaining = record.deadlineAtMs - nowMs;
   // A claimed job past its deadline is still going out: delivered again only to get its answer
   // (the bridge answers from its journal or its print in progress, and prints nothing new).
-  if ((remaining <= 0 && !claimHolds(record, nowMs)) || !pd.transport.isConnected(bridge)) return;
+  if (remaining <= 0 && !claimHolds(record, nowMs)) return;
+  if (!pd.transport.isConnected(bridge)) {
+    if (options.forward !== false && record.status === 'pending') pd.transport.elsewhere?.(bridge, jobId);
+    return;
+  }
   const payload = await printJobPayload(pd, record, Math.max(0, remaining));
   const at = () => pd.clock.now().getTime();
-  if (!(await pd.store.updatePrintJob(jobId, { status: 'sent', attempt: true, atMs: at() }, LIVE))) return;
+  if (!(await pd.store.updatePrintJob(jobId, { status: 'sent', attempt: true, atMs: at() }, [record.status]))) return;
   await publish(pd, jobId);
 
   // The answer may come after the deadline: a job claimed just in time takes its transfer time.
@@ -182,6 +189,25 @@ export async function deliverPending(pd: PrintDeps, bridge: BridgeRef): Promise<
   );
 }
 
+/** How old a pending job must be before the safety net below delivers it: the fast path had its chance. */
+export const OVERLOOKED_AFTER_MS = 1_000;
+
+/**
+ * The safety net of the fast path (issue #13): a job whose bridge is connected to this instance but
+ * that nobody handed over (the other instances' request was lost with a broken adapter connection,
+ * or came while the bridge was saying hello) is delivered here, by the sweep.
+ */
+export async function deliverOverlooked(pd: PrintDeps, bridges: Iterable<BridgeRef>): Promise<void> {
+  const now = pd.clock.now().getTime();
+  for (const bridge of bridges) {
+    const jobs = await pd.store.listDeliverableJobs(bridge.centreId, bridge.bridgeId, now);
+    for (const job of jobs) {
+      if (job.status !== 'pending' || job.createdAtMs > now - OVERLOOKED_AFTER_MS) continue;
+      void deliverJob(pd, job.id, { forward: false }).catch((error) => pd.log.error(`print job ${job.id}: delivery failed`, error));
+    }
+  }
+}
+
 /**
  * Jobs past their deadline become `abandoned` (the kiosk shows the number on screen instead)
  * and are never delivered again. Run every second and at start, so it survives restarts; every
@@ -192,7 +218,9 @@ export async function abandonOverdue(pd: PrintDeps): Promise<number> {
   let n = 0;
   for (const job of await pd.store.listOverdueJobs(now)) {
     const bridge: BridgeRef = { centreId: job.centreId, bridgeId: job.bridgeId };
-    const connected = pd.transport.isConnected(bridge);
+    // Handed to its bridge (through any instance: the status is in the store), or the bridge is
+    // here: it did not answer in time. Never handed over: no instance held its bridge.
+    const connected = job.status === 'sent' || pd.transport.isConnected(bridge);
     const [error, message] = connected
       ? (['print.timeout', 'The printer did not answer in time.'] as const)
       : (['print.no_bridge', 'The printer’s bridge is not connected.'] as const);

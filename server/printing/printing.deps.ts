@@ -10,13 +10,18 @@ export interface BridgeRef {
 /** No bridge of that id is connected, or it did not answer within the time given. */
 export type Undelivered = 'no_bridge' | 'no_answer';
 
-/** Hands print jobs to connected bridges; the socket.io `/bridge` namespace implements it. */
+/** Hands print jobs to connected bridges; the socket.io `/bridge` namespace implements it (bridge.namespace.ts). */
 export interface PrintTransport {
   isConnected(bridge: BridgeRef): boolean;
   /** Sends the job and resolves with the bridge's answer, or why there is none. */
   send(bridge: BridgeRef, job: PrintJob, timeoutMs: number): Promise<PrintAck | Undelivered>;
-  /** Tells the bridge, if connected, that the server gave up on a job: it must not print it. */
+  /** Tells the bridge, if connected (to any instance), that the server gave up on a job: it must not print it. */
   cancel(bridge: BridgeRef, jobId: string, reason: string): void;
+  /**
+   * The bridge is not connected to this instance: asks the other instances to deliver the job
+   * (the one holding the bridge does; issue #13). Absent with one process.
+   */
+  elsewhere?(bridge: BridgeRef, jobId: string): void;
 }
 
 /** Where printing facts go: the `/centre` room of the centre (kiosks, consoles). */

@@ -97,8 +97,15 @@ export interface PrintStore {
   /** Marks every device of a bridge as (dis)connected; disconnected devices read `offline`. */
   setBridgeConnected(centreId: string, bridgeId: string, connected: boolean, atMs: number): Promise<void>;
   listDevices(centreId: string): Promise<DeviceRecord[]>;
-  /** At start: no bridge is connected to a server that just started (a crash left no record of it). */
+  /** At start of a lone server: no bridge is connected to a server that just started (a crash left no record of it). */
   disconnectAllBridges(atMs: number): Promise<void>;
+  /**
+   * Bridges that read connected but were last heard of before `seenBeforeMs` (their instance died
+   * with their connection, issue #13): candidates for `disconnectStaleBridge`.
+   */
+  listStaleBridges(seenBeforeMs: number): Promise<{ centreId: string; bridgeId: string }[]>;
+  /** Marks the bridge's devices not heard of since `seenBeforeMs` disconnected; false when none was (it spoke meanwhile). */
+  disconnectStaleBridge(centreId: string, bridgeId: string, seenBeforeMs: number, atMs: number): Promise<boolean>;
   /** The printer that serves a kiosk: of several claims, the most recently seen. */
   printerForKiosk(centreId: string, kioskId: string): Promise<DeviceRecord | null>;
 }

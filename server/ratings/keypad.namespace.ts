@@ -1,48 +1,31 @@
 import type { Server } from 'socket.io';
-import { CENTRE_NAMESPACE, KeypadEvents, KeypadPressSchema, RATING_NAMESPACE, RatingEvents } from '../../protocol/index.ts';
+import { BRIDGE_NAMESPACE, CENTRE_NAMESPACE, KeypadEvents, KeypadPressSchema, RATING_NAMESPACE, RatingEvents } from '../../protocol/index.ts';
 import type { Logger } from '../http/errors.ts';
 import type { BridgeRef } from '../printing/printing.deps.ts';
 import type { KeypadTransport, RatingDeps, RatingNotifier } from './ratings.deps.ts';
 import { keypadPressed, rearmBridge } from './ratings.usecases.ts';
 import { centreRoom, type CentreNamespace } from '../centres/centre.namespace.ts';
-import type { BridgeSocket } from '../printing/bridge.namespace.ts';
+import { bridgeRoom, centreBridgesRoom, type BridgeNamespace, type BridgeSocket } from '../printing/bridge.namespace.ts';
 import { ratingScreenRoom, type RatingNamespace } from './rating.namespace.ts';
 import { onValidated } from '../realtime/validated.ts';
 
-/** The part of the bridge registry (bridge.namespace.ts) the keypads use. */
-export interface BridgeSockets {
-  sockets(): Iterable<BridgeSocket>;
-  isConnected(bridge: BridgeRef): boolean;
-}
-
-/** Set by the `/bridge` handshake; read defensively, a registry is not obliged to hold only welcomed sockets. */
-const bridgeOf = (socket: BridgeSocket): BridgeRef | undefined => socket.data?.bridge;
-
 /**
- * KeypadTransport over the connected bridges: an arm goes to every welcomed bridge of the centre
- * (each lights the keypads its config puts at that counter); fire-and-forget, because a bridge
- * that misses one is re-armed with what is left when it says hello again.
+ * KeypadTransport over the welcomed bridges of every instance: an arm goes to the room of the
+ * centre's bridges on `/bridge` (each lights the keypads its config puts at that counter), which
+ * the adapter carries to the bridges connected to other instances (issue #13). Fire-and-forget,
+ * because a bridge that misses one is re-armed with what is left when it says hello again.
  */
-export function createKeypadTransport(registry: BridgeSockets): KeypadTransport {
-  const bridgesOf = (centreId: string) =>
-    [...registry.sockets()].filter((s) => {
-      const b = bridgeOf(s);
-      return b !== undefined && b.centreId === centreId && registry.isConnected(b);
-    });
+export function createKeypadTransport(io: Server): KeypadTransport {
+  const nsp = io.of(BRIDGE_NAMESPACE) as BridgeNamespace;
   return {
     arm(centreId, arm) {
-      const sockets = bridgesOf(centreId);
-      for (const s of sockets) s.emit(KeypadEvents.arm, arm);
-      return sockets.length;
+      nsp.to(centreBridgesRoom(centreId)).emit(KeypadEvents.arm, arm);
     },
     disarm(centreId, disarm) {
-      for (const s of bridgesOf(centreId)) s.emit(KeypadEvents.disarm, disarm);
+      nsp.to(centreBridgesRoom(centreId)).emit(KeypadEvents.disarm, disarm);
     },
     armBridge(bridge, arm) {
-      for (const s of registry.sockets()) {
-        const b = bridgeOf(s);
-        if (b?.centreId === bridge.centreId && b.bridgeId === bridge.bridgeId) s.emit(KeypadEvents.arm, arm);
-      }
+      nsp.to(bridgeRoom(bridge)).emit(KeypadEvents.arm, arm);
     },
   };
 }

@@ -5,11 +5,11 @@ import type { BridgeRef } from '../printing/printing.deps.ts';
 /**
  * Reaches the rating keypads through their bridges; the socket.io `/bridge` namespace implements
  * it. A keypad's counter is in its bridge's config, so an arm goes to every connected bridge of
- * the centre and each lights the keypads it has at that counter.
+ * the centre (through any server instance) and each lights the keypads it has at that counter.
  */
 export interface KeypadTransport {
-  /** Returns how many bridges were told. */
-  arm(centreId: string, arm: KeypadArm): number;
+  /** Every welcomed bridge of the centre, on whatever instance it is connected to. */
+  arm(centreId: string, arm: KeypadArm): void;
   disarm(centreId: string, disarm: KeypadDisarm): void;
   /** One bridge only: the arms still open when it (re)connects. */
   armBridge(bridge: BridgeRef, arm: KeypadArm): void;

@@ -1,5 +1,4 @@
 import type { LuotModule, ModuleContext } from '../kernel/module.ts';
-import type { createBridgeRegistry } from '../printing/bridge.namespace.ts';
 import { createKeypadTransport, createRatingNotifier } from './keypad.namespace.ts';
 import { attachRatingNamespace } from './rating.namespace.ts';
 import type { RatingDeps } from './ratings.deps.ts';
@@ -10,10 +9,10 @@ import { armOnFinish } from './ratings.usecases.ts';
  * Ratings: finishing a ticket arms its counter's keypads (through the firmware bridges) and its
  * rating screen (/rating); a press or a tap becomes one rating tied to the ticket.
  */
-export function ratingsModule(ctx: ModuleContext, shared: { bridges: ReturnType<typeof createBridgeRegistry> }): LuotModule & { deps: RatingDeps } {
+export function ratingsModule(ctx: ModuleContext): LuotModule & { deps: RatingDeps } {
   const rd: RatingDeps = {
     ...ctx.base,
-    keypads: createKeypadTransport(shared.bridges),
+    keypads: createKeypadTransport(ctx.io),
     ratingNotifier: createRatingNotifier(ctx.io),
     log: ctx.log,
   };

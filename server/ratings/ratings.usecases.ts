@@ -87,9 +87,8 @@ export function armOnFinish(rd: RatingDeps): TicketSubscriber {
         const record: RatingArmRecord = { ...arm, number: ticket.number, ratedAtMs: null };
         const now = rd.clock.now().getTime();
         try {
-          const bridges = rd.keypads.arm(ticket.centreId, keypadArm(record, counter.number, now));
+          rd.keypads.arm(ticket.centreId, keypadArm(record, counter.number, now));
           rd.ratingNotifier.armed(armView(ticket.centreId, counter.id, record, now, settings.ratingScale));
-          if (bridges === 0) rd.log.info(`rating: counter ${counter.number} armed for ${ticket.number} (no bridge connected: the rating screen only)`);
         } catch (error) {
           rd.log.error(`rating: arming counter ${counter.id} failed`, error);
         }

@@ -181,6 +181,30 @@ export function printingQueries(db: Kysely<Database>): PrintStore {
         .where('connected', '=', 1)
         .execute();
     },
+    async listStaleBridges(seenBeforeMs) {
+      const rows = await db
+        .selectFrom('device_status')
+        .select(['centre_id', 'bridge_id'])
+        .distinct()
+        .where('connected', '=', 1)
+        .where('last_seen_at', '<', seenBeforeMs)
+        .orderBy('centre_id')
+        .orderBy('bridge_id')
+        .execute();
+      return rows.map((r) => ({ centreId: r.centre_id, bridgeId: r.bridge_id }));
+    },
+    // One conditional update: a heartbeat that lands first (through any instance) keeps the bridge connected.
+    async disconnectStaleBridge(centreId, bridgeId, seenBeforeMs, atMs) {
+      const result = await db
+        .updateTable('device_status')
+        .set({ connected: 0, status: 'offline', detail: 'bridge not heard of', last_seen_at: atMs })
+        .where('centre_id', '=', centreId)
+        .where('bridge_id', '=', bridgeId)
+        .where('connected', '=', 1)
+        .where('last_seen_at', '<', seenBeforeMs)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
     async listDevices(centreId) {
       const rows = await db.selectFrom('device_status').selectAll().where('centre_id', '=', centreId).orderBy('bridge_id').orderBy('device_id').execute();
       return rows.map(deviceFromRow);

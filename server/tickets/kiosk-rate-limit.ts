@@ -14,7 +14,8 @@ export interface KioskRateLimitOptions {
 /**
  * Issuing, per kiosk device: a token bucket (server/queue/rate-limit.ts) so a stuck touchscreen or
  * a prankster cannot flood a queue. Staff issuing for a citizen are not limited. Buckets live in
- * this process's memory: a restart refills them, which is harmless.
+ * this process's memory: a restart refills them, which is harmless; with several instances each
+ * keeps its own (docs/deployment.md, "What still works per instance").
  */
 export function kioskRateLimit(options: KioskRateLimitOptions): MiddlewareHandler {
   const buckets = new Map<string, Bucket>();

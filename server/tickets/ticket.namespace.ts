@@ -12,6 +12,7 @@ import { clientAddress } from '../http/client-address.ts';
 import type { Logger } from '../http/errors.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
 import type { Deps, Notifier } from '../kernel/ports.ts';
+import { noPeers, type Peers } from '../realtime/peers.ts';
 import { readTicketViews } from './ticket-views.usecases.ts';
 import { createFollowers, mayHaveChanged, nothingTouched, touch, type FollowerLimits, type Touched } from './ticket-followers.ts';
 
@@ -30,13 +31,23 @@ const BATCH = 20;
  * Every ticket has a room: after a burst of facts each followed ticket's view is computed once
  * (in one read for the whole centre, and only for tickets the facts can have changed) and sent to
  * its room, however many sockets follow it. Sockets per ticket and per client address are capped
- * (config TICKET_FOLLOWERS_PER_TICKET / _PER_ADDRESS); an extra one is refused at the handshake.
+ * (config TICKET_FOLLOWERS_PER_TICKET / _PER_ADDRESS, per instance); an extra one is refused at
+ * the handshake. With several instances each refreshes its own followers: a burst of facts on one
+ * is told to the others (`peers`, one message per burst), which refresh theirs.
  */
-export function attachTicketNamespace(io: Server, deps: Deps, log: Logger, limits: FollowerLimits & { trustedProxies?: readonly string[] }): Notifier {
+export function attachTicketNamespace(
+  io: Server,
+  deps: Deps,
+  log: Logger,
+  limits: FollowerLimits & { trustedProxies?: readonly string[] },
+  peers: Peers = noPeers,
+): Notifier {
   const nsp = io.of(TICKET_NAMESPACE) as TicketNamespace;
   const followers = createFollowers(limits);
   const trusted = new Set(limits.trustedProxies ?? []);
-  const pending = new Map<string, Touched>();
+  // Per centre, what the facts of the current burst touched; `tell`: some were this instance's
+  // own, so the other instances must hear of the burst too (their followers are theirs to refresh).
+  const pending = new Map<string, { touched: Touched; tell: boolean }>();
   // A flood is refused by the thousand: say so in the log once a minute, not once a socket.
   let refused = 0;
   let loggedAt = -Infinity;
@@ -105,15 +116,21 @@ export function attachTicketNamespace(io: Server, deps: Deps, log: Logger, limit
   });
 
   const refresh = async (centreId: string) => {
-    const touched = pending.get(centreId) ?? nothingTouched();
+    const burst = pending.get(centreId) ?? { touched: nothingTouched(), tell: false };
     pending.delete(centreId);
+    const { touched } = burst;
+    // Several instances (issue #13): one message per burst, whoever follows the centre's tickets there.
+    if (burst.tell && peers.several) {
+      peers.emit('tickets:touched', { centreId, all: touched.all, queue: touched.queue, tickets: [...touched.tickets], counters: [...touched.counters] });
+    }
     const ids = followers.ofCentre(centreId).filter((id) => mayHaveChanged(touched, id, followers.tickets.get(id)!));
     try {
       // In batches, letting requests in between: a kiosk's ticket must not wait for every phone.
       for (let i = 0; i < ids.length; i += BATCH) {
         if (i > 0) await new Promise((resolve) => setImmediate(resolve));
         for (const [id, view] of await readTicketViews(deps, ids.slice(i, i + BATCH))) {
-          if (remember(id, view)) nsp.to(room(id)).emit(TicketEvents.status, view);
+          // To this instance's followers only: every instance refreshes its own (peers above).
+          if (remember(id, view)) nsp.local.to(room(id)).emit(TicketEvents.status, view);
         }
       }
     } catch (error) {
@@ -121,15 +138,34 @@ export function attachTicketNamespace(io: Server, deps: Deps, log: Logger, limit
     }
   };
 
+  /** The burst of `centreId` (started, with its refresh in REFRESH_MS, if none is under way). */
+  const burstOf = (centreId: string) => {
+    let burst = pending.get(centreId);
+    if (!burst) {
+      burst = { touched: nothingTouched(), tell: false };
+      pending.set(centreId, burst);
+      setTimeout(() => void refresh(centreId), REFRESH_MS).unref?.();
+    }
+    return burst;
+  };
+
+  // Another instance's burst: refresh this instance's followers of that centre (never told back).
+  peers.on('tickets:touched', (message) => {
+    if (!pending.has(message.centreId) && followers.ofCentre(message.centreId).length === 0) return;
+    const { touched } = burstOf(message.centreId);
+    touched.all ||= message.all;
+    touched.queue ||= message.queue;
+    for (const id of message.tickets) touched.tickets.add(id);
+    for (const id of message.counters) touched.counters.add(id);
+  });
+
   return {
     publish(fact: CentreFact) {
-      const touched = pending.get(fact.centreId);
-      if (touched) return touch(touched, fact);
-      if (followers.ofCentre(fact.centreId).length === 0) return; // nobody follows a ticket here
-      const fresh = nothingTouched();
-      touch(fresh, fact);
-      pending.set(fact.centreId, fresh);
-      setTimeout(() => void refresh(fact.centreId), REFRESH_MS).unref?.();
+      // Nobody follows a ticket of this centre here, and no other instance to tell.
+      if (!pending.has(fact.centreId) && !peers.several && followers.ofCentre(fact.centreId).length === 0) return;
+      const burst = burstOf(fact.centreId);
+      burst.tell = true;
+      touch(burst.touched, fact);
     },
   };
 }

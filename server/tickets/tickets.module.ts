@@ -9,11 +9,17 @@ export function ticketsModule(ctx: ModuleContext): LuotModule {
     guards: [['POST', '/centres/:centreId/grant-priority', 'counter:operate']],
     routes: (deps) => [ticketsRoutes(deps)],
     sockets: (deps) => ({
-      facts: attachTicketNamespace(ctx.io, deps, ctx.log, {
-        perTicket: ctx.config.TICKET_FOLLOWERS_PER_TICKET,
-        perAddress: ctx.config.TICKET_FOLLOWERS_PER_ADDRESS,
-        trustedProxies: ctx.config.TRUSTED_PROXIES,
-      }),
+      facts: attachTicketNamespace(
+        ctx.io,
+        deps,
+        ctx.log,
+        {
+          perTicket: ctx.config.TICKET_FOLLOWERS_PER_TICKET,
+          perAddress: ctx.config.TICKET_FOLLOWERS_PER_ADDRESS,
+          trustedProxies: ctx.config.TRUSTED_PROXIES,
+        },
+        ctx.peers,
+      ),
     }),
   };
 }
