@@ -8,28 +8,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RatingGrade } from '../../protocol/index.ts';
 import { hashPassword } from '../../server/accounts/password.ts';
 import { installCentre } from '../../server/centres/setup.usecases.ts';
-import { addDuration, emptyDurations } from '../../server/reports/stats.models.ts';
 import type { DailyRollupRow } from '../../server/reports/time-summary.models.ts';
 import { hcmCentre } from '../fixtures/centres.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
+import { dailyRollup, durations } from '../fixtures/rollups.ts';
 
 const DAY = '2026-03-10';
-const MIN = 60_000;
-const durations = (...minutes: number[]) => minutes.reduce((acc, m) => addDuration(acc, m * MIN), emptyDurations());
-const rollup = (serviceId: string, over: Partial<DailyRollupRow>): DailyRollupRow => ({
-  businessDay: DAY,
-  serviceId,
-  counterId: 'quay-1',
-  staffId: 'lan',
-  issued: 0,
-  served: 0,
-  noShow: 0,
-  transferred: 0,
-  expired: 0,
-  wait: emptyDurations(),
-  service: emptyDurations(),
-  ...over,
-});
+const rollup = (serviceId: string, over: Partial<DailyRollupRow>): DailyRollupRow => dailyRollup({ businessDay: DAY, serviceId, ...over });
 
 async function login(page: Page, username: string, password = 'luot-demo') {
   await page.getByTestId('login-username').fill(username);

@@ -1,17 +1,12 @@
-import { join } from 'node:path';
 import { Hono } from 'hono';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../protocol/index.ts';
 import { createLoginGuard, type LoginGuard } from '../../../server/accounts/login-throttle.ts';
-import { installCentre } from '../../../server/centres/setup.usecases.ts';
 import type { Store } from '../../../server/kernel/store.port.ts';
-import { createPostgresStore } from '../../../server/storage/postgres.store.ts';
-import { createSqliteStore } from '../../../server/storage/sqlite.store.ts';
 import { fakeClock, type FakeClock } from '../../fakes/clock.fake.ts';
 import { sequentialIds } from '../../fakes/ids.fake.ts';
-import { hcmCentre, MORNING } from '../../fixtures/centres.ts';
-import { findPgBin, startCluster, type PgCluster } from '../../helpers/postgres-cluster.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { MORNING } from '../../fixtures/centres.ts';
+import { sharedStoreRig } from '../../helpers/two-stores.ts';
 
 /**
  * Issue #13: the login throttle's counts and locks live in the store, so guesses through several
@@ -20,42 +15,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
  * itself is a stub that answers "wrong password" or "right password". SQLite (two stores on one
  * file) and PostgreSQL (two pools on one database of a private cluster).
  */
-const pgInstalled = findPgBin() !== null;
-if (!pgInstalled) {
-  const message = 'PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL half of login-throttle.shared.int.test.ts is SKIPPED.';
-  if (process.env.CI === 'true') throw new Error(`${message} CI=true requires it.`);
-  console.warn(`\n*** ${message} ***\n`);
-}
-
-let cluster: PgCluster | undefined;
-const cleanups: (() => Promise<void> | void)[] = [];
-beforeAll(async () => {
-  if (pgInstalled) cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function twoStores(kind: 'sqlite' | 'postgres'): Promise<[Store, Store]> {
-  let open: () => Promise<Store>;
-  if (kind === 'sqlite') {
-    const dir = tempDir('luot-shared-throttle');
-    cleanups.push(() => dir.remove());
-    open = () => createSqliteStore({ filename: join(dir.path, 'luot.sqlite') });
-  } else {
-    const url = await cluster!.createDatabase();
-    open = () => createPostgresStore({ url, poolSize: 4 });
-  }
-  const a = await open();
-  cleanups.push(() => a.close());
-  const b = await open();
-  cleanups.push(() => b.close());
-  await installCentre(a, hcmCentre);
-  return [a, b];
-}
+const { pgInstalled, twoStores } = sharedStoreRig('login-throttle.shared.int.test.ts');
 
 interface Instance {
   login(username: string, password: string, address?: string): Promise<number>;

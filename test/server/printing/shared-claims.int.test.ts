@@ -1,21 +1,16 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PrintAck, PrintClaimAnswer, PrintJob } from '../../../protocol/index.ts';
-import { installCentre } from '../../../server/centres/setup.usecases.ts';
 import type { Store } from '../../../server/kernel/store.port.ts';
 import { bridgeHello } from '../../../server/printing/bridge-devices.usecases.ts';
 import { claimPrintJob, PRINT_TRANSFER_GRACE_MS } from '../../../server/printing/print-claims.ts';
 import { abandonOverdue, deliverPending, printOnIssue } from '../../../server/printing/print-jobs.usecases.ts';
 import type { PrintDeps } from '../../../server/printing/printing.deps.ts';
-import { createPostgresStore } from '../../../server/storage/postgres.store.ts';
-import { createSqliteStore } from '../../../server/storage/sqlite.store.ts';
 import { issueTicket } from '../../../server/tickets/tickets.usecases.ts';
 import { fakeClock, type FakeClock } from '../../fakes/clock.fake.ts';
 import { sequentialIds } from '../../fakes/ids.fake.ts';
 import { recordingNotifier } from '../../fakes/notifier.fake.ts';
-import { HCM, hcmCentre, MORNING } from '../../fixtures/centres.ts';
-import { findPgBin, startCluster, type PgCluster } from '../../helpers/postgres-cluster.ts';
-import { tempDir } from '../../helpers/temp-dir.ts';
+import { HCM, MORNING } from '../../fixtures/centres.ts';
+import { sharedStoreRig } from '../../helpers/two-stores.ts';
 
 /**
  * Issue #13: print claims are a fact of the store, so two server instances on one database agree.
@@ -26,43 +21,7 @@ import { tempDir } from '../../helpers/temp-dir.ts';
 const BRIDGE = { centreId: HCM, bridgeId: 'bridge-1' };
 const TIMEOUT = 10_000;
 
-const pgInstalled = findPgBin() !== null;
-if (!pgInstalled) {
-  const message = 'PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL half of shared-claims.int.test.ts is SKIPPED.';
-  if (process.env.CI === 'true') throw new Error(`${message} CI=true requires it.`);
-  console.warn(`\n*** ${message} ***\n`);
-}
-
-let cluster: PgCluster | undefined;
-const cleanups: (() => Promise<void> | void)[] = [];
-beforeAll(async () => {
-  if (pgInstalled) cluster = await startCluster();
-}, 60_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-/** Two stores (two instances) on one new database. */
-async function twoStores(kind: 'sqlite' | 'postgres'): Promise<[Store, Store]> {
-  let open: () => Promise<Store>;
-  if (kind === 'sqlite') {
-    const dir = tempDir('luot-shared-claims');
-    cleanups.push(() => dir.remove());
-    open = () => createSqliteStore({ filename: join(dir.path, 'luot.sqlite') });
-  } else {
-    const url = await cluster!.createDatabase();
-    open = () => createPostgresStore({ url, poolSize: 4 });
-  }
-  const a = await open();
-  cleanups.push(() => a.close());
-  const b = await open();
-  cleanups.push(() => b.close());
-  await installCentre(a, hcmCentre);
-  return [a, b];
-}
+const { pgInstalled, twoStores } = sharedStoreRig('shared-claims.int.test.ts');
 
 interface Instance {
   pd: PrintDeps;

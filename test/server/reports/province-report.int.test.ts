@@ -3,34 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RatingGrade } from '../../../protocol/index.ts';
 import { hashPassword } from '../../../server/accounts/password.ts';
 import { installCentre } from '../../../server/centres/setup.usecases.ts';
-import { addDuration, emptyDurations } from '../../../server/reports/stats.models.ts';
 import type { DailyRollupRow } from '../../../server/reports/time-summary.models.ts';
 import { hcmCentre } from '../../fixtures/centres.ts';
 import { loginHeaders } from '../../helpers/credentials.ts';
 import { parseCsv } from '../../helpers/csv.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { dailyRollup, durations } from '../../fixtures/rollups.ts';
 
 /**
  * The province report over HTTP (issue #13): two centres with known rollups and ratings, read by
  * a province manager (both, ranked), by each centre's manager (their own only), and refused to
  * officers, devices and nobody; the CSV and XLSX read back.
  */
-const MIN = 60_000;
-const durations = (...minutes: number[]) => minutes.reduce((acc, m) => addDuration(acc, m * MIN), emptyDurations());
-const rollup = (businessDay: string, over: Partial<DailyRollupRow>): DailyRollupRow => ({
-  businessDay,
-  serviceId: 'dat-dai',
-  counterId: 'quay-1',
-  staffId: 'lan',
-  issued: 0,
-  served: 0,
-  noShow: 0,
-  transferred: 0,
-  expired: 0,
-  wait: emptyDurations(),
-  service: emptyDurations(),
-  ...over,
-});
+const rollup = (businessDay: string, over: Partial<DailyRollupRow>): DailyRollupRow => dailyRollup({ businessDay, serviceId: 'dat-dai', ...over });
 
 let server: TestServer;
 let province: Record<string, string>;

@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { centreFigures, provinceReport, provinceTotals, rankCentres, type CentreRow } from '../../../server/reports/province-report.models.ts';
 import type { RatingCount } from '../../../server/reports/rating-summary.models.ts';
-import { addDuration, emptyDurations } from '../../../server/reports/stats.models.ts';
 import type { DailyRollupRow } from '../../../server/reports/time-summary.models.ts';
+import { dailyRollup, durations } from '../../fixtures/rollups.ts';
 
-const MIN = 60_000;
-const durations = (...minutes: number[]) => minutes.reduce((acc, m) => addDuration(acc, m * MIN), emptyDurations());
-const rollup = (over: Partial<DailyRollupRow>): DailyRollupRow => ({
-  businessDay: '2026-03-16',
-  serviceId: 's1',
-  counterId: 'quay-1',
-  staffId: 'lan',
-  issued: 0,
-  served: 0,
-  noShow: 0,
-  transferred: 0,
-  expired: 0,
-  wait: emptyDurations(),
-  service: emptyDurations(),
-  ...over,
-});
+const rollup = (over: Partial<DailyRollupRow>): DailyRollupRow => dailyRollup({ serviceId: 's1', ...over });
 const rating = (grade: RatingCount['grade'], count: number): RatingCount => ({
   businessDay: '2026-03-16',
   staffId: 'lan',

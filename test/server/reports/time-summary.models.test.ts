@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, emptyDurations } from '../../../server/reports/stats.models.ts';
 import { busyHours, summarizeTimes, type DailyRollupRow } from '../../../server/reports/time-summary.models.ts';
-
-const min = (m: number) => m * 60_000;
-const durations = (...minutes: number[]) => minutes.reduce((acc, m) => addDuration(acc, min(m)), emptyDurations());
+import { dailyRollup, durations } from '../../fixtures/rollups.ts';
 
 function row(over: Partial<DailyRollupRow>): DailyRollupRow {
-  return {
-    businessDay: '2026-03-16',
-    serviceId: 'ho-tich',
-    counterId: '',
-    staffId: '',
-    issued: 0,
-    served: 0,
-    noShow: 0,
-    transferred: 0,
-    expired: 0,
-    wait: emptyDurations(),
-    service: emptyDurations(),
-    ...over,
-  };
+  return dailyRollup({ counterId: '', staffId: '', ...over });
 }
 
 // A small hand-computed day: Hộ tịch issued 5, served 3 at counter 1 (waits 4, 10, 22 min; services
