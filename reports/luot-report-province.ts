@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { ProvinceReport, ProvinceSort } from '../protocol/reports.schemas.ts';
+import type { ProvinceReport, ProvinceSort } from '../protocol/province-report.schemas.ts';
 import { errorText, localized, t, type MessageKey } from '../web-shared/i18n/i18n.ts';
 import './luot-report-export.ts';
 import './luot-report-range.ts';

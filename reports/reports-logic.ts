@@ -4,15 +4,8 @@
  */
 import '../web-shared/client/zod-config.ts';
 import type { Language } from '../protocol/common.schemas.ts';
-import {
-  PROVINCE_DEFAULT_ORDER,
-  type BusiestHours,
-  type ProvinceSort,
-  type RatingSummary,
-  type SortOrder,
-  type TimeGroupBy,
-  type TimeSummary,
-} from '../protocol/reports.schemas.ts';
+import { type BusiestHours, type RatingSummary, type TimeGroupBy, type TimeSummary } from '../protocol/reports.schemas.ts';
+import { PROVINCE_DEFAULT_ORDER, type ProvinceSort, type SortOrder } from '../protocol/province-report.schemas.ts';
 import { wallClock } from '../web-shared/i18n/time.ts';
 import type { ReportName } from '../web-shared/client/api.ts';
 import { reportPath as apiReportPath, provinceReportPath as apiProvinceReportPath, type ReportQuery } from '../web-shared/client/report-path.ts';

@@ -9,7 +9,7 @@
  * the centres' p90s.
  */
 import type { LocalizedText } from '../../protocol/index.ts';
-import { PROVINCE_DEFAULT_ORDER, type ProvinceSort, type SortOrder } from '../../protocol/reports.schemas.ts';
+import { PROVINCE_DEFAULT_ORDER, type ProvinceSort, type SortOrder } from '../../protocol/province-report.schemas.ts';
 import type { RatingCount } from './rating-summary.models.ts';
 import { durationStats, emptyDurations, mergeDurations, share, type DurationAccumulator } from './stats.models.ts';
 import type { DailyRollupRow } from './time-summary.models.ts';

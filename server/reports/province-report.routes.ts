@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ProvinceReportQuerySchema, ProvinceReportSchema } from '../../protocol/reports.schemas.ts';
+import { ProvinceReportQuerySchema, ProvinceReportSchema } from '../../protocol/province-report.schemas.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { guard, principalOf } from '../http/auth.middleware.ts';
 import { createRouter, errorResponses } from '../http/router.ts';

@@ -5,7 +5,7 @@
  * core's (province-report.models.ts).
  */
 import { AppError } from '../../protocol/index.ts';
-import type { ProvinceReport, ProvinceReportQuery } from '../../protocol/reports.schemas.ts';
+import type { ProvinceReport, ProvinceReportQuery } from '../../protocol/province-report.schemas.ts';
 import type { Principal } from '../accounts/principal.ts';
 import { can } from '../accounts/permissions.ts';
 import type { Deps } from '../kernel/ports.ts';

@@ -1,6 +1,6 @@
 /** The province report as an export table (table.models.ts): a row per centre in its rank order. Pure. */
 import type { Language } from '../../protocol/index.ts';
-import type { ProvinceReport, ProvinceSort } from '../../protocol/reports.schemas.ts';
+import type { ProvinceReport, ProvinceSort } from '../../protocol/province-report.schemas.ts';
 import { dmy, percent, type Cell, type Column, type ReportTable } from './table.models.ts';
 
 const T = {

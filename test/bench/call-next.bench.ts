@@ -38,6 +38,8 @@ export const callNextBenchmark: Benchmark = {
     '(SQLite and its fsync, Kysely, HTTP; see issue-tickets), a call publishes its fact to every socket of the centre and',
     "to the ticket's followers, and the reports' rollup hook adds three statements (first call, histogram read and",
     'write) to the transaction.',
+    '**After issues #12–#13** (SQLite, one instance): the same 14 statements; CPU per call 4.2–5.1 ms against 3.5–4.2 ms',
+    'before, flat from 250 to 5,000 waiting and with a year of history as before.',
   ].join(' '),
   async run() {
     const results: BenchResult[] = [];

@@ -7,17 +7,16 @@ import type { z } from 'zod';
 import {
   BusiestHoursSchema,
   LiveReportSchema,
-  ProvinceReportSchema,
   RatingSummarySchema,
   TicketLogSchema,
   TimeSummarySchema,
   type BusiestHours,
   type LiveReport,
-  type ProvinceReport,
   type RatingSummary,
   type TicketLog,
   type TimeSummary,
 } from '../../protocol/reports.schemas.ts';
+import { ProvinceReportSchema, type ProvinceReport } from '../../protocol/province-report.schemas.ts';
 
 /** What each report answers as JSON, by its path segment. */
 export interface Reports {
