@@ -47,6 +47,8 @@ export default defineConfig({
         rate: page('counter-display/rate/index.html'),
         // The managers' reports, /reports (issue #6).
         reports: page('reports/index.html'),
+        // The citizen's booking page, /booking/<centre id> (issue #14).
+        booking: page('kiosk/booking/index.html'),
       },
       output: {
         // Named vendor chunks instead of shared code landing in whichever module rolldown picks:
@@ -82,6 +84,7 @@ export default defineConfig({
       'admin/index.html',
       'counter-display/rate/index.html',
       'reports/index.html',
+      'kiosk/booking/index.html',
     ],
   },
 });

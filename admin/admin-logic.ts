@@ -4,7 +4,13 @@
 import type { DeviceKind, DeviceToken } from '../protocol/auth.schemas.ts';
 
 /** The page a device of this kind opens; bridges have none (their token goes in their config). */
-export const pagePathOf: Record<DeviceKind, string | null> = { kiosk: '/kiosk', display: '/display', bridge: null, 'rating-screen': '/rate' };
+export const pagePathOf: Record<DeviceKind, string | null> = {
+  kiosk: '/kiosk',
+  display: '/display',
+  bridge: null,
+  'rating-screen': '/rate',
+  integration: null,
+};
 
 /**
  * The address that pairs a kiosk, display or rating screen when opened once on it

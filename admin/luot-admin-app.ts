@@ -8,6 +8,8 @@ import { StaffGateController } from '../web-shared/ui/staff-gate.controller.ts';
 import './luot-admin-centres.ts';
 import './luot-admin-counters.ts';
 import './luot-admin-devices.ts';
+import './luot-admin-dossiers.ts';
+import './luot-admin-appointments.ts';
 import './luot-admin-services.ts';
 import './luot-admin-settings.ts';
 import './luot-admin-staff.ts';
@@ -61,6 +63,8 @@ export class LuotAdminApp extends LitElement {
       <luot-admin-settings .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-settings>
       <luot-admin-staff .api=${this.api} .centreId=${centre.id} .language=${lang} .selfId=${account?.staffId ?? null} .selfRole=${account?.role ?? null}></luot-admin-staff>
       <luot-admin-devices .api=${this.api} .centreId=${centre.id} .timeZone=${centre.timeZone} .language=${lang}></luot-admin-devices>
+      <luot-admin-dossiers .api=${this.api} .centreId=${centre.id} .timeZone=${centre.timeZone} .language=${lang}></luot-admin-dossiers>
+      <luot-admin-appointments .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-appointments>
     </main>`;
   }
 

@@ -7,7 +7,7 @@ import { formatIssueTime } from '../web-shared/i18n/time.ts';
 import { pairingUrl, sortDevices } from './admin-logic.ts';
 import { sectionStyles } from './admin-section.styles.ts';
 
-const KINDS: DeviceKind[] = ['kiosk', 'display', 'bridge', 'rating-screen'];
+const KINDS: DeviceKind[] = ['kiosk', 'display', 'bridge', 'rating-screen', 'integration'];
 
 /**
  * Admin section "devices": make a token for a kiosk, display, bridge or a counter's rating screen

@@ -1,20 +1,21 @@
 import { css, html } from 'lit';
 import { AdminSection } from './admin-section.ts';
-import type { CentreSettings } from '../protocol/index.ts';
+import type { CentreSettings, Service } from '../protocol/index.ts';
 import { t, type MessageKey } from '../web-shared/i18n/i18n.ts';
 import { configChanged, feedback } from './admin-feedback.ts';
 import { hasHint, type Hint } from './admin-form.ts';
 import { sectionStyles } from './admin-section.styles.ts';
 import './luot-admin-priority-groups.ts';
 import type { GroupsChangeEvent } from './luot-admin-priority-groups.ts';
-import { LIMITS, settingsBody, settingsFieldLabels, settingsFormOf, settingsHints, type SettingsForm } from './settings-form.ts';
+import { ALERT_LIMITS, LIMITS, settingsBody, settingsFieldLabels, settingsFormOf, settingsHints, type AlertsForm, type SettingsForm } from './settings-form.ts';
 
 type NumberField = Exclude<keyof typeof LIMITS, 'normalPerPriority'>;
 
 /**
  * Admin section "centre settings": the priority policy (strict, or one priority ticket after N
  * normal ones), the priority groups, the maximum wait, recalls, carry-over at midnight, the
- * default service time of estimates, and the kiosks' rate limit. Saved settings apply at once.
+ * default service time of estimates, the kiosks' rate limit, and the SLA alerts' limits (issue
+ * #14: general and per service, idle counters, no open counter, webhook). Saved settings apply at once.
  */
 export class LuotAdminSettings extends AdminSection {
   static override properties = {
@@ -23,6 +24,7 @@ export class LuotAdminSettings extends AdminSection {
     savedGroups: { state: true },
     hints: { state: true },
     saved: { state: true },
+    services: { state: true },
   };
   declare form: SettingsForm | null;
   /** The settings as last read or saved: the body keeps what this form does not edit. */
@@ -32,6 +34,8 @@ export class LuotAdminSettings extends AdminSection {
   declare hints: Hint[];
   /** True right after a save, until the next edit. */
   declare saved: boolean;
+  /** The centre's services, for the alerts' per-service limits. */
+  declare services: Service[];
 
   constructor() {
     super();
@@ -40,16 +44,24 @@ export class LuotAdminSettings extends AdminSection {
     this.savedGroups = 0;
     this.hints = [];
     this.saved = false;
+    this.services = [];
   }
 
   override firstUpdated() {
-    void this.run(async () => this.show(await this.api.getSettings(this.centreId)));
+    void this.run(async () => {
+      this.show(await this.api.getSettings(this.centreId));
+      this.services = [...(await this.api.listServices(this.centreId))];
+    });
   }
 
   private show(settings: CentreSettings) {
     this.base = settings;
     this.form = settingsFormOf(settings);
     this.savedGroups = settings.priorityGroups.length;
+  }
+
+  private setAlerts(change: Partial<AlertsForm>) {
+    this.set({ alerts: { ...this.form!.alerts, ...change } });
   }
 
   private set(change: Partial<SettingsForm>) {
@@ -126,6 +138,7 @@ export class LuotAdminSettings extends AdminSection {
         </label>
         ${number('ratingWindowSeconds')}
       </fieldset>
+      ${this.renderAlerts(f.alerts)}
       <span class="actions">
         <button type="submit" ?disabled=${this.busy} data-testid="settings-save">${t(lang, 'admin.save')}</button>
         ${this.saved ? html`<span class="saved" role="status" data-testid="settings-saved">${t(lang, 'admin.settings.saved')}</span>` : null}
@@ -133,7 +146,55 @@ export class LuotAdminSettings extends AdminSection {
     </form>`;
   }
 
-  static override styles = [sectionStyles, css`form { flex-direction: column; align-items: stretch; }`];
+  /** The SLA alerts' limits (0: off), per-service overrides (empty: the general limit) and webhook. */
+  private renderAlerts(a: AlertsForm) {
+    const lang = this.language;
+    const invalid = (field: string) => (hasHint(this.hints, field) ? 'true' : 'false');
+    const value = (e: Event) => (e.target as HTMLInputElement).value;
+    const limit = (label: MessageKey, field: string, key: 'waitDefault' | 'queueDefault' | 'idle' | 'noOpenCounter', [min, max]: readonly [number, number]) =>
+      html`<label>${t(lang, label)}
+        <input type="number" min=${min} max=${max} .value=${a[key]} aria-invalid=${invalid(field)} data-testid=${`settings-alerts-${key}`}
+          @input=${(e: Event) => this.setAlerts({ [key]: value(e) })} />
+      </label>`;
+    const override = (key: 'waitByService' | 'queueByService', path: string, serviceId: string, [min, max]: readonly [number, number]) =>
+      html`<input type="number" min=${min} max=${max} .value=${a[key][serviceId] ?? ''} aria-invalid=${invalid(`alerts.${path}.services.${serviceId}`)}
+        data-testid=${`settings-alerts-${key}-${serviceId}`} @input=${(e: Event) => this.setAlerts({ [key]: { ...a[key], [serviceId]: value(e) } })} />`;
+    return html`<fieldset data-testid="settings-alerts">
+      <legend>${t(lang, 'admin.alerts.title')}</legend>
+      ${limit('admin.alerts.waitDefault', 'alerts.maxWaitMinutes.default', 'waitDefault', ALERT_LIMITS.wait)}
+      ${limit('admin.alerts.queueDefault', 'alerts.maxQueueLength.default', 'queueDefault', ALERT_LIMITS.queue)}
+      ${limit('admin.alerts.idle', 'alerts.maxIdleMinutes', 'idle', ALERT_LIMITS.idle)}
+      ${limit('admin.alerts.noOpenCounter', 'alerts.noOpenCounterMinutes', 'noOpenCounter', ALERT_LIMITS.noOpenCounter)}
+      <label>${t(lang, 'admin.alerts.webhookUrl')}
+        <input type="url" .value=${a.webhookUrl} aria-invalid=${invalid('alerts.webhookUrl')} data-testid="settings-alerts-webhookUrl"
+          @input=${(e: Event) => this.setAlerts({ webhookUrl: value(e) })} />
+      </label>
+      ${
+        this.services.length
+          ? html`<table class="per-service">
+            <caption>${t(lang, 'admin.alerts.perService')}</caption>
+            <thead><tr><th scope="col">${t(lang, 'admin.alerts.service')}</th><th scope="col">${t(lang, 'admin.alerts.waitOverride')}</th><th scope="col">${t(lang, 'admin.alerts.queueOverride')}</th></tr></thead>
+            <tbody>${this.services.map(
+              (s) => html`<tr><th scope="row">${s.name[lang]}</th>
+                <td>${override('waitByService', 'maxWaitMinutes', s.id, ALERT_LIMITS.wait)}</td>
+                <td>${override('queueByService', 'maxQueueLength', s.id, ALERT_LIMITS.queue)}</td></tr>`,
+            )}</tbody>
+          </table>`
+          : null
+      }
+    </fieldset>`;
+  }
+
+  static override styles = [
+    sectionStyles,
+    css`
+      form { flex-direction: column; align-items: stretch; }
+      .per-service { border-collapse: collapse; }
+      .per-service caption { text-align: start; padding: 0.5rem 0; }
+      .per-service th, .per-service td { text-align: start; padding: 0.25rem 0.75rem 0.25rem 0; }
+      .per-service input { width: 8rem; }
+    `,
+  ];
 }
 
 customElements.define('luot-admin-settings', LuotAdminSettings);

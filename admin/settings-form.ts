@@ -25,6 +25,67 @@ export interface SettingsForm {
   kioskPerMinute: string;
   ratingScale: 3 | 4;
   ratingWindowSeconds: string;
+  alerts: AlertsForm;
+}
+
+/**
+ * SLA alerts (issue #14, docs/alerts.md): the general limits, per-service overrides (an empty
+ * field follows the general limit; 0 switches the rule off for that service) and the webhook.
+ */
+export interface AlertsForm {
+  waitDefault: string;
+  queueDefault: string;
+  idle: string;
+  noOpenCounter: string;
+  webhookUrl: string;
+  /** By service id; '' = the general limit. */
+  waitByService: Record<string, string>;
+  queueByService: Record<string, string>;
+}
+
+/** The alert limits' bounds (protocol/alerts.schemas.ts). */
+export const ALERT_LIMITS = { wait: [0, 600], queue: [0, 10_000], idle: [0, 600], noOpenCounter: [0, 600] } as const;
+
+const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
+
+export function alertsFormOf(a: CentreSettings['alerts']): AlertsForm {
+  const texts = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)]));
+  return {
+    waitDefault: String(a.maxWaitMinutes.default),
+    queueDefault: String(a.maxQueueLength.default),
+    idle: String(a.maxIdleMinutes),
+    noOpenCounter: String(a.noOpenCounterMinutes),
+    webhookUrl: a.webhookUrl ?? '',
+    waitByService: texts(a.maxWaitMinutes.services),
+    queueByService: texts(a.maxQueueLength.services),
+  };
+}
+
+export function alertsBody(f: AlertsForm): CentreSettings['alerts'] {
+  const numbers = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (v.trim() === '' ? [] : [[k, intOf(v)]])));
+  return {
+    maxWaitMinutes: { default: intOf(f.waitDefault), services: numbers(f.waitByService) },
+    maxQueueLength: { default: intOf(f.queueDefault), services: numbers(f.queueByService) },
+    maxIdleMinutes: intOf(f.idle),
+    noOpenCounterMinutes: intOf(f.noOpenCounter),
+    webhookUrl: f.webhookUrl.trim() === '' ? null : f.webhookUrl.trim(),
+  };
+}
+
+function alertsHints(f: AlertsForm): (Hint | null)[] {
+  const [wMin, wMax] = ALERT_LIMITS.wait;
+  const [qMin, qMax] = ALERT_LIMITS.queue;
+  const overrides = (r: Record<string, string>, path: string, min: number, max: number) =>
+    Object.entries(r).map(([id, v]) => (v.trim() === '' ? null : rangeHint(`alerts.${path}.services.${id}`, v, min, max)));
+  return [
+    rangeHint('alerts.maxWaitMinutes.default', f.waitDefault, wMin, wMax),
+    rangeHint('alerts.maxQueueLength.default', f.queueDefault, qMin, qMax),
+    rangeHint('alerts.maxIdleMinutes', f.idle, ...ALERT_LIMITS.idle),
+    rangeHint('alerts.noOpenCounterMinutes', f.noOpenCounter, ...ALERT_LIMITS.noOpenCounter),
+    ...overrides(f.waitByService, 'maxWaitMinutes', wMin, wMax),
+    ...overrides(f.queueByService, 'maxQueueLength', qMin, qMax),
+    f.webhookUrl.trim() === '' || HTTP_URL.test(f.webhookUrl.trim()) ? null : { field: 'alerts.webhookUrl', key: 'admin.hint.url' },
+  ];
 }
 
 /** The numeric settings with their bounds (protocol/settings.schemas.ts). */
@@ -51,6 +112,7 @@ export function settingsFormOf(s: CentreSettings): SettingsForm {
     kioskPerMinute: String(s.kioskPerMinute),
     ratingScale: s.ratingScale,
     ratingWindowSeconds: String(s.ratingWindowSeconds),
+    alerts: alertsFormOf(s.alerts),
   };
 }
 
@@ -72,6 +134,7 @@ export function settingsBody(f: SettingsForm, base: CentreSettings): CentreSetti
     kioskPerMinute: intOf(f.kioskPerMinute),
     ratingScale: f.ratingScale,
     ratingWindowSeconds: intOf(f.ratingWindowSeconds),
+    alerts: alertsBody(f.alerts),
   };
 }
 
@@ -92,6 +155,7 @@ export function settingsHints(f: SettingsForm): Hint[] {
     range('kioskBurst'),
     range('kioskPerMinute'),
     range('ratingWindowSeconds'),
+    ...alertsHints(f.alerts),
     f.groups.length > 20 ? { field: 'priorityGroups', key: 'admin.hint.tooManyGroups' } : null,
     ...f.groups.flatMap((g, i) => [
       !ID_PATTERN.test(ids[i]!) ? { field: `priorityGroups.${i}.id`, key: 'admin.hint.id' as const } : null,
@@ -115,4 +179,12 @@ export const settingsFieldLabels: FieldLabels = {
   kioskPerMinute: 'admin.settings.kioskPerMinute',
   ratingScale: 'admin.settings.ratingScale',
   ratingWindowSeconds: 'admin.settings.ratingWindowSeconds',
+  alerts: 'admin.alerts.title',
+  'alerts.maxWaitMinutes': 'admin.alerts.waitDefault',
+  'alerts.maxQueueLength': 'admin.alerts.queueDefault',
+  'alerts.maxWaitMinutes.services': 'admin.alerts.waitOverride',
+  'alerts.maxQueueLength.services': 'admin.alerts.queueOverride',
+  'alerts.maxIdleMinutes': 'admin.alerts.idle',
+  'alerts.noOpenCounterMinutes': 'admin.alerts.noOpenCounter',
+  'alerts.webhookUrl': 'admin.alerts.webhookUrl',
 };

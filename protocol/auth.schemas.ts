@@ -6,8 +6,11 @@ import { IdSchema, InstantSchema } from './common.schemas.ts';
  * province roles (issue #13) reach every centre: docs/security.md "Province-wide roles".
  */
 export const RoleSchema = z.enum(['admin', 'manager', 'staff', 'province_admin', 'province_manager']).meta({ id: 'Role' });
-/** A rating screen (issue #10) is the citizen-facing screen of ONE counter: it may only rate there. */
-export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge', 'rating-screen']).meta({ id: 'DeviceKind' });
+/**
+ * A rating screen (issue #10) is the citizen-facing screen of ONE counter: it may only rate there.
+ * An integration (issue #14) is a system, not a screen: the province's dossier system.
+ */
+export const DeviceKindSchema = z.enum(['kiosk', 'display', 'bridge', 'rating-screen', 'integration']).meta({ id: 'DeviceKind' });
 export type Role = z.infer<typeof RoleSchema>;
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 

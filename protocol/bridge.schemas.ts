@@ -89,6 +89,8 @@ export const PrintTicketSchema = z.object({
     .max(300)
     .regex(/^[\x20-\x7e]+$/, 'ASCII only'),
   priorityGroupName: LocalizedTextSchema.nullable(),
+  /** Appointments (issue #14): the slot's start when the ticket keeps an appointment's place ("Lịch hẹn HH:MM"). */
+  appointmentAt: InstantSchema.optional(),
   /** The centre's own footer; null: the printer's template decides ("Vui lòng chờ đến lượt"). */
   footer: LocalizedTextSchema.nullable(),
 });

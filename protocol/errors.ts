@@ -60,7 +60,20 @@ export const errorStatus = {
   // One /centre socket asking for snapshots over and over (issue #10): shared-snapshot.ts.
   'realtime.rate_limited': 429,
   'print.no_printer': 409,
+  // Dossiers and result return (issue #14, docs/dossiers.md).
+  'dossier.not_found': 404,
+  'dossier.invalid': 400,
+  'dossier.already_returned': 409,
+  'dossier.not_ready': 409,
+  'dossier.no_return_queue': 409,
   'route.not_found': 404,
+  // Appointments (issue #14, docs/appointments.md)
+  'appointment.not_found': 404,
+  'appointment.slot_full': 409,
+  'appointment.not_bookable': 409,
+  'appointment.cancelled': 409,
+  'appointment.already_checked_in': 409,
+  'appointment.rate_limited': 429,
   // The store cannot be written or read (disk full, read-only, I/O error, locked too long): a fault
   // of the server's machine, not of the request; it passes by itself (docs/faults.md).
   'store.unavailable': 503,

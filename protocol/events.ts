@@ -5,6 +5,7 @@
  * (`ticket:called`), commands imperative (`snapshot:request`).
  */
 import type { Result } from './errors.ts';
+import type { AlertChangedEvent } from './alerts.schemas.ts';
 import type {
   BridgeHeartbeat,
   BridgeHello,
@@ -33,6 +34,7 @@ export const CentreEvents = {
   called: 'ticket:called',
   updated: 'ticket:updated',
   counterUpdated: 'counter:updated',
+  alertChanged: 'alert:changed',
   requestSnapshot: 'snapshot:request',
 } as const;
 
@@ -66,6 +68,8 @@ export interface CentreServerToClient {
   'device:updated': (device: DeviceView) => void;
   'rating:armed': (arm: RatingArmView) => void;
   'rating:recorded': (event: RatingRecordedEvent) => void;
+  /** An SLA alert was raised, changed or cleared (issue #14, docs/alerts.md); sequenced. */
+  'alert:changed': (event: AlertChangedEvent) => void;
 }
 
 /** What clients may send on `/centre`. */
@@ -79,6 +83,7 @@ export type CentreFact =
   | { type: 'ticket:called'; centreId: string; payload: TicketCalledEvent }
   | { type: 'ticket:updated'; centreId: string; payload: TicketUpdatedEvent }
   | { type: 'counter:updated'; centreId: string; payload: CounterUpdatedEvent }
+  | { type: 'alert:changed'; centreId: string; payload: AlertChangedEvent }
   /** Configuration changed (services, counters, settings): everyone gets a fresh snapshot. */
   | { type: 'state:snapshot'; centreId: string; payload: Snapshot };
 

@@ -4,6 +4,7 @@ import { DisplaySettingsSchema } from './display.schemas.ts';
 import { PriorityGroupSchema } from './settings.schemas.ts';
 import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts';
 import { TicketSchema } from './ticket.schemas.ts';
+import { AlertViewSchema } from './alerts.schemas.ts';
 
 /** Per-centre, strictly increasing, persisted: a client that sees a gap asks for a snapshot. */
 export const SeqSchema = z.number().int().min(0);
@@ -26,6 +27,8 @@ export const CallSchema = z
     calledAt: InstantSchema,
     /** A repeated call of the same ticket (announce it again). */
     recall: z.boolean(),
+    /** Result return (issue #14): the ticket's dossier code, already masked for public screens (maskDossierCode). */
+    dossierCode: z.string().optional(),
   })
   .meta({ id: 'Call' });
 export type Call = z.infer<typeof CallSchema>;
@@ -58,6 +61,8 @@ export const SnapshotSchema = z
     parked: z.array(TicketSchema),
     /** What hall and counter displays show and say (the centre's display settings). */
     display: DisplaySettingsSchema,
+    /** The centre's active SLA alerts (protocol/alerts.schemas.ts); absent when no alert rule is set. */
+    alerts: z.array(AlertViewSchema).optional(),
   })
   .meta({ id: 'Snapshot' });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

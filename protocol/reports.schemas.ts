@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { BusinessDaySchema, IdSchema, InstantSchema, LanguageSchema, LocalizedTextSchema } from './common.schemas.ts';
+import { BusinessDaySchema, IdSchema, InstantSchema, LanguageSchema, LocalizedTextSchema, type LocalizedText } from './common.schemas.ts';
 import { DeviceStatusSchema } from './bridge.schemas.ts';
 import { CounterStatusSchema } from './centre.schemas.ts';
 import { RatingGradeSchema, RatingScaleSchema } from './rating.schemas.ts';
-import { TicketStateSchema } from './ticket.schemas.ts';
+import { TicketStateSchema, type TicketState } from './ticket.schemas.ts';
 
 /**
  * Managers' reports (issue #6, docs/reports.md). Date ranges are LOCAL dates in the centre's
@@ -193,6 +193,20 @@ export const TicketLogEntrySchema = z
   .meta({ id: 'TicketLogEntry' });
 export type TicketLogEntry = z.infer<typeof TicketLogEntrySchema>;
 
+/**
+ * What the reports call each state: the ticket-log page, its CSV/XLSX export and a ticket's
+ * history read the same words (issue #15: the page said "Đã hoàn thành", the export "Đã xong").
+ */
+export const REPORT_STATE_NAMES: Record<TicketState, LocalizedText> = {
+  waiting: { vi: 'Đang chờ', en: 'Waiting' },
+  called: { vi: 'Đã gọi', en: 'Called' },
+  serving: { vi: 'Đang phục vụ', en: 'Being served' },
+  parked: { vi: 'Tạm gác', en: 'Set aside' },
+  done: { vi: 'Đã hoàn thành', en: 'Done' },
+  no_show: { vi: 'Vắng mặt', en: 'No-show' },
+  expired: { vi: 'Đã hết hạn', en: 'Expired' },
+};
+
 export const TicketLogSchema = z
   .object({
     ...reportHead,
@@ -200,6 +214,8 @@ export const TicketLogSchema = z
     nextCursor: z.string().nullable(),
     /** Every officer of the centre (with or without an account), for names and the officer filter. */
     officers: z.array(z.object({ id: IdSchema, name: z.string() })),
+    /** The centre's priority groups (đối tượng ưu tiên), for the priority column's names. */
+    priorityGroups: z.array(z.object({ id: IdSchema, name: LocalizedTextSchema })),
   })
   .meta({ id: 'TicketLog' });
 export type TicketLog = z.infer<typeof TicketLogSchema>;
@@ -243,7 +259,7 @@ export const LiveReportSchema = z
     }),
     devices: z.array(
       z.object({
-        kind: z.enum(['kiosk', 'display', 'bridge', 'rating-screen', 'printer', 'keypad']),
+        kind: z.enum(['kiosk', 'display', 'bridge', 'rating-screen', 'integration', 'printer', 'keypad']),
         id: z.string(),
         name: z.string(),
         /** Bridge devices report a status; paired pages (kiosk, display) only when they were last seen. */

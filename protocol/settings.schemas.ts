@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, LocalizedTextSchema } from './common.schemas.ts';
 import { DisplaySettingsSchema } from './display.schemas.ts';
+import { AppointmentSettingsSchema } from './appointments.schemas.ts';
+import { AlertSettingsSchema } from './alerts.schemas.ts';
 
 /** A priority group (đối tượng ưu tiên); the list and its wording are the centre's to set. */
 export const PriorityGroupSchema = z.object({ id: IdSchema, name: LocalizedTextSchema, active: z.boolean() }).meta({ id: 'PriorityGroup' });
@@ -43,6 +45,22 @@ export const CentreSettingsSchema = z
     ratingScale: z.union([z.literal(3), z.literal(4)]).default(4),
     /** Hall and counter displays: announcements, notice, profiles, branding (protocol/display.schemas.ts). */
     display: DisplaySettingsSchema.prefault({}),
+    /** Appointments (issue #14): opening hours, slots, capacity, arrival window (protocol/appointments.schemas.ts). */
+    appointments: AppointmentSettingsSchema.prefault({}),
+    /** SLA alerts (issue #14, docs/alerts.md): every rule off until set. */
+    alerts: AlertSettingsSchema.prefault({}),
+    /** Result return (issue #14): a code the dossier system never sent is refused, or issued flagged "chưa tra được hồ sơ". */
+    unknownDossier: z.enum(['refuse', 'issue-flagged']).default('refuse'),
+    /** Result return: the queue of a ready dossier that names no return service (and of flagged tickets); null: none set. */
+    dossierReturnServiceId: IdSchema.nullable().default(null),
+    /** Result return: where `dossier.returned` is POSTed (docs/dossiers.md); null: no webhook. */
+    dossierWebhookUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .default(null),
+    /** The HMAC-SHA256 key of this centre's webhooks (X-Luot-Signature); null: webhooks wait, unsigned ones are never sent. */
+    webhookSecret: z.string().min(16).max(200).nullable().default(null),
   })
   .meta({ id: 'CentreSettings' });
 export type CentreSettings = z.infer<typeof CentreSettingsSchema>;

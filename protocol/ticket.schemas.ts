@@ -35,6 +35,14 @@ export const TicketSchema = z
     recallCount: z.number().int().min(0),
     /** Set by a transfer to a specific counter: only that counter may call the ticket. */
     targetCounterId: IdSchema.nullable(),
+    /** Result return (issue #14): the dossier code the ticket is for (absent on other tickets). */
+    dossierCode: z.string().max(64).optional(),
+    /** The code was not found and the centre issues anyway ("chưa tra được hồ sơ"). */
+    dossierUnverified: z.boolean().optional(),
+    /** Appointments (issue #14): the appointment the ticket was issued for at check-in (absent: none). */
+    appointmentId: IdSchema.optional(),
+    /** The appointment's slot start when checked in within its window: the ticket's place (calling-policy.ts). */
+    appointmentAt: InstantSchema.optional(),
   })
   .meta({ id: 'Ticket' });
 export type Ticket = z.infer<typeof TicketSchema>;

@@ -1,11 +1,16 @@
 import { LitElement, html } from 'lit';
 import type { Language } from '../protocol/common.schemas.ts';
 import type { LiveReport } from '../protocol/reports.schemas.ts';
+import type { AlertReport } from '../protocol/alerts.schemas.ts';
+import { CentreClient } from '../web-shared/client/centre-client.ts';
+import type { CentreState } from '../web-shared/client/centre-state.ts';
+import '../counter-display/console/luot-alerts.ts';
 import { toApiError, type Api, type ApiError } from '../web-shared/client/api.ts';
 import { errorText, t } from '../web-shared/i18n/i18n.ts';
 import { formatIssueTime, formatTime } from '../web-shared/i18n/time.ts';
 import './luot-report-chart.ts';
 import './luot-report-table.ts';
+import { alertTable } from './alert-table.ts';
 import { reportStyles } from './report.styles.ts';
 import { deviceHealth, formatNumber } from './reports-logic.ts';
 
@@ -24,13 +29,20 @@ export class LuotReportLive extends LitElement {
     language: { type: String },
     live: { state: true },
     error: { state: true },
+    centre: { state: true },
+    alertCounts: { state: true },
   };
   declare api: Api;
   declare centreId: string;
   declare language: Language;
   declare live: LiveReport | null;
   declare error: ApiError | null;
+  /** The centre's live state over /centre: its alerts appear and clear at once (issue #14). */
+  declare centre: CentreState | null;
+  /** Today's alerts counted per kind and subject (the alerts report, refreshed with the view). */
+  declare alertCounts: AlertReport | null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private client: CentreClient | null = null;
 
   constructor() {
     super();
@@ -38,6 +50,8 @@ export class LuotReportLive extends LitElement {
     this.language = 'vi';
     this.live = null;
     this.error = null;
+    this.centre = null;
+    this.alertCounts = null;
   }
 
   override connectedCallback() {
@@ -50,16 +64,32 @@ export class LuotReportLive extends LitElement {
     super.disconnectedCallback();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.client?.close();
+    this.client = null;
   }
 
   override firstUpdated() {
     void this.refresh();
   }
 
+  override updated() {
+    // The live connection follows the centre shown (connected once, re-made if the centre changes).
+    if (this.isConnected && this.centreId && (!this.client || this.clientCentre !== this.centreId)) {
+      this.client?.close();
+      this.clientCentre = this.centreId;
+      this.client = new CentreClient({ centreId: this.centreId });
+      this.client.subscribe((c) => {
+        if (c.state !== this.centre) this.centre = c.state;
+      });
+    }
+  }
+  private clientCentre = '';
+
   private async refresh() {
     if (!this.centreId) return;
     try {
       this.live = await this.api.getReport(this.centreId, 'live');
+      this.alertCounts = await this.api.getReport(this.centreId, 'alerts', { from: this.live.businessDay, to: this.live.businessDay });
       this.error = null;
     } catch (error) {
       this.error = toApiError(error);
@@ -79,6 +109,9 @@ export class LuotReportLive extends LitElement {
     return html`<section>
       <h2>${t(lang, 'reports.live.title')} <span class="muted">· ${t(lang, 'reports.live.at', { time: formatTime(l.at, tz) })}</span></h2>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
+      <h3>${t(lang, 'alerts.title')}</h3>
+      <luot-alerts data-testid="live-alerts" showNone .alerts=${this.centre?.alerts ?? []} .services=${this.centre?.services ?? []}
+        .counters=${this.centre?.counters.map((v) => v.counter) ?? []} .timeZone=${tz} .language=${lang}></luot-alerts>
       <div class="figures">
         <div class="figure"><b data-testid="live-waiting">${n(waiting)}</b><span>${t(lang, 'reports.live.waiting')}</span></div>
         <div class="figure"><b data-testid="live-longest">${l.longestWait ? `${l.longestWait.number} · ${l.longestWait.minutes}′` : '–'}</b><span>${t(lang, 'reports.live.longest')}</span></div>
@@ -109,6 +142,7 @@ export class LuotReportLive extends LitElement {
             c.current ? `${c.current.number} · ${t(lang, `ticket.state.${c.current.state}`)} · ${formatTime(c.current.since, tz)}` : '–',
           ],
         }))}></luot-report-table>
+      ${this.renderAlertCounts()}
       <h3>${t(lang, 'reports.live.devices')}</h3>
       ${
         l.devices.length === 0
@@ -129,6 +163,20 @@ export class LuotReportLive extends LitElement {
             })}></luot-report-table>`
       }
     </section>`;
+  }
+
+  /** Today's alerts, counted per kind and service or counter (GET /reports/alerts). */
+  private renderAlertCounts() {
+    const lang = this.language;
+    const counts = this.alertCounts;
+    if (!counts) return null;
+    const table = alertTable(counts.rows, lang);
+    return html`<h3>${t(lang, 'alerts.report.title')}</h3>
+      ${
+        counts.rows.length === 0
+          ? html`<p class="muted" data-testid="live-alert-counts-none">${t(lang, 'alerts.report.none')}</p>`
+          : html`<luot-report-table data-testid="live-alert-counts" .columns=${table.columns} .rows=${table.rows}></luot-report-table>`
+      }`;
   }
 
   static override styles = reportStyles;

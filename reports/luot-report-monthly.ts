@@ -6,7 +6,16 @@ import './luot-report-table.ts';
 import type { TableColumn, TableRow } from './luot-report-table.ts';
 import { ReportSection } from './report-section.ts';
 import { reportStyles } from './report.styles.ts';
-import { defaultReportMonth, formatDay, formatNumber, formatShare, lastDayOfMonth } from './reports-logic.ts';
+import {
+  defaultReportMonth,
+  emptyDocumentFields,
+  formatDay,
+  formatNumber,
+  formatShare,
+  lastDayOfMonth,
+  placeDateLine,
+  type DocumentFields,
+} from './reports-logic.ts';
 
 interface MonthData {
   byService: TimeSummary;
@@ -21,16 +30,49 @@ interface MonthData {
  * officer and the busiest hours — laid out for A4 paper (print CSS), printed with the browser.
  */
 export class LuotReportMonthly extends ReportSection {
-  static override properties = { month: { state: true }, data: { state: true }, centreName: { type: String } };
+  static override properties = { month: { state: true }, data: { state: true }, centreName: { type: String }, doc: { state: true } };
   declare month: string;
   declare data: MonthData | null;
   declare centreName: string;
+  /** Number, place and signer (issue #15): typed once, printed as the document's parts. */
+  declare doc: DocumentFields;
 
   constructor() {
     super();
     this.month = '';
     this.data = null;
     this.centreName = '';
+    this.doc = emptyDocumentFields();
+  }
+
+  /** Place and signer are kept in this browser per centre; the number is the month's own. */
+  private get storageKey() {
+    return `luot.monthly-document.${this.centreId}`;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    try {
+      const saved = JSON.parse(localStorage.getItem(this.storageKey) ?? '{}') as Partial<DocumentFields>;
+      this.doc = {
+        ...emptyDocumentFields(),
+        place: String(saved.place ?? ''),
+        signerTitle: String(saved.signerTitle ?? ''),
+        signerName: String(saved.signerName ?? ''),
+      };
+    } catch {
+      // nothing saved, or unreadable: start blank
+    }
+  }
+
+  private setDoc(field: keyof DocumentFields, value: string) {
+    this.doc = { ...this.doc, [field]: value };
+    const { place, signerTitle, signerName } = this.doc;
+    try {
+      localStorage.setItem(this.storageKey, JSON.stringify({ place, signerTitle, signerName }));
+    } catch {
+      // storage full or blocked: the fields still print this time
+    }
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -107,13 +149,23 @@ export class LuotReportMonthly extends ReportSection {
         <label>${t(lang, 'reports.monthly.month')}
           <input type="month" max=${this.today.slice(0, 7)} .value=${this.month} data-testid="monthly-month"
             @change=${(e: Event) => (this.month = (e.target as HTMLInputElement).value || this.month)} /></label>
+        ${(['number', 'place', 'signerTitle', 'signerName'] as const).map(
+          (f) => html`<label>${t(lang, `reports.monthly.doc.${f}`)}
+            <input .value=${this.doc[f]} maxlength="80" data-testid=${`monthly-doc-${f}`} @input=${(e: Event) => this.setDoc(f, (e.target as HTMLInputElement).value)} /></label>`,
+        )}
         <button type="button" @click=${() => window.print()} data-testid="monthly-print">${t(lang, 'reports.monthly.print')}</button>
       </div>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
       <article class="paper" data-testid="monthly-report">
         <header class="letterhead">
-          <div><b>${this.centreName}</b></div>
-          <div class="nation"><b>${t(lang, 'reports.monthly.nation')}</b><br /><u>${t(lang, 'reports.monthly.motto')}</u></div>
+          <div>
+            <b>${this.centreName}</b>
+            <p class="number" data-testid="monthly-number">${t(lang, 'reports.monthly.doc.numberLine', { number: this.doc.number.trim() || '……/BC' })}</p>
+          </div>
+          <div class="nation">
+            <b>${t(lang, 'reports.monthly.nation')}</b><br /><u>${t(lang, 'reports.monthly.motto')}</u>
+            <p class="place-date" data-testid="monthly-place-date">${placeDateLine(this.doc.place, this.today || this.range.to, lang)}</p>
+          </div>
         </header>
         <h1>${t(lang, 'reports.monthly.title', { month: month ?? '', year: year ?? '' })}</h1>
         <p class="sub">${t(lang, 'reports.monthly.range', { from: formatDay(this.range.from), to: formatDay(this.range.to) })}</p>
@@ -137,6 +189,18 @@ export class LuotReportMonthly extends ReportSection {
               <h2>5. ${t(lang, 'reports.monthly.hours')}</h2>
               <luot-report-table .columns=${[{ label: t(lang, 'reports.hours.hour') }, { label: t(lang, 'reports.hours.issued'), numeric: true }, { label: t(lang, 'reports.hours.perDay'), numeric: true }]}
                 .rows=${d.hours.hours.filter((h) => h.issued > 0).map((h) => ({ key: String(h.hour), cells: [`${String(h.hour).padStart(2, '0')}:00`, formatNumber(h.issued, lang), formatNumber(h.perDay, lang)] }))}></luot-report-table>
+              <footer class="closing">
+                <div class="recipients">
+                  <b><i>${t(lang, 'reports.monthly.doc.recipients')}</i></b>
+                  <div>- ${t(lang, 'reports.monthly.doc.recipientSuperior')}</div>
+                  <div>- ${t(lang, 'reports.monthly.doc.recipientArchive')}</div>
+                </div>
+                <div class="signature" data-testid="monthly-signature">
+                  <b>${(this.doc.signerTitle.trim() || t(lang, 'reports.monthly.doc.defaultTitle')).toLocaleUpperCase(lang === 'vi' ? 'vi' : 'en')}</b>
+                  <i>${t(lang, 'reports.monthly.doc.signHint')}</i>
+                  <b class="name">${this.doc.signerName.trim()}</b>
+                </div>
+              </footer>
               <p class="signed">${t(lang, 'reports.monthly.generated', { time: formatIssueTime(new Date(), this.timeZone) })}</p>`
             : html`<p class="muted">${t(lang, 'app.loading')}</p>`
         }
@@ -156,7 +220,14 @@ export class LuotReportMonthly extends ReportSection {
       h1 { text-align: center; font-size: 1.4rem; margin: 1.5rem 0 0.2rem; text-transform: uppercase; }
       h2 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
       .sub { text-align: center; margin: 0; font-style: italic; }
-      .signed { margin-top: 2rem; text-align: right; font-style: italic; color: #333; }
+      .letterhead p { margin: 0.4rem 0 0; }
+      .place-date { font-style: italic; }
+      .closing { display: flex; justify-content: space-between; gap: 2rem; margin-top: 2rem; break-inside: avoid; }
+      .recipients { font-size: 0.85rem; }
+      .signature { display: flex; flex-direction: column; align-items: center; min-width: 16rem; }
+      .signature .name { margin-top: 5rem; }
+      .signed { margin-top: 2rem; text-align: right; font-style: italic; color: #333; font-size: 0.8rem; }
+      .controls { flex-wrap: wrap; }
       luot-report-table { --luot-border: #999; --luot-muted: #000; --luot-fg: #000; }
       @media print {
         .controls, .error { display: none; }

@@ -14,13 +14,19 @@ export interface TableRow {
   /** The group key (service id, counter id, day…), set as data-key for tests and links. */
   key: string;
   cells: string[];
+  /** With `openable`: what opening the row does, as a tooltip. */
+  label?: string;
 }
+
+export type OpenRowEvent = CustomEvent<{ key: string }>;
 
 /**
  * A report table: formatted cells in; a header with a `sortKey` is a button that fires
  * `luot-sort`, and `sort` / `order` mark the column ranked by. Wide tables scroll sideways on
  * screen and wrap on paper; the totals row is bold.
+ * With `openable`, each row is focusable and opens on click or Enter (the ticket log's history).
  * @fires luot-sort - a sortable header was clicked: `{ key }`
+ * @fires luot-open-row - an openable row was clicked or Enter pressed on it: `{ key }`
  */
 export class LuotReportTable extends LitElement {
   static override properties = {
@@ -30,6 +36,7 @@ export class LuotReportTable extends LitElement {
     caption: { type: String },
     sort: { type: String },
     order: { type: String },
+    openable: { type: Boolean },
   };
   declare columns: TableColumn[];
   declare rows: TableRow[];
@@ -38,6 +45,7 @@ export class LuotReportTable extends LitElement {
   /** The sortKey ranked by, and its direction, shown as aria-sort and an arrow. */
   declare sort: string;
   declare order: 'asc' | 'desc';
+  declare openable: boolean;
 
   constructor() {
     super();
@@ -47,6 +55,22 @@ export class LuotReportTable extends LitElement {
     this.caption = '';
     this.sort = '';
     this.order = 'asc';
+    this.openable = false;
+  }
+
+  private open(key: string) {
+    this.dispatchEvent(new CustomEvent('luot-open-row', { detail: { key }, bubbles: true, composed: true }));
+  }
+
+  private row(r: TableRow, cls: (i: number) => string) {
+    const cells = r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`);
+    if (!this.openable) return html`<tr data-testid="report-row" data-key=${r.key}>${cells}</tr>`;
+    const keydown = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault();
+      this.open(r.key);
+    };
+    return html`<tr data-testid="report-row" data-key=${r.key} class="open" tabindex="0" title=${r.label ?? ''} @click=${() => this.open(r.key)} @keydown=${keydown}>${cells}</tr>`;
   }
 
   private header(c: TableColumn, cls: string) {
@@ -66,7 +90,7 @@ export class LuotReportTable extends LitElement {
       ${this.caption ? html`<caption>${this.caption}</caption>` : null}
       <thead><tr>${this.columns.map((c, i) => this.header(c, cls(i)))}</tr></thead>
       <tbody>
-        ${this.rows.map((r) => html`<tr data-testid="report-row" data-key=${r.key}>${r.cells.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr>`)}
+        ${this.rows.map((r) => this.row(r, cls))}
       </tbody>
       ${this.footer ? html`<tfoot><tr data-testid="report-total">${this.footer.map((c, i) => html`<td class=${cls(i)}>${c}</td>`)}</tr></tfoot>` : null}
     </table></div>`;
@@ -87,6 +111,9 @@ export class LuotReportTable extends LitElement {
     }
     button.sort.on { color: var(--luot-fg); text-decoration: none; }
     tfoot td { font-weight: 700; border-top: 2px solid var(--luot-fg); }
+    tr.open { cursor: pointer; }
+    tr.open:hover { background: var(--luot-surface-alt, rgba(0, 0, 0, 0.04)); }
+    tr.open:focus-visible { outline: 3px solid var(--luot-accent); outline-offset: -3px; }
     @media print {
       .scroll { overflow: visible; }
       th, td { padding: 0.15rem 0.3rem; font-size: 9pt; }
@@ -102,5 +129,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'luot-sort': SortEvent;
+    'luot-open-row': OpenRowEvent;
   }
 }

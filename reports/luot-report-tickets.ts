@@ -1,12 +1,13 @@
 import { css, html, type PropertyValues } from 'lit';
 import type { Counter, Service } from '../protocol/centre.schemas.ts';
 import type { TicketState } from '../protocol/ticket.schemas.ts';
-import type { TicketLog } from '../protocol/reports.schemas.ts';
+import { REPORT_STATE_NAMES, type TicketLog } from '../protocol/reports.schemas.ts';
 import { errorText, localized, t } from '../web-shared/i18n/i18n.ts';
 import { formatTime } from '../web-shared/i18n/time.ts';
 import './luot-report-export.ts';
 import './luot-report-range.ts';
 import './luot-report-table.ts';
+import './luot-ticket-history.ts';
 import { ReportSection } from './report-section.ts';
 import { reportStyles } from './report.styles.ts';
 import { currentCursor, firstPage, formatDay, formatNumber, nextPage, previousPage, reportPath, type LogPaging } from './reports-logic.ts';
@@ -23,7 +24,8 @@ interface Filters {
 
 /**
  * The ticket log (nhật ký phiếu): every ticket of the period, newest first, 50 a page, filtered by
- * service, counter, officer and state; the export holds the whole filtered period.
+ * service, counter, officer and state; the export holds the whole filtered period, with each
+ * ticket's history. A row opens that ticket's history (issue #14) on click or Enter.
  */
 export class LuotReportTickets extends ReportSection {
   static override properties = {
@@ -32,12 +34,15 @@ export class LuotReportTickets extends ReportSection {
     log: { state: true },
     services: { state: true },
     counters: { state: true },
+    opened: { state: true },
   };
   declare filters: Filters;
   declare paging: LogPaging;
   declare log: TicketLog | null;
   declare services: Service[];
   declare counters: Counter[];
+  /** The ticket whose history is open, if any. */
+  declare opened: { id: string; number: string } | null;
 
   constructor() {
     super();
@@ -46,6 +51,12 @@ export class LuotReportTickets extends ReportSection {
     this.log = null;
     this.services = [];
     this.counters = [];
+    this.opened = null;
+  }
+
+  private openHistory(key: string) {
+    const entry = this.log?.items.find((e) => e.id === key);
+    if (entry) this.opened = { id: entry.id, number: entry.number };
   }
 
   protected override reloadOn() {
@@ -120,32 +131,52 @@ export class LuotReportTickets extends ReportSection {
         )}
         ${select(
           'state',
-          STATES.map((s) => ({ value: s, label: t(lang, `ticket.state.${s}`) })),
+          STATES.map((s) => ({ value: s, label: localized(REPORT_STATE_NAMES[s], lang) })),
         )}
         <luot-report-export .path=${reportPath(this.centreId, 'tickets', this.query(false))} .language=${lang} name="tickets"></luot-report-export>
       </div>
       ${this.error ? html`<p class="error" role="alert">${errorText(lang, this.error.code)}</p>` : null}
       ${
         log
-          ? html`<luot-report-table data-testid="tickets-table"
+          ? html`<p class="muted">${t(lang, 'history.hint')}</p>
+            <luot-report-table data-testid="tickets-table" openable @luot-open-row=${(e: CustomEvent<{ key: string }>) => this.openHistory(e.detail.key)}
               .columns=${(
-                ['number', 'day', 'service', 'state', 'issued', 'called', 'finished', 'counter', 'staff', 'wait', 'serviceTime', 'rating'] as const
+                [
+                  'number',
+                  'day',
+                  'service',
+                  'state',
+                  'issued',
+                  'called',
+                  'finished',
+                  'counter',
+                  'staff',
+                  'priority',
+                  'transfers',
+                  'wait',
+                  'serviceTime',
+                  'rating',
+                ] as const
               ).map((k) => ({
                 label: t(lang, `reports.log.${k}`),
-                numeric: k === 'wait' || k === 'serviceTime',
+                numeric: k === 'wait' || k === 'serviceTime' || k === 'transfers',
               }))}
               .rows=${log.items.map((e) => ({
                 key: e.id,
+                label: t(lang, 'history.open', { number: e.number }),
                 cells: [
                   e.number,
                   formatDay(e.businessDay),
                   name(this.services, e.serviceId, (s) => localized(s.name, lang)),
-                  t(lang, `ticket.state.${e.state}`),
+                  localized(REPORT_STATE_NAMES[e.state], lang),
                   formatTime(e.issuedAt, tz),
                   e.firstCalledAt ? formatTime(e.firstCalledAt, tz) : '–',
                   e.finishedAt ? formatTime(e.finishedAt, tz) : '–',
                   name(this.counters, e.counterId, (c) => t(lang, 'counter.label', { n: c.number })),
                   name(log.officers, e.staffId, (s) => s.name),
+                  // The same columns as the export (issue #15): the group's name, and how often it moved.
+                  name(log.priorityGroups, e.priorityGroupId, (g) => localized(g.name, lang)),
+                  String(e.transferCount),
                   formatNumber(e.waitMinutes, lang),
                   formatNumber(e.serviceMinutes, lang),
                   e.rating ? t(lang, `reports.grade.${e.rating}`) : '–',
@@ -159,6 +190,8 @@ export class LuotReportTickets extends ReportSection {
             </div>`
           : html`<p class="muted">${t(lang, 'app.loading')}</p>`
       }
+      <luot-ticket-history .api=${this.api} centreId=${this.centreId} ticketId=${this.opened?.id ?? ''} number=${this.opened?.number ?? ''}
+        language=${lang} @luot-history-closed=${() => (this.opened = null)}></luot-ticket-history>
     </section>`;
   }
 

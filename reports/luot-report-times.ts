@@ -125,7 +125,7 @@ export class LuotReportTimes extends ReportSection {
           ? html`<div class="table-head"><h3>${t(lang, 'reports.hours.title')}</h3>
               <luot-report-export .path=${this.hoursPath} .language=${lang} name="hours"></luot-report-export></div>
             ${peak !== null ? html`<p class="note" data-testid="peak-hour">${t(lang, 'reports.hours.peak', { hour: String(peak).padStart(2, '0') })}</p>` : null}
-            <luot-report-chart .data=${hoursChart(h, t(lang, 'reports.hours.perDay'))} label=${t(lang, 'reports.hours.title')}></luot-report-chart>`
+            <luot-report-chart data-testid="hours-chart" .data=${hoursChart(h, t(lang, 'reports.hours.perDay'))} label=${t(lang, 'reports.hours.title')}></luot-report-chart>`
           : null
       }
     </section>`;

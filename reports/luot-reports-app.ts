@@ -11,6 +11,8 @@ import type { RangeChangeEvent } from './luot-report-range.ts';
 import './luot-report-ratings.ts';
 import './luot-report-tickets.ts';
 import './luot-report-times.ts';
+import './luot-report-appointments.ts';
+import './luot-report-alerts.ts';
 import { centreToday, mayReadReports, presetRange, tabFor, tabsFor, type ReportRange, type ReportTab } from './reports-logic.ts';
 
 /**
@@ -64,6 +66,10 @@ export class LuotReportsApp extends LitElement {
         return html`<luot-report-times .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .range=${common.range} .today=${common.today}></luot-report-times>`;
       case 'tickets':
         return html`<luot-report-tickets .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .range=${common.range} .today=${common.today}></luot-report-tickets>`;
+      case 'appointments':
+        return html`<luot-report-appointments .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .range=${common.range} .today=${common.today}></luot-report-appointments>`;
+      case 'alerts':
+        return html`<luot-report-alerts .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .range=${common.range} .today=${common.today}></luot-report-alerts>`;
       case 'monthly':
         return html`<luot-report-monthly .api=${common.api} .centreId=${common.centreId} .timeZone=${common.timeZone} .language=${common.language} .today=${common.today}
           .centreName=${localized(centre.name, this.language)}></luot-report-monthly>`;

@@ -135,12 +135,23 @@ export function distributionChart(s: TimeSummary, labels: { wait: string; servic
   };
 }
 
-/** Tickets issued per open day in each local hour that had any. */
+/** The hours a chart of a day always spans: a Vietnamese office day, 07:00 to 17:59. */
+export const OFFICE_HOURS = { first: 7, last: 17 } as const;
+
+/**
+ * Tickets issued per open day in each local hour, over the working day: every hour from 07h to
+ * 17h, widened to the first and last hour that had tickets, quiet hours as zero bars. Not only
+ * the hours with tickets (issue #15: a one-day range showed a single bar).
+ */
 export function hoursChart(b: BusiestHours, label: string): ChartData {
-  const hours = b.hours.filter((h) => h.issued > 0);
+  const busy = b.hours.filter((h) => h.issued > 0).map((h) => h.hour);
+  const first = Math.min(OFFICE_HOURS.first, ...busy);
+  const last = Math.max(OFFICE_HOURS.last, ...busy);
+  const byHour = new Map(b.hours.map((h) => [h.hour, h]));
+  const span = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return {
-    labels: hours.map((h) => `${String(h.hour).padStart(2, '0')}h`),
-    datasets: [{ label, data: hours.map((h) => h.perDay), backgroundColor: '#b3261e' }],
+    labels: span.map((h) => `${String(h).padStart(2, '0')}h`),
+    datasets: [{ label, data: span.map((h) => byHour.get(h)?.perDay ?? 0), backgroundColor: '#b3261e' }],
   };
 }
 
@@ -163,8 +174,38 @@ export const currentCursor = (p: LogPaging): string | undefined => p.cursors.at(
 /** The time groupings a manager can pick, in the order offered. */
 export const TIME_GROUPS: readonly TimeGroupBy[] = ['service', 'counter', 'staff', 'day', 'week', 'month'];
 
-/** The month a printable report is about by default: the previous one (a report is made after the month). */
-export const defaultReportMonth = (today: string): string => shiftDay(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+/**
+ * The month the printable report opens on: the current one, month to date (issue #15: opening on
+ * last month read as stale); the month field picks any other.
+ */
+export const defaultReportMonth = (today: string): string => today.slice(0, 7);
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * The place-and-date line of an administrative document (Nghị định 30/2020/NĐ-CP, thể thức văn
+ * bản): "An Phú, ngày 03 tháng 12 năm 2026" — a zero before days under 10 and before months 1
+ * and 2. Without a place, dots for the pen, as on a printed form.
+ */
+export function placeDateLine(place: string, day: string, lang: Language): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const where = place.trim() || '……………';
+  if (lang === 'en') return `${where}, ${d} ${MONTHS_EN[m - 1]} ${y}`;
+  return `${where}, ngày ${String(d).padStart(2, '0')} tháng ${m < 3 ? String(m).padStart(2, '0') : m} năm ${y}`;
+}
+
+/** What a centre writes on its monthly report besides the figures; kept in the browser between months (not the number). */
+export interface DocumentFields {
+  /** Số, ký hiệu: e.g. "15/BC-TTPVHCC". */
+  number: string;
+  /** Địa danh, e.g. "An Phú". */
+  place: string;
+  /** Chức vụ of the signer, e.g. "Giám đốc". */
+  signerTitle: string;
+  signerName: string;
+}
+
+export const emptyDocumentFields = (): DocumentFields => ({ number: '', place: '', signerTitle: '', signerName: '' });
 
 /** A paired page or a bridge device not heard of for this long is flagged. */
 export const STALE_AFTER_MS = 5 * 60_000;
@@ -178,8 +219,8 @@ export function deviceHealth(d: { status: string | null; lastSeenAt: string | nu
 }
 
 /** The parts of the reports page, in the order of its tabs. */
-export type ReportTab = 'live' | 'ratings' | 'times' | 'tickets' | 'monthly' | 'province';
-export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 'tickets', 'monthly', 'province'];
+export type ReportTab = 'live' | 'ratings' | 'times' | 'tickets' | 'appointments' | 'alerts' | 'monthly' | 'province';
+export const REPORT_TABS: readonly ReportTab[] = ['live', 'ratings', 'times', 'tickets', 'appointments', 'alerts', 'monthly', 'province'];
 
 /** The roles whose reports reach every centre (server/accounts/permissions.ts `PROVINCE_ROLES`). */
 export const isProvinceRole = (role: string | undefined): boolean => role === 'province_manager' || role === 'province_admin';

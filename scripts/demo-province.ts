@@ -10,7 +10,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
+import { spawnSync } from 'node:child_process';
 import { DEMO_PASSWORD, DEMO_TOKENS } from '../server/demo/demo-accounts.ts';
 import { spawnChild, tsxNodeArgs, type Child } from '../test/helpers/child.ts';
 import { freePort, hasNginx, NGINX_BIN, startNginx, type Nginx } from '../test/helpers/nginx.ts';
@@ -123,8 +123,8 @@ async function main() {
   );
   const base = nginx.url;
 
-  // The province administrator: the first one is made in the database (no account may grant
-  // the first province role through the API), here as a demo admin account promoted.
+  // The province administrator. A new province database's first account is one; the demo's
+  // accounts are a centre's, so a demo admin account is made and promoted from the server machine.
   const admin = await login(base, 'admin', DEMO_PASSWORD);
   await api(base, 'POST', '/centres/demo/staff', admin, {
     username: PROVINCE_ADMIN.username,
@@ -133,10 +133,12 @@ async function main() {
     password: PROVINCE_ADMIN.password,
     mustChangePassword: false,
   });
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  await db.query(`UPDATE staff SET role = 'province_admin' WHERE username = $1`, [PROVINCE_ADMIN.username]);
-  await db.end();
+  // The documented tool for it (docs/deployment.md, "The first province administrator").
+  const grant = spawnSync(process.execPath, tsxNodeArgs('scripts/province-role.ts', PROVINCE_ADMIN.username), {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+  if (grant.status !== 0) fail(`account:province: ${grant.stderr.trim()}`);
 
   // The second centre, from the demo centre as a template, with its own admin and devices.
   const province = await login(base, PROVINCE_ADMIN.username, PROVINCE_ADMIN.password);

@@ -21,7 +21,7 @@ import { attachAdapter } from './realtime/adapter.ts';
 import { createPeers } from './realtime/peers.ts';
 import { createNotifierRelay } from './realtime/relay.ts';
 import type { StatementObserver } from './storage/sqlite-driver.ts';
-import { openStore } from './storage/open-store.ts';
+import { isPostgresUrl, openStore } from './storage/open-store.ts';
 
 export const VERSION = '0.1.0';
 /** How long a stopping server waits for requests in flight before closing their connections. */
@@ -68,7 +68,7 @@ export async function startServer(config: Config, overrides: ComposeOverrides = 
   // Use cases publish facts to the relay; the modules' socket namespaces subscribe to it.
   const relay = createNotifierRelay();
   const base: Deps = { store, clock: overrides.clock ?? systemClock, ids: overrides.ids ?? randomIds, notifier: relay };
-  const accounts = await ensureAccounts(base, { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD });
+  const accounts = await ensureAccounts(base, { demo: config.DEMO, adminPassword: config.ADMIN_PASSWORD, province: isPostgresUrl(config.DATABASE_URL) });
   const sessionSecret = loadSessionSecret({ configured: config.SESSION_SECRET, dataDir: config.DATA_DIR });
 
   // socket.io first, attached to the HTTP server once that exists: namespaces can be set up now.

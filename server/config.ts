@@ -67,6 +67,11 @@ export const ConfigSchema = z.object({
   PRINT_TIMEOUT_MS: wholeNumber(1000, 120_000)
     .default(10_000)
     .describe('How long a kiosk waits for its ticket to print; then the job is abandoned and the kiosk shows the number on screen.'),
+  // Webhooks (issue #14, docs/dossiers.md): the n-th failed attempt waits base × 2^(n-1), at most an hour.
+  WEBHOOK_RETRY_BASE_MS: wholeNumber(100, 600_000)
+    .default(10_000)
+    .describe('Wait before the first retry of a failed webhook; doubles each time, capped at one hour.'),
+  WEBHOOK_MAX_ATTEMPTS: wholeNumber(1, 100).default(12).describe('Attempts before a webhook delivery is given up (kept, listed as failed).'),
   BRIDGE_HEARTBEAT_MS: wholeNumber(1000, 300_000).default(15_000).describe('How often firmware bridges report their devices.'),
   VOICE_DIR: unsetIfEmpty(z.string().min(1)).describe(
     "Folder of the centre's own announcement recordings (manifest.json and clips, docs/voice.md); unset: the default espeak-ng set.",
@@ -111,6 +116,14 @@ export const ConfigSchema = z.object({
       .min(32, 'at least 32 characters')
       .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces (it travels in an Authorization header)'),
   ).describe('Bearer token Prometheus sends to scrape /metrics; unset: /metrics answers 404 as if it did not exist.'),
+  // Backups of the embedded store (issue #14, docs/backup.md).
+  BACKUP_INTERVAL_MS: wholeNumber(0, 604_800_000)
+    .refine((v) => v === 0 || v >= 1000, 'at least 1000 (one second), or 0 to turn automatic backups off')
+    .default(86_400_000)
+    .describe('How often the server backs up its SQLite store into DATA_DIR/backups/ by itself (default a day); 0: never. Ignored with DATABASE_URL.'),
+  BACKUP_KEEP_DAYS: wholeNumber(1, 3650)
+    .default(14)
+    .describe("How many days the server's own backups are kept; older ones are deleted after each new one (the newest is always kept)."),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { dbFile: string };

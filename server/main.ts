@@ -62,7 +62,10 @@ async function main() {
   if (server.accounts.demoAccountsCreated) log.info('Demo accounts and device tokens created.');
   if (server.accounts.defaultCentreCreated) log.info('No centre yet: created the default centre "main" (configure it at /admin).');
   const { firstAdmin } = server.accounts;
-  if (firstAdmin) log.info(`First administrator account "${firstAdmin.username}" created in centre "${firstAdmin.centreId}".`);
+  if (firstAdmin) {
+    const what = firstAdmin.role === 'province_admin' ? 'province administrator' : 'administrator';
+    log.info(`First ${what} account "${firstAdmin.username}" created in centre "${firstAdmin.centreId}".`);
+  }
   // Kiosks and displays are paired by opening their URL once with ?pair=<device token>.
   const pair = (token: string) => (config.DEMO ? `?pair=${token}` : '');
   process.stdout.write(

@@ -1,4 +1,7 @@
 import { accountsModule } from './accounts/accounts.module.ts';
+import { alertsModule } from './alerts/alerts.module.ts';
+import { appointmentsModule } from './appointments/appointments.module.ts';
+import { backupModule } from './backup/backup.module.ts';
 import { centresModule } from './centres/centres.module.ts';
 import { countersModule } from './counters/counters.module.ts';
 import type { LuotModule, ModuleContext } from './kernel/module.ts';
@@ -8,6 +11,8 @@ import { printingModule } from './printing/printing.module.ts';
 import { ratingsModule } from './ratings/ratings.module.ts';
 import { reportsModule } from './reports/reports.module.ts';
 import { ticketsModule } from './tickets/tickets.module.ts';
+import { dossiersModule } from './dossiers/dossiers.module.ts';
+import { webhooksModule } from './webhooks/webhooks.module.ts';
 
 /**
  * The server's feature modules, in the order their subscribers run after a ticket change and
@@ -27,7 +32,12 @@ export function createModules(ctx: ModuleContext) {
     reportsModule(ctx),
     printing,
     ratings,
+    dossiersModule(),
+    appointmentsModule(ctx),
+    webhooksModule(ctx),
     operationsModule(ctx),
+    alertsModule(ctx),
+    backupModule(ctx),
   ];
   return { list, printing: printing.deps, ratings: ratings.deps };
 }

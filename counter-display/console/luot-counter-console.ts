@@ -15,6 +15,8 @@ import { counterStorageKey, pickCounter } from './console-logic.ts';
 import './luot-counter-desk.ts';
 import type { CounterChangeEvent } from './luot-counter-picker.ts';
 import './luot-counter-picker.ts';
+import './luot-alerts.ts';
+import { alertsAtCounter } from './luot-alerts-logic.ts';
 
 const RELOAD_MS = 5000;
 
@@ -172,6 +174,7 @@ export class LuotCounterConsole extends LitElement {
         }
       </header>
       ${this.status === 'offline' ? html`<luot-offline-banner .language=${lang}></luot-offline-banner>` : null}
+      ${counter && this.live ? html`<luot-alerts .alerts=${alertsAtCounter(this.live, counter)} .services=${this.live.services} .counters=${this.counters} .timeZone=${this.live.centre.timeZone} .language=${lang}></luot-alerts>` : null}
       ${this.error ? html`<p class="error" role="alert" data-testid="console-load-error">${errorText(lang, this.error.code)}</p>` : null}
       ${
         counter && this.centre

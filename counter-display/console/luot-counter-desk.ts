@@ -29,6 +29,7 @@ import './luot-current-ticket.ts';
 import './luot-grant-priority-form.ts';
 import './luot-print-problems.ts';
 import './luot-transfer-form.ts';
+import './luot-dossier-handover.ts';
 
 const COMMANDS: readonly ConsoleAction[] = ['open', 'close', 'pause', 'resume'];
 /** Buttons that open a form first; the form sends the same action again with its fields. */
@@ -170,6 +171,7 @@ export class LuotCounterDesk extends LitElement {
           <luot-current-ticket .ticket=${current} .language=${lang} .timeZone=${this.centre.timeZone}
             .service=${services.find((s) => s.id === current?.serviceId) ?? null}
             .priority=${current ? priorityText(lang, groups, current.priorityGroupId) : null}></luot-current-ticket>
+          <luot-dossier-handover .api=${this.api} .centreId=${this.centre.id} .ticket=${current} .language=${lang}></luot-dossier-handover>
           <luot-console-actions .allowed=${allowed} .busy=${busy} .language=${lang}></luot-console-actions>
           ${this.renderForm(current, busy)}
           <!-- Counters without a keypad: the same buttons on a screen turned to the citizen. -->

@@ -39,6 +39,7 @@ export class LuotCurrentTicket extends LitElement {
         ${t(lang, `ticket.state.${ticket.state}`)}${since ? html` · ${formatTime(since, this.timeZone)}` : null}
       </p>
       ${this.priority ? html`<p class="priority" data-testid="current-priority">★ ${this.priority}</p>` : null}
+      ${ticket.appointmentAt ? html`<p class="priority" data-testid="current-appointment">${t(lang, 'ticket.appointment', { time: formatTime(ticket.appointmentAt, this.timeZone) })}</p>` : null}
       ${
         ticket.recallCount > 0 ? html`<p class="recalls" data-testid="current-recalls">${t(lang, 'console.recallCount', { n: ticket.recallCount })}</p>` : null
       }`;

@@ -5,7 +5,8 @@
  * - `?profile=<id>`: a named display profile of the centre's settings (which services, counters);
  * - `?services=a,b` and `?counters=quay-1,quay-2` (ids, or counter numbers: `?counters=1,2`);
  * - `?voice=auto|speech|clips|off|silent` (silent: announces without sound, for tests);
- * - `?layout=landscape|portrait` (default: the screen's shape); `?calls=<n>` previous calls listed.
+ * - `?layout=landscape|portrait` (default: the screen's shape); `?calls=<n>` previous calls listed;
+ * - `?pageSeconds=<n>`: how long each page of a waiting list too long for the screen stays (2–60, default 8).
  * DOM-free, tested in node.
  */
 export const VOICE_MODES = ['auto', 'speech', 'clips', 'off', 'silent'] as const;
@@ -22,6 +23,7 @@ export interface DisplayParams {
   voice: VoiceMode | null;
   layout: Layout | null;
   calls: number | null;
+  pageSeconds: number | null;
 }
 
 const list = (value: string | null): string[] | null => {
@@ -45,6 +47,7 @@ export function readDisplayParams(pathname: string, search: string): DisplayPara
   const voice = q.get('voice');
   const layout = q.get('layout');
   const calls = Number(q.get('calls'));
+  const pageSeconds = Number(q.get('pageSeconds'));
   return {
     counterNumber: counterNumberFromPath(pathname),
     profile: q.get('profile')?.trim() || null,
@@ -53,5 +56,6 @@ export function readDisplayParams(pathname: string, search: string): DisplayPara
     voice: (VOICE_MODES as readonly string[]).includes(voice ?? '') ? (voice as VoiceMode) : null,
     layout: layout === 'landscape' || layout === 'portrait' ? layout : null,
     calls: q.has('calls') && Number.isInteger(calls) && calls >= 0 ? Math.min(calls, 9) : null,
+    pageSeconds: q.has('pageSeconds') && Number.isInteger(pageSeconds) && pageSeconds >= 2 && pageSeconds <= 60 ? pageSeconds : null,
   };
 }

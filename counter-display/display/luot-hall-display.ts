@@ -134,7 +134,7 @@ export class LuotHallDisplay extends LitElement {
         }
         ${
           services.length > 0
-            ? html`<luot-ticket-list class="queues" look="display" .heading=${t(lang, 'display.waitingTitle')}
+            ? html`<luot-ticket-list class="queues" look="display" paged .pageSeconds=${this.params.pageSeconds ?? 8} .heading=${t(lang, 'display.waitingTitle')}
               .rows=${queueRows(services, live?.waiting ?? {}, lang)}></luot-ticket-list>`
             : null
         }
@@ -230,7 +230,7 @@ export class LuotHallDisplay extends LitElement {
 
     /* 16:9 and wider: the call on the left; previous calls, then the queues, in full-height columns. */
     :host([data-layout='landscape']) main {
-      grid-template-columns: minmax(0, 1.3fr) minmax(0, 0.75fr) minmax(0, 0.75fr);
+      grid-template-columns: minmax(0, 1.2fr) minmax(0, 0.7fr) minmax(0, 0.9fr);
       grid-template-rows: minmax(0, 1fr) auto;
       grid-template-areas:
         'now previous queues'

@@ -41,6 +41,7 @@ export class LuotLatestCall extends LitElement {
           >
         </p>
         ${this.serviceName ? html`<p class="service" data-testid="latest-service">${this.serviceName}</p>` : null}
+        ${call.dossierCode ? html`<p class="service" data-testid="latest-dossier">${t(lang, 'ticket.dossier', { code: call.dossierCode })}</p>` : null}
       </div>`,
     );
   }

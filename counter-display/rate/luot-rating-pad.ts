@@ -4,6 +4,7 @@ import { RATING_NAMESPACE, RatingEvents, type RatingClientToServer, type RatingS
 import type { Language } from '../../protocol/index.ts';
 import { ApiError, createApi, type Api } from '../../web-shared/client/api.ts';
 import { buttonsOf, gradeLabel, initialPad, phaseOf, pressKey, secondsLeft, text, withArm, withPressResult, withRating, type PadState } from './rate-logic.ts';
+import { ratingFace } from './rating-faces.ts';
 
 // The device token alone: an officer's session cookie in this browser must not rate (issue #10).
 const padApi = (token: string | null): Api => createApi('', undefined, { deviceToken: token ?? '', credentials: 'omit' });
@@ -157,7 +158,7 @@ export class LuotRatingPad extends LitElement {
         ${buttonsOf(arm.scale, lang).map(
           (b) =>
             html`<button class="level ${b.grade}" data-testid="rate-${b.level}" ?disabled=${this.sending} @click=${() => void this.press(b.level)}>
-              <span class="face" aria-hidden="true">${['😀', '🙂', '😐', '🙁'][['very_satisfied', 'satisfied', 'neutral', 'dissatisfied'].indexOf(b.grade)]}</span>
+              <span class="face" aria-hidden="true">${ratingFace(b.grade)}</span>
               ${b.label}
             </button>`,
         )}
@@ -224,6 +225,11 @@ export class LuotRatingPad extends LitElement {
     button.level .face {
       display: block;
       font-size: 4rem;
+      line-height: 1;
+    }
+    button.level .face svg {
+      display: block;
+      margin: 0 auto 0.25rem;
     }
     .very_satisfied {
       background: var(--luot-rate-1, #1b7f3b);

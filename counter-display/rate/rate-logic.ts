@@ -71,7 +71,7 @@ export const gradeLabel = (grade: RatingGrade, lang: Language): string => LABELS
 export const TEXT = {
   vi: {
     title: 'Đánh giá mức độ hài lòng',
-    prompt: 'Ông/bà có hài lòng với việc giải quyết hồ sơ số {number}?',
+    prompt: 'Ông/bà có hài lòng với việc phục vụ phiếu số {number}?',
     idle: 'Cảm ơn ông/bà đã đến Trung tâm',
     thanks: 'Cảm ơn ông/bà đã đánh giá',
     seconds: 'Còn {n} giây',

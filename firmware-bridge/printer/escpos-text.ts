@@ -3,7 +3,7 @@ import { encodeTcvn3 } from './tcvn3.ts';
 import { commandSets } from './escpos-commands.ts';
 import { guardedRaster, type EncodedTicket, type EncodeOptions } from './escpos-raster.ts';
 import { renderRaster } from './raster-render.ts';
-import type { LayoutBlock, TextSize } from './ticket-layout.ts';
+import { printedLine, wrapWords, type LayoutBlock, type TextSize } from './ticket-layout.ts';
 
 /**
  * Text modes, for printers known to handle them (faster, smaller jobs than raster):
@@ -38,7 +38,7 @@ export function wrapColumns(text: string, columns: number): string[] {
   const lines: string[] = [];
   let line = '';
   const len = (s: string) => [...s.normalize('NFC')].length;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of wrapWords(text)) {
     const candidate = line ? `${line} ${word}` : word;
     if (len(candidate) <= columns) {
       line = candidate;
@@ -53,7 +53,7 @@ export function wrapColumns(text: string, columns: number): string[] {
     line = rest.join('');
   }
   if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
+  return lines.length > 0 ? lines.map(printedLine) : [''];
 }
 
 function multiplier(size: TextSize, text: string, columns: number): number {

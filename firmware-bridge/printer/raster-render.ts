@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import { thresholdRgba, type Bitmap } from './bitmap.ts';
-import type { LayoutBlock, TextSize } from './ticket-layout.ts';
+import { printedLine, wrapWords, type LayoutBlock, type TextSize } from './ticket-layout.ts';
 
 /**
  * Renders layout blocks to one 1-bit image: text with the bundled DejaVu Sans (every Vietnamese
@@ -60,7 +60,7 @@ const lineHeightOf = (size: number) => Math.ceil(size * 1.3);
 function wrap(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of wrapWords(text)) {
     const candidate = line ? `${line} ${word}` : word;
     if (ctx.measureText(candidate).width <= maxWidth) {
       line = candidate;
@@ -78,7 +78,7 @@ function wrap(ctx: SKRSContext2D, text: string, maxWidth: number): string[] {
     line = rest;
   }
   if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
+  return lines.length > 0 ? lines.map(printedLine) : [''];
 }
 
 type Drawn = { height: number; draw(ctx: SKRSContext2D, top: number): void };

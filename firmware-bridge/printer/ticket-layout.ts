@@ -53,10 +53,23 @@ export function localDateTime(instant: string, timeZone: string): string {
 
 const text = (t: string, size: TextSize, bold = false, align: Align = 'center'): LayoutBlock => ({ kind: 'text', text: t, size, bold, align });
 
+/**
+ * Joins words a line must not break between (the encoders wrap only at ordinary spaces and print
+ * it as one): on 58 mm "khoảng 56 phút" wrapped the number away from its unit (issue #15).
+ */
+export const KEEP_TOGETHER = '\u00a0';
+
+/** The words a line may break between: split at whitespace other than KEEP_TOGETHER. */
+export const wrapWords = (text: string): string[] => text.split(/[^\S\u00a0]+/).filter(Boolean);
+
+/** A wrapped line as printed: KEEP_TOGETHER becomes an ordinary space. */
+export const printedLine = (line: string): string => line.replaceAll(KEEP_TOGETHER, ' ');
+
 export function waitText(minutes: number | null): { vi: string; en: string } {
-  if (minutes === null) return { vi: 'chưa xác định', en: 'not known yet' };
-  if (minutes === 0) return { vi: 'sắp đến lượt', en: 'very soon' };
-  return { vi: `khoảng ${minutes} phút`, en: `about ${minutes} min` };
+  const keep = (...parts: (string | number)[]) => parts.join(KEEP_TOGETHER);
+  if (minutes === null) return { vi: keep('chưa', 'xác', 'định'), en: keep('not', 'known', 'yet') };
+  if (minutes === 0) return { vi: keep('sắp', 'đến', 'lượt'), en: keep('very', 'soon') };
+  return { vi: keep('khoảng', minutes, 'phút'), en: keep('about', minutes, 'min') };
 }
 
 /** The blocks of one ticket, top to bottom, ending with the cut. */
@@ -78,6 +91,11 @@ export function ticketLayout(ticket: PrintTicket, template: TicketTemplate, opti
   both(ticket.serviceName.vi, ticket.serviceName.en, 'large', true);
   if (ticket.priorityGroupName) {
     both(`* ƯU TIÊN: ${ticket.priorityGroupName.vi} *`, `Priority: ${ticket.priorityGroupName.en}`, 'normal', true);
+  }
+  if (ticket.appointmentAt) {
+    // Issue #14: checked in with an appointment; called at this time ahead of walk-ins (docs/appointments.md).
+    const hm = localDateTime(ticket.appointmentAt, ticket.timeZone).slice(0, 5);
+    both(`LỊCH HẸN ${hm}`, `Appointment ${hm}`, 'large', true);
   }
   blocks.push({ kind: 'rule' });
 

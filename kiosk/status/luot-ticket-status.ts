@@ -85,7 +85,8 @@ export class LuotTicketStatus extends LitElement {
       <main>
         ${
           this.failure
-            ? html`<p class="failure" role="alert" data-testid="status-error">${errorText(lang, this.failure)}</p>`
+            ? html`<p class="failure" role="alert" data-testid="status-error">${errorText(lang, this.failure)}</p>
+                ${BAD_LINK.has(this.failure) ? html`<p class="help" data-testid="status-help">${t(lang, 'status.badLinkHelp')}</p>` : null}`
             : view
               ? this.renderView(view, lang)
               : html`<p class="loading">${t(lang, 'app.loading')}</p>`
@@ -144,7 +145,8 @@ export class LuotTicketStatus extends LitElement {
     dd { margin: 0.25rem 0 0; font-size: 1.35rem; font-weight: 800; }
     .meta { text-align: center; color: var(--luot-muted); font-size: 0.95rem; }
     .failure, .loading { padding: 3rem 1rem; text-align: center; font-size: 1.4rem; font-weight: 700; }
-    .failure { color: var(--luot-danger); }
+    .failure { color: var(--luot-danger); padding-bottom: 0; }
+    .help { text-align: center; font-size: 1.1rem; line-height: 1.5; }
     @keyframes pulse { 50% { opacity: 0.6; } }
     @media (prefers-reduced-motion: reduce) { .tone-call { animation: none; } }
   `;

@@ -22,7 +22,8 @@ export function headline(view: TicketView, lang: Language): Headline {
     case 'serving':
       return n === null ? { tone: 'serving', text: t(lang, 'ticket.state.serving') } : { tone: 'serving', text: t(lang, 'status.servingAt', { n }) };
     case 'waiting':
-      return { tone: 'waiting', text: t(lang, 'status.waiting') };
+      // Not "0 người trước bạn" as if next (issue #15): with no open counter nobody is called.
+      return { tone: 'waiting', text: t(lang, notServedNow(view) ? 'status.notServedNow' : 'status.waiting') };
     case 'parked':
       return { tone: 'parked', text: t(lang, 'status.parked') };
     case 'done':
@@ -33,6 +34,12 @@ export function headline(view: TicketView, lang: Language): Headline {
       return { tone: 'ended', text: t(lang, 'status.expired') };
   }
 }
+
+/**
+ * The ticket waits but no open counter serves its service right now. The estimate is null exactly
+ * then (server/queue/wait-estimate.ts), so the view needs nothing more to say it.
+ */
+export const notServedNow = (view: TicketView): boolean => view.ticket.state === 'waiting' && view.estimatedWaitMinutes === null;
 
 /** People ahead and the estimate mean something only while the ticket waits in its queue. */
 export const showsQueueFigures = (view: TicketView): boolean => view.ticket.state === 'waiting';

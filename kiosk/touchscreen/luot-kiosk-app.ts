@@ -14,6 +14,8 @@ import './luot-priority-picker.ts';
 import type { ServiceSelectEvent } from './luot-service-menu.ts';
 import './luot-ticket-view.ts';
 import './luot-print-status.ts';
+import './luot-dossier-return.ts';
+import './luot-checkin.ts';
 import type { IssuedTicket } from '../../protocol/print.schemas.ts';
 
 /** How long to wait before retrying when the server was unreachable at start-up. */
@@ -22,6 +24,8 @@ const RELOAD_MS = 5000;
 const PRINT_EXTRA_SECONDS = 12;
 /** A citizen who chose a priority group and walked away must not hand it to the next person. */
 const PRIORITY_IDLE_MS = 30_000;
+/** A kiosk left in another language goes back to its own after this long untouched. */
+const LANGUAGE_IDLE_MS = 60_000;
 
 /**
  * The touchscreen kiosk: the "Ưu tiên" button and a menu of services with their queues; a tap
@@ -43,6 +47,9 @@ export class LuotKioskApp extends LitElement {
     live: { state: true },
     picking: { state: true },
     priorityGroupId: { state: true },
+    returning: { state: true },
+    checkingIn: { state: true },
+    notice: { state: true },
   };
   /** `?centre=`; null means the first centre of the deployment. */
   declare requestedCentreId: string | null;
@@ -59,8 +66,16 @@ export class LuotKioskApp extends LitElement {
   declare picking: boolean;
   /** The group the citizen chose for the ticket about to be issued. */
   declare priorityGroupId: string | null;
+  /** The "Nhận kết quả" code screen is showing (issue #14). */
+  declare returning: boolean;
+  /** The "Đã đặt lịch hẹn" code screen is showing (issue #14), and what to say beside the ticket it issued. */
+  declare checkingIn: boolean;
+  declare notice: string | null;
   private errorTimer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private languageTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The kiosk's own language (`?lang=`, Vietnamese by default), which every citizen starts in. */
+  private homeLanguage: Language | null = null;
   private client: CentreClient | null = null;
 
   constructor() {
@@ -77,11 +92,40 @@ export class LuotKioskApp extends LitElement {
     this.live = null;
     this.picking = false;
     this.priorityGroupId = null;
+    this.returning = false;
+    this.checkingIn = false;
+    this.notice = null;
   }
 
   // After the first render rather than on connect: the page sets properties right after creating us.
   override firstUpdated() {
+    this.homeLanguage = this.language;
     void this.load();
+  }
+
+  /**
+   * A visitor switched the language: it lasts for their ticket, not for the next citizen (issue
+   * #15). Back to the kiosk's language when their ticket screen ends, or after LANGUAGE_IDLE_MS
+   * without a touch if they leave without one.
+   */
+  private setLanguage(language: Language) {
+    this.language = language;
+    clearTimeout(this.languageTimer);
+    if (language !== this.homeLanguage) this.languageTimer = setTimeout(() => this.homeAgain(), LANGUAGE_IDLE_MS);
+  }
+
+  private homeAgain() {
+    clearTimeout(this.languageTimer);
+    if (this.homeLanguage) this.language = this.homeLanguage;
+  }
+
+  private readonly touched = () => {
+    if (this.language !== this.homeLanguage) this.setLanguage(this.language);
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('pointerdown', this.touched, true);
   }
 
   override updated() {
@@ -92,6 +136,8 @@ export class LuotKioskApp extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.errorTimer);
     clearTimeout(this.idleTimer);
+    clearTimeout(this.languageTimer);
+    window.removeEventListener('pointerdown', this.touched, true);
     this.client?.close();
     this.client = null;
   }
@@ -156,9 +202,10 @@ export class LuotKioskApp extends LitElement {
     const outOfService = this.error?.code === 'store.unavailable';
     return html`<header>
         <h1>${this.centre ? localized(this.centre.name, lang) : t(lang, 'app.loading')}</h1>
-        <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => (this.language = e.detail.language)}></luot-lang-toggle>
+        <luot-lang-toggle .language=${lang} @luot-language-change=${(e: LanguageChangeEvent) => this.setLanguage(e.detail.language)}></luot-lang-toggle>
       </header>
       ${this.error && !outOfService ? html`<p class="error" role="alert" data-testid="kiosk-error">${errorText(lang, this.error.code)}</p>` : null}
+      ${issued && this.notice ? html`<p class="notice" role="status" data-testid="kiosk-notice">${this.notice}</p>` : null}
       <main>
         ${
           outOfService
@@ -184,16 +231,37 @@ export class LuotKioskApp extends LitElement {
               .followUrl=${statusUrl(location.origin, issued.ticket.id)}
               .language=${lang}
               .returnSeconds=${this.returnSeconds + (printJob ? PRINT_EXTRA_SECONDS : 0)}
-              @luot-ticket-done=${() => (this.issued = null)}
+              @luot-ticket-done=${() => ((this.issued = null), (this.notice = null), this.homeAgain())}
             ></luot-ticket-view>`
-              : this.picking
-                ? html`<luot-priority-picker
+              : this.checkingIn && this.centre
+                ? html`<luot-checkin
+                    .centreId=${this.centre.id}
+                    .timeZone=${this.centre.timeZone}
+                    .deviceToken=${this.api.deviceToken}
+                    .language=${lang}
+                    @luot-code-cancel=${() => (this.checkingIn = false)}
+                    @luot-checkin-issued=${(e: CustomEvent<{ issued: IssuedTicket; message: string }>) => (
+                      (this.issued = e.detail.issued),
+                      (this.notice = e.detail.message),
+                      (this.checkingIn = false)
+                    )}
+                  ></luot-checkin>`
+                : this.returning && this.centre
+                  ? html`<luot-dossier-return
+                    .centreId=${this.centre.id}
+                    .api=${this.api}
+                    .language=${lang}
+                    @luot-code-cancel=${() => (this.returning = false)}
+                    @luot-return-issued=${(e: CustomEvent<{ issued: IssuedTicket }>) => ((this.issued = e.detail.issued), (this.returning = false))}
+                  ></luot-dossier-return>`
+                  : this.picking
+                    ? html`<luot-priority-picker
                 .groups=${groups}
                 .language=${lang}
                 @luot-priority-select=${(e: PrioritySelectEvent) => this.setPriority(false, e.detail.groupId)}
                 @luot-priority-cancel=${() => this.setPriority(false, null)}
               ></luot-priority-picker>`
-                : html`<luot-kiosk-menu
+                    : html`<luot-kiosk-menu
                 .services=${services}
                 .waiting=${this.live?.waiting ?? null}
                 .estimates=${this.live?.estimates ?? null}
@@ -202,6 +270,8 @@ export class LuotKioskApp extends LitElement {
                 .busyServiceId=${this.issuingServiceId}
                 .language=${lang}
                 @luot-priority-start=${() => this.setPriority(true, null)}
+                @luot-return-start=${() => ((this.returning = true), this.setPriority(false, null))}
+                @luot-checkin-start=${() => ((this.checkingIn = true), this.setPriority(false, null))}
                 @luot-priority-cancel=${() => this.setPriority(false, null)}
                 @luot-service-select=${this.issue}
               ></luot-kiosk-menu>`
@@ -239,6 +309,8 @@ export class LuotKioskApp extends LitElement {
       padding: 1.5rem 2rem 2rem;
     }
     luot-kiosk-menu,
+    luot-dossier-return,
+    luot-checkin,
     luot-priority-picker,
     luot-ticket-view {
       flex: 1;
@@ -263,6 +335,15 @@ export class LuotKioskApp extends LitElement {
       margin: 0;
       max-width: 40ch;
       font-size: clamp(1.5rem, 2.6vw, 2.25rem);
+    }
+    .notice {
+      margin: 0;
+      padding: 0.8rem 2rem;
+      background: var(--luot-priority-bg);
+      color: var(--luot-priority-fg);
+      font-size: 1.6rem;
+      font-weight: 700;
+      text-align: center;
     }
     .error {
       margin: 0;

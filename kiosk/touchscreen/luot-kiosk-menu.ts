@@ -59,6 +59,14 @@ export class LuotKioskMenu extends LitElement {
                 </button>`
                 : null
             }
+            <button type="button" class="return appointment" data-testid="checkin-button" @click=${() => this.emit('luot-checkin-start')}>
+              <span class="big">${t(lang, 'kiosk.appointment.button')}</span>
+              <span class="who">${t(lang, 'kiosk.appointment.hint')}</span>
+            </button>
+            <button type="button" class="return" data-testid="return-button" @click=${() => this.emit('luot-return-start')}>
+              <span class="big">${t(lang, 'kiosk.return.menu')}</span>
+              <span class="who">${t(lang, 'kiosk.return.menuHint')}</span>
+            </button>
           </div>`
     }
       <luot-service-menu
@@ -71,7 +79,7 @@ export class LuotKioskMenu extends LitElement {
       ></luot-service-menu>`;
   }
 
-  private emit(name: 'luot-priority-start' | 'luot-priority-cancel') {
+  private emit(name: 'luot-priority-start' | 'luot-priority-cancel' | 'luot-return-start' | 'luot-checkin-start') {
     this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 
@@ -117,6 +125,31 @@ export class LuotKioskMenu extends LitElement {
       background: var(--luot-priority-bg);
       color: var(--luot-priority-fg);
       box-shadow: var(--luot-shadow);
+    }
+    /* Result return (issue #14): beside the priority button, green like a way out of the queue menu. */
+    .return {
+      display: flex;
+      flex-direction: column;
+      align-items: center;
+      gap: 0.3rem;
+      max-width: 30%;
+      padding: 1rem 2rem;
+      border: none;
+      background: var(--luot-return-bg, #1b7f3b);
+      color: var(--luot-return-fg, #fff);
+      box-shadow: var(--luot-shadow);
+    }
+    /* Appointments (issue #14): the same shape, in the accent colour. */
+    .return.appointment {
+      background: var(--luot-appointment-bg, #6a3fa0);
+    }
+    .return .big {
+      font-size: clamp(1.8rem, 2.8vw, 2.6rem);
+      font-weight: 800;
+    }
+    .return .who {
+      font-size: 1.1rem;
+      text-align: center;
     }
     .priority .big {
       font-size: clamp(2rem, 3.2vw, 3rem);
@@ -171,5 +204,8 @@ declare global {
   }
   interface HTMLElementEventMap {
     'luot-priority-start': CustomEvent<void>;
+    'luot-return-start': CustomEvent<void>;
+    /** Appointments (issue #14): "Đã đặt lịch hẹn". */
+    'luot-checkin-start': CustomEvent<void>;
   }
 }

@@ -1,18 +1,19 @@
 import { LitElement, css, html } from 'lit';
-import type { Centre, Language, Service, TicketStatus } from '../../protocol/index.ts';
+import { maskDossierCode, type Centre, type Language, type Service, type TicketStatus } from '../../protocol/index.ts';
 import { localized, t } from '../../web-shared/i18n/i18n.ts';
 import { waitText } from '../../web-shared/i18n/queue-text.ts';
-import { formatIssueTime } from '../../web-shared/i18n/time.ts';
+import { formatIssueTime, formatTime } from '../../web-shared/i18n/time.ts';
 
 /**
  * Taps closer together than this after the ticket appears are the tail of the tap that issued
- * it (or a double tap), not a request to go back.
+ * it (or a double tap), not a request to go back. The button shows it: disabled until then
+ * (issue #15: a tap in the first second was silently ignored).
  */
-const BACK_GUARD_MS = 1000;
+export const BACK_GUARD_MS = 600;
 
 /**
  * The ticket just issued, on screen until `returnSeconds` pass or the citizen taps Back: what
- * DOMAIN.md says a ticket shows, with the status page link where the QR code will go.
+ * DOMAIN.md says a ticket shows, with the status page's link and its QR code.
  */
 export class LuotTicketView extends LitElement {
   static override properties = {
@@ -24,18 +25,25 @@ export class LuotTicketView extends LitElement {
     language: { type: String },
     returnSeconds: { type: Number },
     remaining: { state: true },
+    guarded: { state: true },
+    qr: { state: true },
   };
   declare status: TicketStatus | null;
   declare service: Service | null;
   declare centre: Centre | null;
   /** "Ưu tiên: Người cao tuổi" when the ticket has a priority group. */
   declare priority: string | null;
-  /** The status page, /t/<ticket id>. (A QR code of it comes with the printing issue.) */
+  /** The status page, /t/<ticket id>: shown as text and as a QR code. */
   declare followUrl: string | null;
   declare language: Language;
   declare returnSeconds: number;
   declare remaining: number;
+  /** Back is disabled for BACK_GUARD_MS after the ticket appears. */
+  declare guarded: boolean;
+  /** The follow link as a QR code (data: URL), for a phone to scan off the screen (issue #15). */
+  declare qr: string | null;
   private timer: ReturnType<typeof setInterval> | undefined;
+  private guard: ReturnType<typeof setTimeout> | undefined;
   private shownAt = 0;
 
   constructor() {
@@ -48,12 +56,29 @@ export class LuotTicketView extends LitElement {
     this.language = 'vi';
     this.returnSeconds = 8;
     this.remaining = 8;
+    this.guarded = true;
+    this.qr = null;
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('followUrl')) void this.drawQr(this.followUrl);
+  }
+
+  private async drawQr(url: string | null) {
+    this.qr = null;
+    if (!url) return;
+    // Loaded when first needed: the menu never pays for it.
+    const { default: QRCode } = await import('qrcode');
+    const qr = await QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, scale: 6 }).catch(() => null);
+    if (url === this.followUrl) this.qr = qr;
   }
 
   override connectedCallback() {
     super.connectedCallback();
     this.shownAt = Date.now();
     this.remaining = this.returnSeconds;
+    this.guarded = true;
+    this.guard = setTimeout(() => (this.guarded = false), BACK_GUARD_MS);
     this.timer = setInterval(() => {
       this.remaining = Math.max(0, this.returnSeconds - Math.floor((Date.now() - this.shownAt) / 1000));
       if (this.remaining === 0) this.done();
@@ -63,6 +88,7 @@ export class LuotTicketView extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     clearInterval(this.timer);
+    clearTimeout(this.guard);
   }
 
   override render() {
@@ -75,15 +101,25 @@ export class LuotTicketView extends LitElement {
         <p class="number" data-testid="ticket-number">${ticket.number}</p>
         <p class="service" data-testid="ticket-service">${this.service ? localized(this.service.name, lang) : ''}</p>
         ${this.priority ? html`<p class="priority" data-testid="ticket-priority">★ ${this.priority}</p>` : null}
+        ${ticket.dossierCode ? html`<p class="line" data-testid="ticket-dossier">${t(lang, 'ticket.dossier', { code: maskDossierCode(ticket.dossierCode) })}</p>` : null}
+        ${ticket.dossierUnverified ? html`<p class="line flag" data-testid="ticket-dossier-flag">${t(lang, 'ticket.dossierUnverified')}</p>` : null}
+        ${ticket.appointmentAt && this.centre ? html`<p class="line appointment" data-testid="ticket-appointment">${t(lang, 'ticket.appointment', { time: formatTime(ticket.appointmentAt, this.centre.timeZone) })}</p>` : null}
         <p class="line" data-testid="ticket-time">${t(lang, 'kiosk.issuedAt', { time })}</p>
         <p class="line ahead" data-testid="ticket-ahead">${t(lang, 'kiosk.peopleAhead', { n: peopleAhead })}</p>
         <p class="line" data-testid="ticket-wait">${t(lang, 'kiosk.estimate', { wait: waitText(lang, estimatedWaitMinutes) })}</p>
         <p class="footer">${t(lang, 'kiosk.pleaseWait')}</p>
-        ${this.followUrl ? html`<p class="follow">${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>` : null}
+        ${
+          this.followUrl
+            ? html`<div class="follow">
+                ${this.qr ? html`<img class="qr" src=${this.qr} alt=${t(lang, 'kiosk.followQr')} data-testid="ticket-qr" />` : null}
+                <p>${t(lang, 'kiosk.follow')} <span class="url" data-testid="ticket-follow">${this.followUrl}</span></p>
+              </div>`
+            : null
+        }
       </article>
       <div class="actions">
         <span class="countdown">${t(lang, 'kiosk.returning', { n: this.remaining })}</span>
-        <button type="button" @click=${this.back}>${t(lang, 'kiosk.back')}</button>
+        <button type="button" data-testid="ticket-back" ?disabled=${this.guarded} @click=${this.back}>${t(lang, 'kiosk.back')}</button>
       </div>`;
   }
 
@@ -139,6 +175,10 @@ export class LuotTicketView extends LitElement {
     .ahead {
       font-weight: 700;
     }
+    .flag {
+      color: var(--luot-danger);
+      font-weight: 700;
+    }
     .priority {
       display: inline-block;
       padding: 0.2rem 1.2rem;
@@ -150,8 +190,21 @@ export class LuotTicketView extends LitElement {
     }
     .follow {
       margin-top: 1rem;
+      display: flex;
+      align-items: center;
+      gap: 1.2rem;
       font-size: 1.1rem;
       color: var(--luot-muted);
+      text-align: left;
+    }
+    .follow p {
+      margin: 0;
+    }
+    .qr {
+      width: 9rem;
+      height: 9rem;
+      flex: 0 0 auto;
+      image-rendering: pixelated;
     }
     .url {
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
@@ -180,6 +233,10 @@ export class LuotTicketView extends LitElement {
       background: var(--luot-surface);
       color: var(--luot-accent);
       cursor: pointer;
+    }
+    button:disabled {
+      opacity: 0.45;
+      cursor: default;
     }
   `;
 }

@@ -4,6 +4,7 @@ import { sha256 } from './secrets.ts';
 import { DEMO_CENTRE_ID } from '../demo/demo-centre.ts';
 import { DEMO_DEVICE_SECRET, DEMO_PASSWORD, demoAccounts, demoAdminStaff, demoDevices } from '../demo/demo-accounts.ts';
 import type { Clock } from '../kernel/ports.ts';
+import type { Role } from './principal.ts';
 import { installCentre } from '../centres/setup.usecases.ts';
 import type { Store } from '../kernel/store.port.ts';
 
@@ -23,15 +24,19 @@ export interface AccountsSetup {
    * The admin made on a store with no account (outside demo). `oneTimePassword` is set when it
    * was generated: print it once; the account must change it at its first login.
    */
-  firstAdmin: { centreId: string; username: string; oneTimePassword: string | null } | null;
+  firstAdmin: { centreId: string; username: string; oneTimePassword: string | null; role: Role } | null;
 }
 
 /**
  * First start rules. In demo mode (with the demo centre present) and no account anywhere: the
  * documented demo accounts and device tokens. Otherwise, no centre: a default centre `main`;
- * no account: `admin`, with ADMIN_PASSWORD or a random one-time password.
+ * no account: `admin`, with ADMIN_PASSWORD or a random one-time password — a centre administrator
+ * on the embedded store, the province administrator on a PostgreSQL one (`province`).
  */
-export async function ensureAccounts(deps: { store: Store; clock: Clock }, options: { demo: boolean; adminPassword?: string }): Promise<AccountsSetup> {
+export async function ensureAccounts(
+  deps: { store: Store; clock: Clock },
+  options: { demo: boolean; adminPassword?: string; province?: boolean },
+): Promise<AccountsSetup> {
   const { store } = deps;
   const result: AccountsSetup = { defaultCentreCreated: false, demoAccountsCreated: false, firstAdmin: null };
   if (options.demo && (await store.getCentre(DEMO_CENTRE_ID))) {
@@ -53,18 +58,24 @@ export async function ensureAccounts(deps: { store: Store; clock: Clock }, optio
   const centreId = centres[0]!.id;
   const oneTimePassword = options.adminPassword ? null : randomPassword();
   const hash = await hashPassword(options.adminPassword ?? oneTimePassword!);
-  await store.runInTx({ centreId }, async (tx) => {
+  // Several instances starting together on one new database: the first to take the centre's lock
+  // makes the account; the others find it and say nothing (their password would not be the one kept).
+  const made = await store.runInTx({ centreId }, async (tx) => {
+    if (await tx.getAccount(centreId, FIRST_ADMIN_USERNAME)) return false;
     const exists = (await tx.listStaff(centreId)).some((s) => s.id === FIRST_ADMIN_USERNAME);
-    if (!exists) await tx.upsertStaff({ id: FIRST_ADMIN_USERNAME, centreId, name: 'Quản trị viên' });
+    if (!exists) await tx.upsertStaff({ id: FIRST_ADMIN_USERNAME, centreId, name: options.province ? 'Quản trị viên tỉnh' : 'Quản trị viên' });
     await tx.setAccount(centreId, FIRST_ADMIN_USERNAME, {
       username: FIRST_ADMIN_USERNAME,
       passwordHash: hash,
-      role: 'admin',
+      // A PostgreSQL store is a province's (issue #13): its first account administers the province,
+      // so it can make the other centres and their administrators through the API.
+      role: options.province ? 'province_admin' : 'admin',
       active: true,
       mustChangePassword: oneTimePassword !== null,
     });
+    return true;
   });
-  result.firstAdmin = { centreId, username: FIRST_ADMIN_USERNAME, oneTimePassword };
+  if (made) result.firstAdmin = { centreId, username: FIRST_ADMIN_USERNAME, oneTimePassword, role: options.province ? 'province_admin' : 'admin' };
   return result;
 }
 

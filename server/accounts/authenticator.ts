@@ -69,7 +69,28 @@ export function createAuthenticator(deps: Deps) {
     return anonymousAuthentication;
   }
 
-  return { authenticate, fromSessionId, fromDeviceToken };
+  /** Records that a device is there now, at most once a LAST_SEEN_EVERY_MS per device. */
+  async function seen(deviceId: string): Promise<void> {
+    const now = deps.clock.now().getTime();
+    if (now - (touched.get(deviceId) ?? -Infinity) < LAST_SEEN_EVERY_MS) return;
+    touched.set(deviceId, now);
+    await deps.store.touchDeviceToken(deviceId, now);
+  }
+
+  /**
+   * While a device's socket stays connected — socket.io's heartbeats end it within 15 s of the
+   * device going silent — its last-seen time keeps up, so device health follows the live
+   * connection, not the moment it connected (issue #15: a display connected without a break for
+   * five minutes read "Lâu không thấy hoạt động"). Stops at disconnect. A write that fails (the
+   * store away) is tried again at the next tick.
+   */
+  function keepSeen(socket: { once(event: 'disconnect', listener: () => void): unknown }, deviceId: string): void {
+    const timer = setInterval(() => void seen(deviceId).catch(() => undefined), LAST_SEEN_EVERY_MS);
+    timer.unref?.();
+    socket.once('disconnect', () => clearInterval(timer));
+  }
+
+  return { authenticate, fromSessionId, fromDeviceToken, keepSeen };
 }
 
 /** The token of an `Authorization: Bearer …` header; null when absent or another scheme. */

@@ -41,6 +41,9 @@ export const PERMISSIONS: Readonly<Record<Permission, readonly Holder[]>> = {
   // reads nothing else of its centre (no centre:read). Kiosks, hall displays and bridges show no
   // rating window (a bridge learns of arms on /bridge), so they do not read it (issue #10).
   'rating:arm': [...ACCOUNTS, 'device:rating-screen'],
+  // Dossiers (issue #14): the province's dossier system holds an integration token of the centre.
+  'dossier:sync': ['device:integration', ...ADMINS],
+  'dossier:read': ['device:integration', ...READERS],
 };
 
 /**
@@ -57,6 +60,8 @@ export const EVERY_CENTRE: Readonly<Partial<Record<Permission, readonly Holder[]
   'reports:read': PROVINCE_ROLES,
   'centre:admin': ['province_admin'],
   'province:admin': ['province_admin'],
+  'dossier:sync': ['province_admin'],
+  'dossier:read': PROVINCE_ROLES,
 };
 
 export function holderOf(principal: Principal): Holder | null {

@@ -7,7 +7,7 @@
  * but their permissions reach every centre of the deployment (permissions.ts `EVERY_CENTRE`).
  */
 export type Role = 'admin' | 'manager' | 'staff' | 'province_admin' | 'province_manager';
-export type DeviceKind = 'kiosk' | 'display' | 'bridge' | 'rating-screen';
+export type DeviceKind = 'kiosk' | 'display' | 'bridge' | 'rating-screen' | 'integration';
 
 export type Principal =
   | { kind: 'anonymous' }
@@ -30,4 +30,6 @@ export type Permission =
   | 'bridge:act' // bridge devices, for their own devices only
   | 'printing:manage' // accounts: see failed prints and printers, reprint a ticket
   | 'rating:record' // rating screens at their own counter, bridge devices (keypads, integrations); never staff
+  | 'dossier:sync' // the province's dossier system (an integration token), admins: upsert dossiers, CSV import (issue #14)
+  | 'dossier:read' // a dossier's state: the dossier system, every account of the centre
   | 'rating:arm'; // whether a counter is armed: every device and account, a rating screen for its own counter

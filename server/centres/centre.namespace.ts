@@ -111,6 +111,8 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
   nsp.on('connection', async (socket) => {
     const centreId: string = socket.data.centreId;
     const expiresAtMs: number | null = socket.data.expiresAtMs;
+    const principal: Principal = socket.data.principal;
+    if (principal.kind === 'device') auth.authenticator.keepSeen(socket, principal.deviceId);
     if (expiresAtMs !== null) {
       // A console left open past its session stops receiving; the page then asks to log in.
       const timer = setTimeout(() => socket.disconnect(true), Math.max(0, expiresAtMs - deps.clock.now().getTime()));

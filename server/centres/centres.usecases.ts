@@ -5,6 +5,7 @@ import { queueFigures } from '../tickets/queue-figures.ts';
 import { requireCentre } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
+import { snapshotAlerts } from '../alerts/alerts.snapshot.ts';
 
 /** How many of the latest calls a snapshot carries (the hall display shows a few of them). */
 export const RECENT_CALLS = 10;
@@ -50,6 +51,7 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
       recentCalls,
       parked: await reads.listTickets(centreId, day, ['parked']),
       display: settings.display,
+      ...(await snapshotAlerts(reads, centreId, settings)),
     };
   });
 }

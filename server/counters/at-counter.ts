@@ -1,4 +1,14 @@
-import { AppError, type Call, type Centre, type CentreSettings, type Counter, type CounterState, type ErrorCode, type Ticket } from '../../protocol/index.ts';
+import {
+  AppError,
+  maskDossierCode,
+  type Call,
+  type Centre,
+  type CentreSettings,
+  type Counter,
+  type CounterState,
+  type ErrorCode,
+  type Ticket,
+} from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
 import { tellFinished } from '../kernel/ticket-subscribers.ts';
 import { queueFigures, type QueueFigures } from '../tickets/queue-figures.ts';
@@ -112,6 +122,8 @@ export function callOf(ticket: Ticket, counter: Counter): Call {
     counterNumber: counter.number,
     calledAt: ticket.calledAt ?? ticket.issuedAt,
     recall: ticket.recallCount > 0,
+    // Displays are public: they get the code masked (issue #14, docs/dossiers.md).
+    ...(ticket.dossierCode ? { dossierCode: maskDossierCode(ticket.dossierCode) } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Ticket, TicketStatus } from '../../protocol/index.ts';
 import { changeTicket, fail, inCounterTx, locate, type OfficerAtCounter, type InTx, type TicketChangeResult } from './at-counter.ts';
 import type { Deps } from '../kernel/ports.ts';
-import { callableDay, callsOfDay, needsHistory, pickNext } from '../queue/calling-policy.ts';
+import { appointmentDue, callableDay, callsOfDay, needsHistory, pickNext } from '../queue/calling-policy.ts';
 import { callCheck, holdCheck } from '../queue/counter.models.ts';
 import { recallOrNoShow, type TicketAction } from '../queue/ticket.models.ts';
 import { getTicketStatus } from '../tickets/tickets.usecases.ts';
@@ -50,7 +50,8 @@ export function callNext(deps: Deps, input: OfficerAtCounter): Promise<TicketSta
     mayCall(ctx);
     const { settings, counter } = ctx;
     const policy = { counterId: counter.id, serviceIds: counter.serviceIds, weights: counter.weights, callOrder: counter.callOrder };
-    const centrePolicy = { priority: settings.priorityPolicy, maxWaitMs: settings.maxWaitMinutes * 60_000 };
+    const appointments = { maxInARow: settings.appointments.maxInARow, walkInWaitMs: settings.appointments.walkInWaitMinutes * 60_000 };
+    const centrePolicy = { priority: settings.priorityPolicy, maxWaitMs: settings.maxWaitMinutes * 60_000, appointments };
     // The heads of the counter's queues (queueHeads), not every waiting ticket: one read, whatever the queue's length.
     const { current, heads } = await ctx.tx.queueHeads(ctx.centre.id, {
       counterId: counter.id,
@@ -59,9 +60,10 @@ export function callNext(deps: Deps, input: OfficerAtCounter): Promise<TicketSta
     });
     if (current) busy(ctx, current);
     // The store reads the last 36 hours of calls; the rules count today's.
-    const history = needsHistory(policy, centrePolicy)
-      ? callsOfDay(await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY), ctx.day, ctx.centre.timeZone)
-      : [];
+    const history =
+      needsHistory(policy, centrePolicy) || appointmentDue(heads, ctx.now.getTime())
+        ? callsOfDay(await ctx.tx.recentCallsAt(ctx.centre.id, counter.id, ctx.now.getTime() - 36 * 3_600_000, HISTORY), ctx.day, ctx.centre.timeZone)
+        : [];
     const next = pickNext(heads, policy, centrePolicy, history, ctx.now.getTime());
     if (!next) return fail('queue.empty', `No ticket is waiting for counter ${counter.number}.`);
     return changeTicket(deps, ctx, next, 'call');

@@ -27,6 +27,8 @@ export const demoDevices: { id: string; kind: DeviceKind; name: string; counterI
   { id: 'demo-kiosk', kind: 'kiosk', name: 'Kiosk sảnh chính (demo)', counterId: null },
   { id: 'demo-display', kind: 'display', name: 'Màn hình sảnh (demo)', counterId: null },
   { id: 'demo-bridge', kind: 'bridge', name: 'Bộ kết nối máy in & bàn phím (demo)', counterId: null },
+  // Issue #14: what the province's dossier system would hold (docs/dossiers.md).
+  { id: 'demo-integration', kind: 'integration', name: 'Hệ thống hồ sơ của tỉnh (demo)', counterId: null },
   // A rating screen per counter (issue #10: rating screens are paired devices, bound to one counter).
   ...demoCounters.map((c) => ({
     id: `demo-rate-${c.number}`,
@@ -45,4 +47,5 @@ export const DEMO_TOKENS = {
   bridge: 'luot_demo-bridge.demo',
   /** Counter 1's rating screen (the README's demo link). */
   'rating-screen': 'luot_demo-rate-1.demo',
+  integration: 'luot_demo-integration.demo',
 } as const satisfies Record<DeviceKind, string>;

@@ -20,6 +20,8 @@ const RULES: [method: string, path: RegExp, limit: number][] = [
   ['POST', /^\/api\/auth\/(login|password)$/, BODY_LIMITS.small],
   ['POST', /^\/api\/centres\/[^/]+\/tickets$/, BODY_LIMITS.small],
   ['PUT', /^\/api\/centres\/[^/]+\/(settings|services\/[^/]+|counters\/[^/]+)$/, BODY_LIMITS.admin],
+  // The dossier system's batch (up to 1,000 dossiers) and the admin's CSV import (issue #14).
+  ['POST', /^\/api\/centres\/[^/]+\/dossiers\/(batch|import)$/, BODY_LIMITS.admin],
 ];
 
 export function bodyLimitFor(method: string, path: string): number {

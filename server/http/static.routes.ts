@@ -33,6 +33,8 @@ export const pages: Record<string, string> = {
   '/rate': 'counter-display/rate/index.html',
   // The managers' reports (issue #6).
   '/reports': 'reports/index.html',
+  // The citizen's booking page, /booking/<centre id>, and its cancel link (issue #14).
+  '/booking': 'kiosk/booking/index.html',
 };
 
 /**

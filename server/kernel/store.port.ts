@@ -4,8 +4,12 @@ import type { AccountsStore } from '../accounts/accounts.port.ts';
 import type { CentreConfig } from './centre-config.ts';
 import type { PrintStore } from '../printing/printing.port.ts';
 import type { RatingStore } from '../ratings/ratings.port.ts';
+import type { AlertStore } from '../alerts/alerts.port.ts';
 import type { SecurityStore } from '../accounts/security.port.ts';
 import type { ReportStore } from '../reports/reports.port.ts';
+import type { DossierStore } from '../dossiers/dossiers.port.ts';
+import type { WebhookStore } from '../webhooks/webhooks.port.ts';
+import type { AppointmentStore } from '../appointments/appointments.port.ts';
 
 export type ActorKind = 'kiosk' | 'staff' | 'system';
 
@@ -41,7 +45,8 @@ export interface CounterEvent {
   staffId: string | null;
 }
 
-export interface StoreReads {
+/** SLA alerts (server/alerts/): a snapshot reads the open ones in its own read transaction. */
+export interface StoreReads extends Pick<AlertStore, 'openAlerts'> {
   /**
    * The centre's configuration (centre, services, counters with their state, settings) from this
    * process's cache after one version read; null for an unknown centre (config-cache.ts).
@@ -147,7 +152,11 @@ export type StoreWriteTx = StoreTx &
   PrintStore &
   ReportStore &
   RatingStore &
-  SecurityStore & {
+  AlertStore &
+  SecurityStore &
+  DossierStore &
+  WebhookStore &
+  AppointmentStore & {
     /**
      * Registers work for once this transaction has committed (publishing, handing a print job to
      * its bridge, lighting a keypad), run in registration order. An attempt that rolls back — or
@@ -157,7 +166,8 @@ export type StoreWriteTx = StoreTx &
     afterCommit(work: AfterCommit): void;
   };
 
-export interface Store extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, SecurityStore {
+export interface Store
+  extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, AlertStore, SecurityStore, DossierStore, WebhookStore, AppointmentStore {
   /**
    * Runs `fn` in one write transaction holding the lock of `scope` from its first statement, so
    * concurrent kiosks and counters — in this process or another — never take the same number or

@@ -147,6 +147,7 @@ export function attachBridgeNamespace(
 
   nsp.on('connection', (socket) => {
     const bridge: BridgeRef = socket.data.bridge;
+    auth.authenticator.keepSeen(socket, bridge.bridgeId);
     const previous = registry.set(bridge, socket);
     if (previous) {
       log.warn(`bridge ${bridge.bridgeId}: a second connection with the same token; the older one is closed`);

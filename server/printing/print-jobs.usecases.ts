@@ -102,6 +102,11 @@ async function dispatch(pd: PrintDeps, jobId: string): Promise<void> {
   }
 }
 
+const dossierFooter = (code: string, unverified: boolean) => ({
+  vi: `Hồ sơ ${code}${unverified ? ' – chưa tra được hồ sơ' : ''}`,
+  en: `Dossier ${code}${unverified ? ' – not verified' : ''}`,
+});
+
 /** What the bridge needs to lay the ticket out, read now (people ahead change). */
 async function printJobPayload(pd: PrintDeps, record: PrintJobRecord, deadlineMs: number): Promise<PrintJob> {
   const view = await getTicketView(pd, record.ticketId);
@@ -123,7 +128,9 @@ async function printJobPayload(pd: PrintDeps, record: PrintJobRecord, deadlineMs
       estimatedWaitMinutes: view.estimatedWaitMinutes,
       statusUrl: `${pd.publicUrl().replace(/\/+$/, '')}/t/${encodeURIComponent(record.ticketId)}`,
       priorityGroupName: group?.name ?? null,
-      footer: null,
+      ...(view.ticket.appointmentAt ? { appointmentAt: view.ticket.appointmentAt } : {}),
+      // A result-return ticket (issue #14) names its dossier on the slip: the citizen's own paper, the whole code.
+      footer: view.ticket.dossierCode ? dossierFooter(view.ticket.dossierCode, view.ticket.dossierUnverified === true) : null,
     },
   };
 }

@@ -17,6 +17,13 @@ import { businessDay } from './business-day.ts';
  * A ticket's place is its issue time: a transfer keeps it, so a transferred citizen does not go
  * to the back of the new queue.
  *
+ * 2b. Appointments (issue #14, docs/appointments.md): a ticket checked in within its appointment's
+ *    arrival window has the slot's start as its place (`appointmentAt`). Once that time has come it
+ *    is called before walk-ins (earliest slot first) — except that after `maxInARow` appointment
+ *    calls in a row at this counter, a walk-in who has waited `walkInWaitMs` goes next (no
+ *    starvation). An appointment ticket whose time has not come is called only when no other
+ *    ticket is eligible (the counter would idle otherwise).
+ *
  * 5. Days: a counter calls today's tickets only, or with the centre's carry-over also those still
  *    waiting from earlier days (`callableDay`); the history the rules count is today's calls at
  *    the counter, by the day of the call (`callsOfDay`).
@@ -36,13 +43,32 @@ export interface CounterPolicy {
 export interface CentrePolicy {
   priority: PriorityPolicy;
   maxWaitMs: number;
+  /** Appointments (rule 2b); absent: the defaults of protocol/appointments.schemas.ts (2 in a row, 15 min). */
+  appointments?: AppointmentPolicy;
 }
+
+export interface AppointmentPolicy {
+  /** At most this many appointment calls in a row at a counter … */
+  maxInARow: number;
+  /** … before a walk-in who has waited this long is served. */
+  walkInWaitMs: number;
+}
+
+const DEFAULT_APPOINTMENTS: AppointmentPolicy = { maxInARow: 2, walkInWaitMs: 15 * 60_000 };
 
 /** A past call at this counter, newest first. */
 export interface PastCall {
   serviceId: string;
   priority: boolean;
+  /** The call was of a ticket keeping an appointment's place (rule 2b). */
+  appointment?: boolean;
 }
+
+/** A ticket keeping an appointment's place (checked in within the arrival window). */
+export const isAppointment = (t: Ticket): boolean => t.appointmentAt !== undefined && t.appointmentAt !== null;
+
+/** A ticket's place: its appointment's slot start, or its issue time (a transfer keeps either). */
+export const placeOf = (t: Ticket): string => t.appointmentAt ?? t.issuedAt;
 
 /** Waiting, and either sent to this counter by a transfer or of a service it calls and sent nowhere. */
 export function isEligible(t: Ticket, counter: CounterPolicy): boolean {
@@ -62,7 +88,8 @@ export function queueHeads(candidates: readonly Ticket[], counter: CounterPolicy
   const sentHere: Ticket[] = [];
   for (const t of candidates) {
     if (!isEligible(t, counter)) continue;
-    if (t.targetCounterId !== null) {
+    // Sent here, or keeping an appointment's place (few: at most a slot's capacity each): all of them.
+    if (t.targetCounterId !== null || isAppointment(t)) {
       sentHere.push(t);
       continue;
     }
@@ -103,9 +130,34 @@ export function pickNext(
   const eligible = candidates.filter((t) => isEligible(t, counter));
   if (eligible.length === 0) return null;
 
-  const overdue = eligible.filter((t) => nowMs - Date.parse(t.issuedAt) >= centre.maxWaitMs);
+  const overdue = eligible.filter((t) => nowMs - Date.parse(placeOf(t)) >= centre.maxWaitMs);
   if (overdue.length > 0) return oldest(overdue, counter);
 
+  // 2b. Appointments whose time has come, unless walk-ins are owed a turn; those not yet due wait.
+  const walkIns = eligible.filter((t) => !isAppointment(t));
+  const due = eligible.filter((t) => isAppointment(t) && Date.parse(t.appointmentAt!) <= nowMs);
+  if (due.length > 0 && (walkIns.length === 0 || !walkInsOwed(walkIns, centre.appointments ?? DEFAULT_APPOINTMENTS, history, nowMs))) {
+    return oldest(due, counter);
+  }
+  if (walkIns.length === 0) return oldest(eligible, counter);
+  return byPriorityAndOrder(walkIns, counter, centre, history);
+}
+
+/** Rule 2b's guard: the counter's last calls were `maxInARow` appointments and a walk-in has waited `walkInWaitMs`. */
+export function walkInsOwed(walkIns: readonly Ticket[], policy: AppointmentPolicy, history: readonly PastCall[], nowMs: number): boolean {
+  let inARow = 0;
+  for (const call of history) {
+    if (!call.appointment) break;
+    inARow++;
+  }
+  return inARow >= policy.maxInARow && walkIns.some((t) => nowMs - Date.parse(t.issuedAt) >= policy.walkInWaitMs);
+}
+
+/** Whether a call needs the counter's history for rule 2b: an appointment ticket whose time has come is among the candidates. */
+export const appointmentDue = (candidates: readonly Ticket[], nowMs: number): boolean =>
+  candidates.some((t) => t.state === 'waiting' && isAppointment(t) && Date.parse(t.appointmentAt!) <= nowMs);
+
+function byPriorityAndOrder(eligible: readonly Ticket[], counter: CounterPolicy, centre: CentrePolicy, history: readonly PastCall[]): Ticket {
   const priority = eligible.filter((t) => t.priorityGroupId !== null);
   const normal = eligible.filter((t) => t.priorityGroupId === null);
   if (priority.length > 0 && (normal.length === 0 || priorityTurn(centre.priority, history))) {
@@ -170,6 +222,9 @@ function oldest(tickets: readonly Ticket[], counter: CounterPolicy): Ticket {
     return i < 0 ? counter.serviceIds.length : i;
   };
   return tickets.reduce((best, t) => {
+    const a = placeOf(t);
+    const b = placeOf(best);
+    if (a !== b) return a < b ? t : best;
     if (t.issuedAt !== best.issuedAt) return t.issuedAt < best.issuedAt ? t : best;
     if (rank(t.serviceId) !== rank(best.serviceId)) return rank(t.serviceId) < rank(best.serviceId) ? t : best;
     return t.seq < best.seq ? t : best;

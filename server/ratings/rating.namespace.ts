@@ -46,7 +46,10 @@ export function attachRatingNamespace(io: Server, log: Logger, auth: { authentic
     }),
   );
 
-  nsp.on('connection', (socket) => void socket.join(socket.data.room));
+  nsp.on('connection', (socket) => {
+    auth.authenticator.keepSeen(socket, socket.data.deviceId);
+    void socket.join(socket.data.room);
+  });
 
   return {
     revoke(r: Revocation) {

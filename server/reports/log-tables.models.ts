@@ -1,20 +1,10 @@
 /** The ticket log and the rating summary as export tables (table.models.ts). Pure. */
-import type { Language, TicketState } from '../../protocol/index.ts';
+import type { Language } from '../../protocol/index.ts';
 import type { RatingGrade } from '../../protocol/rating.schemas.ts';
-import type { RatingSummary, TicketLogEntry } from '../../protocol/reports.schemas.ts';
+import { REPORT_STATE_NAMES, type RatingSummary, type TicketLogEntry } from '../../protocol/reports.schemas.ts';
 import { groupName, type CentreNames } from './labels.models.ts';
 import { GRADE_NAMES, RATING_GRADES } from './rating-summary.models.ts';
 import { caption, dmy, percent, wallTime, type Cell, type ReportTable } from './table.models.ts';
-
-const STATES: Record<TicketState, { vi: string; en: string }> = {
-  waiting: { vi: 'Đang chờ', en: 'Waiting' },
-  called: { vi: 'Đã gọi', en: 'Called' },
-  serving: { vi: 'Đang phục vụ', en: 'Being served' },
-  parked: { vi: 'Tạm gác', en: 'Set aside' },
-  done: { vi: 'Đã xong', en: 'Done' },
-  no_show: { vi: 'Vắng mặt', en: 'No-show' },
-  expired: { vi: 'Hết hạn', en: 'Expired' },
-};
 
 const LOG = {
   vi: [
@@ -65,6 +55,11 @@ export interface LogTableInput {
   priorityGroups: readonly { id: string; name: { vi: string; en: string } }[];
   /** Set when the range held more tickets than one export takes. */
   truncatedAt?: number;
+  /**
+   * Each ticket's history on one line (ticket-history.export.models.ts `historyLine`), by ticket
+   * id: given, the table gets a last column "Lịch sử" / "History" (the CSV export, issue #14).
+   */
+  history?: ReadonlyMap<string, string>;
 }
 
 export function ticketLogTable(input: LogTableInput, lang: Language): ReportTable {
@@ -90,12 +85,13 @@ export function ticketLogTable(input: LogTableInput, lang: Language): ReportTabl
   ] as const;
   const at = (iso: string | null) => wallTime(iso === null ? null : Date.parse(iso), tz);
   const name = (by: 'service' | 'counter' | 'staff', id: string | null) => (id === null ? null : groupName(by, id, input.names)[lang]);
+  const history = input.history;
   const rows = input.items.map((e): Cell[] => [
     e.number,
     dmy(e.businessDay),
     name('service', e.issuedServiceId),
     name('service', e.serviceId),
-    STATES[e.state][lang],
+    REPORT_STATE_NAMES[e.state][lang],
     at(e.issuedAt),
     at(e.firstCalledAt),
     at(e.servingAt),
@@ -107,6 +103,7 @@ export function ticketLogTable(input: LogTableInput, lang: Language): ReportTabl
     e.waitMinutes,
     e.serviceMinutes,
     e.rating === null ? null : GRADE_NAMES[e.rating][lang],
+    ...(history ? [history.get(e.id) || null] : []),
   ]);
   const note =
     input.truncatedAt === undefined
@@ -119,7 +116,10 @@ export function ticketLogTable(input: LogTableInput, lang: Language): ReportTabl
   return {
     title: lang === 'vi' ? 'Nhật ký phiếu' : 'Ticket log',
     caption: [...caption(lang, input.centreName, input.from, input.to, tz), ...note],
-    columns: h.map((header, i) => ({ header, kind: kinds[i]!, width: kinds[i] === 'datetime' ? 20 : i === 2 || i === 3 ? 28 : undefined })),
+    columns: [
+      ...h.map((header, i) => ({ header, kind: kinds[i]!, width: kinds[i] === 'datetime' ? 20 : i === 2 || i === 3 ? 28 : undefined })),
+      ...(history ? [{ header: lang === 'vi' ? 'Lịch sử' : 'History', kind: 'text' as const, width: 120 }] : []),
+    ],
     rows,
     fileName: `luot-ticket-log-${input.from}_${input.to}`,
   };

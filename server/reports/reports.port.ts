@@ -3,6 +3,7 @@ import type { RatingCount, RejectedOutcome, ServedCount } from './rating-summary
 import type { HourlyDelta, RollupKey } from './rollup.models.ts';
 import type { MinuteHistogram } from './stats.models.ts';
 import type { DailyRollupRow, HourlyRow } from './time-summary.models.ts';
+import type { TicketHistoryStore } from './ticket-history.port.ts';
 
 /**
  * The store's part for reports (issue #6): the daily rollups, the first-call columns of tickets,
@@ -76,7 +77,8 @@ export interface RejectedPress {
   outcome: RejectedOutcome;
 }
 
-export interface ReportStore {
+/** With ticket history's reads (issue #14, ticket-history.port.ts). */
+export interface ReportStore extends TicketHistoryStore {
   /** Records the ticket's first call; false (and nothing written) when it had one already. */
   recordFirstCall(ticketId: string, call: FirstCall): Promise<boolean>;
   countTransfer(ticketId: string): Promise<void>;

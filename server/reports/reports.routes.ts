@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Language } from '../../protocol/index.ts';
+import { IdSchema, type Language } from '../../protocol/index.ts';
+import { TicketHistorySchema } from '../../protocol/ticket-history.schemas.ts';
 import {
   BusiestHoursQuerySchema,
   BusiestHoursSchema,
@@ -21,10 +22,12 @@ import { ratingSummaryTable, ticketLogTable } from './log-tables.models.ts';
 import { ratingSummary } from './rating-report.usecases.ts';
 import { centreNames } from './report-context.ts';
 import type { ReportTable } from './table.models.ts';
+import { historySheetColumns, historySheetTitle } from './ticket-history.export.models.ts';
+import { getTicketHistory, historyLines, historySheetRows } from './ticket-history.usecases.ts';
 import { exportTicketLog, ticketLog } from './ticket-log.usecases.ts';
 import { busiestHours, timeSummary } from './time-report.usecases.ts';
 import { busiestHoursTable, timeSummaryTable } from './time-tables.models.ts';
-import { XLSX_CONTENT_TYPE, toXlsx } from './xlsx.export.ts';
+import { XLSX_CONTENT_TYPE, toXlsx, type StreamedSheet } from './xlsx.export.ts';
 import { guard } from '../http/auth.middleware.ts';
 import { CentreParams } from '../http/params.schemas.ts';
 import { createRouter, errorResponses } from '../http/router.ts';
@@ -42,9 +45,9 @@ export const reportOk = <T extends z.ZodType>(schema: T, description: string) =>
 });
 
 /** Answers with the table as CSV or XLSX, named for what it holds. */
-export async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable): Promise<Response> {
+export async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable, more: readonly StreamedSheet[] = []): Promise<Response> {
   const csv = format === 'csv';
-  const body = csv ? toCsv(table) : new Uint8Array(await toXlsx(table));
+  const body = csv ? toCsv(table) : new Uint8Array(await toXlsx(table, more));
   return c.body(body, 200, {
     'content-type': csv ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
     'content-disposition': `attachment; filename="${table.fileName}.${format}"`,
@@ -53,6 +56,8 @@ export async function download(c: Context, format: Exclude<ReportFormat, 'json'>
 }
 
 const tags = ['reports'];
+
+const TicketHistoryParams = CentreParams.extend({ ticketId: IdSchema.meta({ param: { name: 'ticketId', in: 'path' } }) });
 
 /**
  * Managers' reports (issue #6, docs/reports.md), for managers and admins (`reports:read`). Date
@@ -140,7 +145,8 @@ export function reportsRoutes(deps: Deps) {
       path: '/centres/{centreId}/reports/tickets',
       operationId: 'ticketLog',
       tags,
-      summary: 'Every ticket of the range, newest first, a page at a time (cursor); an export holds the whole range up to 100 000 tickets',
+      summary:
+        "Every ticket of the range, newest first, a page at a time (cursor); an export holds the whole range up to 100 000 tickets, with each ticket's history (CSV: a last column; XLSX: a second sheet, one row per entry)",
       ...guard('reports:read'),
       request: { params: CentreParams, query: TicketLogQuerySchema },
       responses: { ...reportOk(TicketLogSchema, 'A page of tickets'), ...errors },
@@ -151,8 +157,40 @@ export function reportsRoutes(deps: Deps) {
       if (q.format === 'json') return c.json(await ticketLog(deps, centreId, q), 200);
       const log = await exportTicketLog(deps, centreId, q);
       const names = await centreNames(deps.store, centreId);
-      const { priorityGroups } = await deps.store.getSettings(centreId);
-      return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups }, q.lang as Language));
+      const { priorityGroups } = log;
+      const lang = q.lang as Language;
+      // Each ticket's history (issue #14): a last column in CSV, a second sheet in XLSX.
+      if (q.format === 'csv') {
+        const history = await historyLines(deps, centreId, log.items, lang, log.timeZone);
+        return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups, history }, lang));
+      }
+      const sheet = {
+        title: historySheetTitle(lang),
+        columns: historySheetColumns(lang),
+        rows: historySheetRows(deps, centreId, log.items, lang, log.timeZone),
+      };
+      return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups }, lang), [sheet]);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/centres/{centreId}/tickets/{ticketId}/history',
+      operationId: 'getTicketHistory',
+      tags,
+      summary:
+        "A ticket's history (ISO 9001 records): every transition with who, when and where, transfers, recalls, priority grants with their reason, print jobs and the rating, oldest first",
+      ...guard('reports:read'),
+      request: { params: TicketHistoryParams },
+      responses: {
+        200: { description: 'The history', content: { 'application/json': { schema: TicketHistorySchema } } },
+        ...errorResponses(400, 401, 403, 404),
+      },
+    }),
+    async (c) => {
+      const { centreId, ticketId } = c.req.valid('param');
+      return c.json(await getTicketHistory(deps, centreId, ticketId), 200);
     },
   );
 

@@ -69,12 +69,13 @@ export async function ticketLog(deps: Deps, centreId: string, query: LogQuery): 
     limit: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const grades = await deps.store.ratingGrades(page.map((t) => t.id));
+  const [grades, settings] = await Promise.all([deps.store.ratingGrades(page.map((t) => t.id)), deps.store.getSettings(centreId)]);
   return {
     ...ctx.head,
     items: page.map((t) => logEntry(t, grades.get(t.id) ?? null)),
     nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null,
     officers: ctx.names.staff.map((s) => ({ id: s.id, name: s.name })),
+    priorityGroups: settings.priorityGroups.map((g) => ({ id: g.id, name: g.name })),
   };
 }
 

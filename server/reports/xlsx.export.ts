@@ -2,11 +2,13 @@
  * A report table as an XLSX workbook, written by exceljs (a maintained library, not hand-made
  * XML) with its streaming writer, so a 100 000-row ticket log does not hold every cell object in
  * memory. One sheet: the caption lines (centre, range, zone), the header row, the rows, a bold
- * totals row. Date-times are real Excel dates showing the centre's wall clock.
+ * totals row. Date-times are real Excel dates showing the centre's wall clock. More sheets may
+ * follow (the ticket log's history, issue #14): their rows are pulled one at a time from an
+ * iterator and committed as they come, so such a sheet is never held whole in memory.
  */
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { isWallTime, type Cell, type CellKind, type ReportTable } from './table.models.ts';
+import { isWallTime, type Cell, type CellKind, type Column, type ReportTable } from './table.models.ts';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -24,7 +26,14 @@ const cellValue = (cell: Cell): ExcelJS.CellValue => {
 /** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ]. */
 export const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Sheet1';
 
-export async function toXlsx(table: ReportTable): Promise<Buffer> {
+/** A further sheet: a header row, then rows produced while the workbook is written. */
+export interface StreamedSheet {
+  title: string;
+  columns: Column[];
+  rows: Iterable<readonly Cell[]> | AsyncIterable<readonly Cell[]>;
+}
+
+export async function toXlsx(table: ReportTable, more: readonly StreamedSheet[] = []): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -44,18 +53,27 @@ export async function toXlsx(table: ReportTable): Promise<Buffer> {
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'top' };
   header.commit();
-  const write = (cells: readonly Cell[], bold = false) => {
-    const row = sheet.addRow(cells.map(cellValue));
-    table.columns.forEach((c, i) => {
+  const write = (to: ExcelJS.Worksheet, columns: readonly Column[], cells: readonly Cell[], bold = false) => {
+    const row = to.addRow(cells.map(cellValue));
+    columns.forEach((c, i) => {
       const format = FORMATS[c.kind];
-      if (format) row.getCell(i + 1).numFmt = format;
+      if (format && cells[i] !== undefined) row.getCell(i + 1).numFmt = format;
     });
     if (bold) row.font = { bold: true };
     row.commit();
   };
-  for (const cells of table.rows) write(cells);
-  if (table.footer) write(table.footer, true);
+  for (const cells of table.rows) write(sheet, table.columns, cells);
+  if (table.footer) write(sheet, table.columns, table.footer, true);
   sheet.commit();
+  for (const extra of more) {
+    const next = workbook.addWorksheet(sheetName(extra.title), { views: [{ state: 'frozen', ySplit: 1 }] });
+    next.columns = extra.columns.map((c) => ({ width: c.width ?? Math.min(40, Math.max(10, c.header.length + 2)) }));
+    const head = next.addRow(extra.columns.map((c) => c.header));
+    head.font = { bold: true };
+    head.commit();
+    for await (const cells of extra.rows) write(next, extra.columns, cells);
+    next.commit();
+  }
   await workbook.commit();
   await done;
   return Buffer.concat(chunks);

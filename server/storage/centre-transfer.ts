@@ -56,8 +56,12 @@ export const CENTRE_TABLES = {
   report_rating_state: { owner: 'centre_id', key: ['centre_id'] },
   report_rollup_state: { owner: 'centre_id', key: ['centre_id'] },
   security_events: { owner: 'centre_id', key: ['id'] },
+  appointments: { owner: 'centre_id', key: ['id'] },
+  alerts: { owner: 'centre_id', key: ['id'] },
   // Keyed by `user:<name>` or `addr:<address>`, not by centre, and pruned an hour after the last
   // failure: a moved centre's officers start with no failed logins counted.
+  dossiers: { owner: 'centre_id', key: ['code'] },
+  webhook_deliveries: { owner: 'centre_id', key: ['id'] },
   login_throttles: { left: 'failed-login counters of the instance (no centre; pruned after an hour)' },
 } as const satisfies Record<keyof Database, TableCopy>;
 

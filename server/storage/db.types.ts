@@ -30,6 +30,10 @@ export interface Database {
   report_rollup_state: ReportRollupStateTable;
   security_events: SecurityEventsTable;
   login_throttles: LoginThrottlesTable;
+  dossiers: DossiersTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  appointments: AppointmentsTable;
+  alerts: AlertsTable;
 }
 
 // 0001_init, 0002_counter_workflow (settings), 0007_hot_path (config_version).
@@ -119,6 +123,12 @@ export interface TicketsTable {
   first_staff_id: string | null;
   first_service_id: string | null;
   transfer_count: Generated<number>;
+  /** 0012_dossiers: the dossier a result-return ticket is for; 1 when that code was not found (issue-flagged). */
+  dossier_code: string | null;
+  dossier_unverified: Generated<number>;
+  /** 0013_appointments: the appointment checked in with this ticket, and its slot start when it keeps the appointment's place. */
+  appointment_id: string | null;
+  appointment_at: number | null;
 }
 export interface TicketEventsTable {
   id: string;
@@ -318,4 +328,70 @@ export interface LoginThrottlesTable {
   failures: number;
   locked_until: number;
   last_failure_at: number;
+}
+
+// 0012_dossiers (issue #14): dossiers from the province's dossier system; the webhook outbox.
+export interface DossiersTable {
+  centre_id: string;
+  code: string;
+  service_id: string | null;
+  state: string;
+  due_date: string | null;
+  return_counter_id: string | null;
+  return_service_id: string | null;
+  citizen_name: string | null;
+  created_at: number;
+  updated_at: number;
+  returned_at: number | null;
+  returned_by: string | null;
+}
+export interface WebhookDeliveriesTable {
+  id: string;
+  centre_id: string;
+  kind: string;
+  url: string;
+  body: string;
+  attempts: Generated<number>;
+  created_at: number;
+  next_attempt_at: number;
+  delivered_at: number | null;
+  gave_up_at: number | null;
+  last_error: string | null;
+  claim_until: number | null;
+  claim_by: string | null;
+}
+
+// 0013_appointments (issue #14): booked slots; the migration documents every column.
+export interface AppointmentsTable {
+  id: string;
+  centre_id: string;
+  code: string;
+  service_id: string;
+  day: string;
+  time: string;
+  slot_at: number;
+  state: string;
+  name: string | null;
+  phone: string | null;
+  check_in_kind: string | null;
+  checked_in_at: number | null;
+  ticket_id: string | null;
+  created_at: number;
+  cancelled_at: number | null;
+}
+
+// 0014_alerts (issue #14): SLA alerts; the migration documents every column.
+export interface AlertsTable {
+  id: string;
+  centre_id: string;
+  kind: string;
+  subject: string;
+  service_id: string | null;
+  counter_id: string | null;
+  threshold: number;
+  value: number;
+  peak_value: number;
+  over_count: number | null;
+  raised_at: number;
+  cleared_at: number | null;
 }

@@ -6,8 +6,12 @@ import type { Database } from './db.types.ts';
 import { kyselyQueries } from './kysely.queries.ts';
 import { printingQueries } from './printing.queries.ts';
 import { ratingQueries } from './rating.queries.ts';
+import { alertQueries } from './alerts.queries.ts';
 import { reportsQueries } from './reports.queries.ts';
 import { securityQueries } from './security.queries.ts';
+import { dossiersQueries } from './dossiers.queries.ts';
+import { webhooksQueries } from './webhooks.queries.ts';
+import { appointmentsQueries } from './appointments.queries.ts';
 
 /**
  * What both Kysely stores (sqlite.store.ts, postgres.store.ts) share: the same queries, and the
@@ -22,7 +26,11 @@ export function storeQueries(db: Kysely<Database>, configCache: ConfigCache) {
     ...printingQueries(db),
     ...reportsQueries(db),
     ...ratingQueries(db),
+    ...alertQueries(db),
     ...securityQueries(db),
+    ...dossiersQueries(db),
+    ...webhooksQueries(db),
+    ...appointmentsQueries(db),
   };
 }
 
@@ -48,7 +56,11 @@ export async function writeTransaction<T>(
       ...printingQueries(conn),
       ...reportsQueries(conn),
       ...ratingQueries(conn),
+      ...alertQueries(conn),
       ...securityQueries(conn),
+      ...dossiersQueries(conn),
+      ...webhooksQueries(conn),
+      ...appointmentsQueries(conn),
       afterCommit: (work) => void afterCommit.push(work),
     });
     await sql`COMMIT`.execute(conn);

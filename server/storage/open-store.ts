@@ -14,7 +14,7 @@ export interface StoreExtras {
 
 type StoreSettings = Pick<Config, 'DATABASE_URL' | 'dbFile'>;
 
-const isPostgresUrl = (url: string | undefined): url is string => url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+export const isPostgresUrl = (url: string | undefined): url is string => url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 
 /** The store the settings name, in words for the start-up log: never the password. */
 export function describeStore(config: StoreSettings): string {

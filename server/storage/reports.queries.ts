@@ -3,6 +3,7 @@ import type { TicketState } from '../../protocol/index.ts';
 import type { DurationAccumulator, MinuteHistogram } from '../reports/stats.models.ts';
 import type { DailyRollupRow } from '../reports/time-summary.models.ts';
 import { reportRatingsQueries } from './report-ratings.queries.ts';
+import { ticketHistoryQueries } from './ticket-history.queries.ts';
 import type { ReportStore, TicketFacts } from '../reports/reports.port.ts';
 import type { Database } from './db.types.ts';
 
@@ -87,6 +88,7 @@ export function reportsQueries(db: Kysely<Database>): ReportStore {
 
   return {
     ...reportRatingsQueries(db),
+    ...ticketHistoryQueries(db),
     async recordFirstCall(ticketId, call) {
       const r = await db
         .updateTable('tickets')

@@ -93,6 +93,11 @@ export const ticketFromRow = (r: Row<'tickets'>): Ticket => ({
   priorityGroupId: r.priority_group_id,
   recallCount: r.recall_count,
   targetCounterId: r.target_counter_id,
+  // Only result-return tickets carry them (issue #14).
+  ...(!r.dossier_code ? {} : { dossierCode: r.dossier_code, dossierUnverified: r.dossier_unverified === 1 }),
+  // Only tickets issued at an appointment's check-in carry them (issue #14).
+  ...(r.appointment_id ? { appointmentId: r.appointment_id } : {}),
+  ...(r.appointment_at !== null && r.appointment_at !== undefined ? { appointmentAt: iso(r.appointment_at)! } : {}),
 });
 export const ticketToRow = (t: Ticket): NewRow<'tickets'> => ({
   id: t.id,
@@ -113,6 +118,10 @@ export const ticketToRow = (t: Ticket): NewRow<'tickets'> => ({
   recall_count: t.recallCount,
   target_counter_id: t.targetCounterId,
   is_priority: t.priorityGroupId === null ? 0 : 1,
+  dossier_code: t.dossierCode ?? null,
+  dossier_unverified: t.dossierUnverified ? 1 : 0,
+  appointment_id: t.appointmentId ?? null,
+  appointment_at: t.appointmentAt ? ms(t.appointmentAt) : null,
 });
 
 export const eventFromRow = (r: Row<'ticket_events'>): TicketEvent => ({

@@ -4,7 +4,7 @@ import type { Database } from './db.types.ts';
 import { eventFromRow, eventToRow, ticketFromRow, ticketToRow } from './rows.ts';
 import type { StoreTx } from '../kernel/store.port.ts';
 
-type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.queries.ts').configQueries>>;
+type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.queries.ts').configQueries> | 'openAlerts'>;
 
 const UNFINISHED: TicketState[] = ['waiting', 'called', 'serving', 'parked'];
 
@@ -45,12 +45,22 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
             .where('queue_service_id', '=', serviceId)
             .where('is_priority', '=', isPriority)
             .where('target_counter_id', 'is', null)
+            .where('appointment_at', 'is', null)
             .orderBy('issued_at')
             .orderBy('seq')
             .limit(1),
         ),
       );
       const sentHere = waiting().where('target_counter_id', '=', counterId).orderBy('issued_at').orderBy('seq');
+      // Tickets keeping an appointment's place (issue #14): every one of the counter's services (tickets_appointment_ix; few).
+      if (serviceIds.length > 0) {
+        parts.push(
+          waiting()
+            .where('appointment_at', 'is not', null)
+            .where('queue_service_id', 'in', [...serviceIds])
+            .where('target_counter_id', 'is', null),
+        );
+      }
       // And what the counter attends now (a call must find it free), in the same statement.
       const attending = tickets().where('centre_id', '=', centreId).where('counter_id', '=', counterId).where('state', 'in', ['called', 'serving']);
       let query = db
@@ -109,7 +119,7 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       const rows = await db
         .selectFrom('ticket_events as e')
         .innerJoin('tickets as t', 't.id', 'e.ticket_id')
-        .select(['e.service_id', 'e.at', 't.priority_group_id'])
+        .select(['e.service_id', 'e.at', 't.priority_group_id', 't.appointment_at'])
         .where('e.centre_id', '=', centreId)
         .where('e.counter_id', '=', counterId)
         .where('e.to_state', '=', 'called')
@@ -123,6 +133,7 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       return rows.map((r) => ({
         serviceId: r.service_id ?? '',
         priority: r.priority_group_id !== null,
+        appointment: r.appointment_at !== null,
         at: new Date(Number(r.at)).toISOString(),
       }));
     },

@@ -73,6 +73,8 @@ export function touch(touched: Touched, fact: CentreFact): void {
       touched.queue = true; // a counter opening or pausing changes the estimates
       touched.counters.add(fact.payload.view.counter.id);
       return;
+    case 'alert:changed':
+      return; // an SLA alert moves no ticket
     case 'ticket:issued':
       // A new ticket joins the end of its queue: no one waiting before it has one more ahead
       // (countAhead counts earlier tickets) and estimates follow service times and open counters.

@@ -8,7 +8,7 @@ import { capacity } from '../queue/numbering.ts';
 import { newTicket } from '../queue/ticket.models.ts';
 import { tellIssued } from '../kernel/ticket-subscribers.ts';
 import type { CentreConfig } from '../kernel/centre-config.ts';
-import type { StoreReads } from '../kernel/store.port.ts';
+import type { StoreReads, StoreWriteTx } from '../kernel/store.port.ts';
 
 export interface IssueTicketInput {
   centreId: string;
@@ -17,6 +17,11 @@ export interface IssueTicketInput {
   priorityGroupId?: string;
   /** The kiosk (device) that asked, for the audit trail. */
   kioskId?: string | null;
+  /** Result return (issue #14, server/dossiers/): the dossier the ticket is for, and the counter it is sent to. */
+  dossier?: { code: string; unverified: boolean };
+  targetCounterId?: string | null;
+  /** Appointments (issue #14, server/appointments/): checked in; `at`, the slot start, when the ticket keeps the appointment's place. */
+  appointment?: { id: string; at?: string };
 }
 
 function requirePriorityGroup(settings: CentreSettings, groupId: string) {
@@ -30,46 +35,55 @@ function requirePriorityGroup(settings: CentreSettings, groupId: string) {
  * modules' `issued` subscribers (printing: the kiosk's print job) run in the same transaction.
  */
 export async function issueTicket(deps: Deps, input: IssueTicketInput): Promise<IssuedTicket> {
-  const { store, clock, ids, notifier } = deps;
+  const { store } = deps;
   // Refuse what is plainly wrong before taking the lock, from this process's cached configuration.
   issuable(await store.cachedConfig(input.centreId), input);
 
-  return store.runInTx({ centreId: input.centreId }, async (tx) => {
-    // The configuration's version is checked inside the lock (one read; config-cache.ts).
-    const config = await tx.centreConfig(input.centreId);
-    const { centre, service, settings } = issuable(config, input);
-    // Read the clock inside the lock so issue times follow number order.
-    const now = clock.now();
-    const day = businessDay(now, centre.timeZone);
-    const seq = await tx.takeNumber(centre.id, service.id, day);
-    if (seq > capacity(service.numbering)) {
-      throw new AppError('service.numbers_exhausted', `Service "${service.id}" has used every number of its band today.`);
-    }
-    const ticket = newTicket({ id: ids.newId(), centreId: centre.id, service, day, seq, at: now, priorityGroupId: input.priorityGroupId ?? null });
-    const eventSeq = await commitChange(deps, tx, {
-      centreId: centre.id,
-      before: null,
-      after: ticket,
-      at: now,
-      actorKind: 'kiosk',
-      actorId: input.kioskId ?? null,
-      counterId: null,
-    });
-    // One read of the counts and durations serves the ticket's estimate and the fact's figures. A new
-    // ticket is behind everyone waiting in its queue (issue times follow number order).
-    const inputs = await estimateInputs(tx, centre.id, settings);
-    const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
-    const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
-    const figures = figuresFrom(
-      inputs,
-      config!.services.map((s) => s.id),
-    );
-    const fact = { seq: eventSeq, ticket, ...figures };
-    tx.afterCommit(() => notifier.publish({ type: 'ticket:issued', centreId: centre.id, payload: fact }));
-    // After the fact's publication: what subscribers hand on after commit follows it.
-    const extras = await tellIssued(deps, tx, { ticket, kioskId: input.kioskId ?? null, at: now });
-    return { ...status, ...extras };
+  return store.runInTx({ centreId: input.centreId }, (tx) => issueTicketInTx(deps, tx, input));
+}
+
+/** The issue inside a write transaction the caller holds (result return reads its dossier in the same one). */
+export async function issueTicketInTx(deps: Deps, tx: StoreWriteTx, input: IssueTicketInput): Promise<IssuedTicket> {
+  const { clock, ids, notifier } = deps;
+  // The configuration's version is checked inside the lock (one read; config-cache.ts).
+  const config = await tx.centreConfig(input.centreId);
+  const { centre, service, settings } = issuable(config, input);
+  // Read the clock inside the lock so issue times follow number order.
+  const now = clock.now();
+  const day = businessDay(now, centre.timeZone);
+  const seq = await tx.takeNumber(centre.id, service.id, day);
+  if (seq > capacity(service.numbering)) {
+    throw new AppError('service.numbers_exhausted', `Service "${service.id}" has used every number of its band today.`);
+  }
+  const ticket: Ticket = {
+    ...newTicket({ id: ids.newId(), centreId: centre.id, service, day, seq, at: now, priorityGroupId: input.priorityGroupId ?? null }),
+    ...(input.dossier ? { dossierCode: input.dossier.code, dossierUnverified: input.dossier.unverified } : {}),
+    ...(input.targetCounterId ? { targetCounterId: input.targetCounterId } : {}),
+    ...(input.appointment ? { appointmentId: input.appointment.id, ...(input.appointment.at ? { appointmentAt: input.appointment.at } : {}) } : {}),
+  };
+  const eventSeq = await commitChange(deps, tx, {
+    centreId: centre.id,
+    before: null,
+    after: ticket,
+    at: now,
+    actorKind: 'kiosk',
+    actorId: input.kioskId ?? null,
+    counterId: null,
   });
+  // One read of the counts and durations serves the ticket's estimate and the fact's figures. A new
+  // ticket is behind everyone waiting in its queue (issue times follow number order).
+  const inputs = await estimateInputs(tx, centre.id, settings);
+  const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
+  const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
+  const figures = figuresFrom(
+    inputs,
+    config!.services.map((s) => s.id),
+  );
+  const fact = { seq: eventSeq, ticket, ...figures };
+  tx.afterCommit(() => notifier.publish({ type: 'ticket:issued', centreId: centre.id, payload: fact }));
+  // After the fact's publication: what subscribers hand on after commit follows it.
+  const extras = await tellIssued(deps, tx, { ticket, kioskId: input.kioskId ?? null, at: now });
+  return { ...status, ...extras };
 }
 
 /** The centre, service and settings an issue names, or the error that refuses it. */

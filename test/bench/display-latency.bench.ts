@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
-import { CENTRE_NAMESPACE, type TicketStatus } from '../../protocol/index.ts';
-import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import type { TicketStatus } from '../../protocol/index.ts';
+import { allReceived, connectDisplay, missedSeqs, settle, type Display } from './displays.ts';
 import { loginHeaders } from '../helpers/credentials.ts';
 import { perOp, spawnServer, type ChildServer } from './spawn-server.ts';
 import { round, summarize } from './stats.ts';
@@ -17,15 +16,6 @@ const WAITING = 2_000;
 const CONNECT_BATCH = 100;
 /** A call counts as missed by a display that has not seen it this long after it was made. */
 const DELIVERY_TIMEOUT_MS = 10_000;
-
-/** One hall display: its socket, the sequence numbers it received, when each call arrived. */
-interface Display {
-  socket: Socket;
-  snapshotSeq: number | null;
-  seqs: number[];
-  /** Ticket id → when its ticket:called arrived. */
-  calledAt: Map<string, number>;
-}
 
 export const displayLatencyBenchmark: Benchmark = {
   name: 'display-latency',
@@ -69,7 +59,7 @@ async function runLevel(n: number): Promise<BenchResult> {
 
     const connectStart = performance.now();
     for (let i = 0; i < n; i += CONNECT_BATCH) {
-      const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - i) }, () => connectDisplay(server.url));
+      const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - i) }, () => connectDisplay(server.url, CENTRE));
       displays.push(...(await Promise.all(batch)));
     }
     const connectSeconds = (performance.now() - connectStart) / 1000;
@@ -116,58 +106,6 @@ async function runLevel(n: number): Promise<BenchResult> {
     for (const d of displays) d.socket.disconnect();
     await server.stop();
   }
-}
-
-function connectDisplay(url: string): Promise<Display> {
-  const socket = io(`${url}${CENTRE_NAMESPACE}`, {
-    auth: { centreId: CENTRE, token: DEMO_TOKENS.display },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-  });
-  const display: Display = { socket, snapshotSeq: null, seqs: [], calledAt: new Map() };
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('a display did not get its snapshot within 60 s')), 60_000);
-    socket.on('connect_error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    socket.on('state:snapshot', (snapshot: { seq: number }) => {
-      display.snapshotSeq ??= snapshot.seq;
-      clearTimeout(timer);
-      resolve(display);
-    });
-    socket.onAny((event: string, payload: { seq?: number; ticket?: { id: string } }) => {
-      if (event === 'state:snapshot' || typeof payload?.seq !== 'number') return;
-      display.seqs.push(payload.seq);
-      if (event === 'ticket:called' && payload.ticket) display.calledAt.set(payload.ticket.id, performance.now());
-    });
-  });
-}
-
-/** Resolves true once every display has the call of `ticketId`, false after `timeoutMs`. */
-async function allReceived(displays: Display[], ticketId: string, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline) {
-    if (displays.every((d) => d.calledAt.has(ticketId))) return true;
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  return false;
-}
-
-async function settle(displays: Display[], lastSeq: number, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (performance.now() < deadline && displays.some((d) => !d.seqs.includes(lastSeq))) {
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-/** Facts after the display's snapshot, up to `lastSeq`, that it never received. */
-function missedSeqs(d: Display, lastSeq: number): number {
-  const got = new Set(d.seqs);
-  let missed = 0;
-  for (let s = (d.snapshotSeq ?? 0) + 1; s <= lastSeq; s++) if (!got.has(s)) missed++;
-  return missed;
 }
 
 async function seqOf(server: ChildServer, headers: Record<string, string>): Promise<number> {

@@ -1,6 +1,7 @@
 import { callNextBenchmark } from './call-next.bench.ts';
 import { displayLatencyBenchmark } from './display-latency.bench.ts';
 import { issueTicketsBenchmark } from './issue-tickets.bench.ts';
+import { postgresCallBenchmark, postgresIssueBenchmark } from './postgres.bench.ts';
 import { printBenchmark } from './print.bench.ts';
 import { reportsBenchmark } from './reports.bench.ts';
 import { ticketFollowersBenchmark } from './ticket-followers.bench.ts';
@@ -14,4 +15,6 @@ export const benchmarks: Benchmark[] = [
   displayLatencyBenchmark,
   reportsBenchmark,
   ticketFollowersBenchmark,
+  postgresIssueBenchmark,
+  postgresCallBenchmark,
 ];

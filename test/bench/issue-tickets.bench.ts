@@ -46,7 +46,7 @@ export const issueTicketsBenchmark: Benchmark = {
     '2.0–2.8 ms before, 376–455 tickets/s at concurrency 20 against 433–486 — the year of history still costs 1.1× the',
     'empty store. The difference is within what two runs on this machine vary by, but every case moved the same way, so it',
     'is named here, not hidden; a profile of the new path (after-commit closures, the subscribers loop) is the next step.',
-    'PostgreSQL and several instances are not benchmarked yet (issue #13 stays open for it).',
+    'PostgreSQL with one and three instances: postgres-issue and postgres-call below.',
   ].join(' '),
   async run() {
     const results: BenchResult[] = [];
@@ -80,7 +80,7 @@ async function runLevel(store: StoreCase, concurrency: number): Promise<BenchRes
   }
 }
 
-function toResult(name: string, run: LoadRun, check: { summary: string; problems: string[] }): BenchResult {
+export function toResult(name: string, run: LoadRun, check: { summary: string; problems: string[] }): BenchResult {
   const latency = summarize(run.latencies);
   const failed = run.replies.filter((r) => r.status !== 200);
   const errors = failed.length;
@@ -104,7 +104,7 @@ function toResult(name: string, run: LoadRun, check: { summary: string; problems
 }
 
 /** Every issued ticket (warm-up included) against the numbering rule and the server's own counts. */
-function verify(runs: LoadRun[], snapshot: Snapshot): { summary: string; problems: string[] } {
+export function verify(runs: LoadRun[], snapshot: Snapshot): { summary: string; problems: string[] } {
   const tickets = runs
     .flatMap((r) => r.replies)
     .filter((r) => r.status === 200)
@@ -124,7 +124,7 @@ function verify(runs: LoadRun[], snapshot: Snapshot): { summary: string; problem
   return { summary, problems };
 }
 
-async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+export async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
   const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}`);
   return (await res.json()) as T;

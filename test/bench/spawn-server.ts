@@ -26,7 +26,8 @@ const childEntry = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 export async function spawnServer(extraEnv: Record<string, string> = {}, options: SpawnOptions = {}): Promise<ChildServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'luot-bench-'));
   if (options.dbFile) await copyFile(options.dbFile, join(dataDir, 'luot.sqlite'));
-  const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv };
+  // No daily backup in the middle of a timed run (server/backup/, docs/backup.md).
+  const env = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'true', LOG_LEVEL: 'warn', BACKUP_INTERVAL_MS: '0', ...extraEnv };
   // `node --import tsx` rather than `npx tsx`: no npx wrapper process between us and the server,
   // so the pid we signal is the server's own.
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (docs/benchmarks.md).

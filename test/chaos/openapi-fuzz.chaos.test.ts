@@ -61,6 +61,7 @@ const WHO_OF: Record<Holder, Acting> = {
   'device:display': 'display',
   'device:bridge': 'bridge',
   'device:rating-screen': 'rating-screen',
+  'device:integration': 'integration',
 };
 const EVERYONE: Acting[] = ['admin', 'ha', 'lan', 'hung', 'kiosk', 'display', 'bridge', 'rating-screen', 'province-admin', 'anonymous'];
 type Caller = Acting | 'forged-token' | 'forged-cookie';
@@ -114,6 +115,8 @@ beforeAll(async () => {
     staffId: ['fuzz-victim', 'nobody'],
     tokenId: [token.device.id, 'no-such-token'],
     jobId: [...tickets.filter((t: any) => t.printJob).map((t: any) => t.printJob.id), 'no-such-job'],
+    // A dossier code (issue #14) or an appointment's 8-digit code; none of them exist yet.
+    code: ['H12.34-241203-0001', '00000000', 'no-such-code'],
   });
   for (const who of EVERYONE) if (who !== 'province-admin') await server.credentials(who);
   // Logging out ends the session it is sent with: give logout sessions of its own.

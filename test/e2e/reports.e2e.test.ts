@@ -75,6 +75,11 @@ describeInBrowser('reports page (chromium)', () => {
     const canvases = page.locator('luot-report-times luot-report-chart canvas');
     await expect.poll(() => canvases.count(), poll).toBe(3);
     expect((await canvases.first().boundingBox())!.height).toBeGreaterThan(100);
+    // One day's busiest hours: the whole working day, not one bar for the one busy hour (issue #15).
+    // (The seeded Monday has tickets until 23h, which widens the span.)
+    expect(await page.locator('[data-testid="hours-chart"] canvas').getAttribute('data-labels')).toBe(
+      Array.from({ length: 17 }, (_, i) => `${String(7 + i).padStart(2, '0')}h`).join(' '),
+    );
 
     // XLSX: the download the browser makes, opened again by exceljs.
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-times-xlsx').click()]);
@@ -107,8 +112,8 @@ describeInBrowser('reports page (chromium)', () => {
     await expect
       .poll(() => page.getByTestId('live-counters').locator('[data-key="quay-1"] td').allTextContents(), poll)
       .toEqual(['Quầy số 1', 'Đang mở', 'Nguyễn Thị Lan', '–']);
-    // The demo's devices: kiosk, hall display, bridge and a rating screen per counter (6).
-    expect(await page.getByTestId('live-devices').locator('[data-testid="report-row"]').count()).toBe(9);
+    // The demo's devices: kiosk, hall display, bridge, the dossier system's token and a rating screen per counter (6).
+    expect(await page.getByTestId('live-devices').locator('[data-testid="report-row"]').count()).toBe(10);
 
     await page.getByTestId('tab-tickets').click();
     await page.getByTestId('range-from').fill(MONDAY);
@@ -117,17 +122,43 @@ describeInBrowser('reports page (chromium)', () => {
     await expect
       .poll(() => page.locator('[data-testid="tickets-table"] [data-testid="report-row"] td:first-child').allTextContents(), poll)
       .toEqual(['A005', 'B002', 'A004']);
+    // The page has the export's columns and says the states in the export's words (issue #15).
+    const headers = await page.locator('[data-testid="tickets-table"] th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Trạng thái', 'Ưu tiên', 'Số lần chuyển']));
+    const stateColumn = headers.indexOf('Trạng thái') + 1;
+    expect(await page.locator(`[data-testid="tickets-table"] [data-testid="report-row"] td:nth-child(${stateColumn})`).allTextContents()).toEqual([
+      'Đã hết hạn',
+      'Đã hết hạn',
+      'Đã hết hạn',
+    ]);
 
     await page.getByTestId('tab-monthly').click();
+    // It opens on the current month (the centre's), month to date.
+    const thisMonth = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).slice(0, 7);
+    await expect.poll(() => page.getByTestId('monthly-month').inputValue(), poll).toBe(thisMonth);
     await page.getByTestId('monthly-month').fill('2026-03');
+    // The parts of an administrative report: number, place and date, signature block.
+    await page.getByTestId('monthly-doc-number').fill('15/BC-TTPVHCC');
+    await page.getByTestId('monthly-doc-place').fill('An Phú');
+    await page.getByTestId('monthly-doc-signerTitle').fill('Giám đốc');
+    await page.getByTestId('monthly-doc-signerName').fill('Phạm Thu Hà');
+    expect(await page.getByTestId('monthly-number').textContent()).toBe('Số: 15/BC-TTPVHCC');
+    expect(await page.getByTestId('monthly-place-date').textContent()).toMatch(/^An Phú, ngày \d{2} tháng (0[12]|[3-9]|1[0-2]) năm \d{4}$/);
     await expect.poll(() => page.getByTestId('monthly-overview').textContent(), poll).toContain('cấp 8 phiếu và phục vụ 3 lượt');
     expect(await page.getByTestId('monthly-report').locator('h1').textContent()).toBe('Báo cáo tình hình tiếp nhận và giải quyết tháng 03/2026');
+    expect((await page.getByTestId('monthly-signature').innerText()).split('\n').filter(Boolean)).toEqual(['GIÁM ĐỐC', '(Ký, ghi rõ họ tên)', 'Phạm Thu Hà']);
     // Printed, only the report remains: no header, tabs or controls.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('luot-reports-app nav').isVisible()).toBe(false);
     expect(await page.getByTestId('monthly-print').isVisible()).toBe(false);
     expect(await page.getByTestId('monthly-report').isVisible()).toBe(true);
+    expect(await page.getByTestId('monthly-doc-place').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
+    // Place and signer are remembered for next month; the number is not.
+    await page.reload();
+    await page.getByTestId('tab-monthly').click();
+    await expect.poll(() => page.getByTestId('monthly-doc-place').inputValue(), poll).toBe('An Phú');
+    expect(await page.getByTestId('monthly-doc-number').inputValue()).toBe('');
     expect(stack.pageErrors).toEqual([]);
   });
 

@@ -63,9 +63,32 @@ describeInBrowser('citizen status page and kiosk priority (chromium)', () => {
     expect(stack.pageErrors).toEqual([]);
   });
 
+  it('says the service is not being served while no counter for it is open, then the ordinary wait once one opens', async () => {
+    // Land (dat-dai) is served by quay-3 and quay-4, closed at the start of the demo.
+    const issued = await post<TicketStatus>('/tickets', { serviceId: 'dat-dai' }, 'kiosk');
+    const phone = await stack.open(`/t/${issued.ticket.id}`);
+    await expect
+      .poll(() => text(phone, 'status-headline'), poll)
+      .toBe('Hiện chưa có quầy nào phục vụ lĩnh vực này. Bạn vẫn giữ chỗ trong hàng chờ; trang sẽ báo khi đến lượt.');
+    // Another officer (Tuấn holds quay-5) opens quay-3.
+    const hung = await loginHeaders(stack.server.url, 'hung');
+    const act = (action: string) =>
+      fetch(`${stack.server.url}/api/centres/demo/counters/quay-3/${action}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...hung },
+        body: '{}',
+      });
+    expect((await act('open')).status).toBe(200);
+    await expect.poll(() => text(phone, 'status-headline'), poll).toBe('Đang chờ đến lượt');
+    expect((await act('close')).status).toBe(200);
+    await phone.close();
+  });
+
   it('says plainly when the link is not a ticket', async () => {
     const phone = await stack.open('/t/no-such-ticket');
     await expect.poll(() => text(phone, 'status-error'), poll).toBe('Không tìm thấy phiếu');
+    // …and what to do about it (issue #15).
+    expect(await text(phone, 'status-help')).toMatch(/^Đường dẫn này không khớp với phiếu nào\. Vui lòng quét lại mã QR/);
     expect(await phone.getByTestId('offline-banner').count()).toBe(0);
     await phone.close();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCp1258 } from '../../firmware-bridge/printer/cp1258.ts';
 import { encodeText, toAscii, wrapColumns } from '../../firmware-bridge/printer/escpos-text.ts';
-import { DEFAULT_TEMPLATE, ticketLayout } from '../../firmware-bridge/printer/ticket-layout.ts';
+import { DEFAULT_TEMPLATE, KEEP_TOGETHER, ticketLayout } from '../../firmware-bridge/printer/ticket-layout.ts';
 import { decodeEscPos, linesText } from '../escpos/decoder.ts';
 import { sampleTicket } from '../fixtures/print-job.ts';
 
@@ -100,5 +100,19 @@ describe('wrapColumns', () => {
   it('counts a toned letter as one column and breaks at spaces', () => {
     expect(wrapColumns('Thời gian chờ dự kiến: khoảng 12 phút', 16)).toEqual(['Thời gian chờ dự', 'kiến: khoảng 12', 'phút']);
     expect(wrapColumns('ABCDEFGHIJ', 4)).toEqual(['ABCD', 'EFGH', 'IJ']);
+  });
+
+  it('never breaks between words joined by KEEP_TOGETHER, and prints them with a plain space', () => {
+    expect(wrapColumns(`Chờ: khoảng${KEEP_TOGETHER}56${KEEP_TOGETHER}phút`, 14)).toEqual(['Chờ:', 'khoảng 56 phút']);
+  });
+
+  it('on 58 mm (32 columns) the estimated wait keeps its number with its unit (issue #15)', () => {
+    for (const minutes of [5, 56, 120]) {
+      const layout = ticketLayout({ ...sampleTicket, estimatedWaitMinutes: minutes }, DEFAULT_TEMPLATE);
+      const lines = layout.flatMap((b) => (b.kind === 'text' && /phút|min$/.test(b.text) ? wrapColumns(b.text, 32) : []));
+      expect(lines.find((l) => l.includes('phút'))).toContain(`khoảng ${minutes} phút`);
+      expect(lines.find((l) => l.includes('min'))).toContain(`about ${minutes} min`);
+      expect(lines.join('')).not.toContain(KEEP_TOGETHER);
+    }
   });
 });

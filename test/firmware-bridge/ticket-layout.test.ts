@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATE, localDateTime, ticketLayout, type LayoutBlock } from '../../firmware-bridge/printer/ticket-layout.ts';
+import { DEFAULT_TEMPLATE, localDateTime, printedLine, ticketLayout, type LayoutBlock } from '../../firmware-bridge/printer/ticket-layout.ts';
 import { sampleTicket } from '../fixtures/print-job.ts';
 
-const texts = (blocks: LayoutBlock[]) => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+// As printed: words kept together (KEEP_TOGETHER) print with an ordinary space.
+const texts = (blocks: LayoutBlock[]) => blocks.flatMap((b) => (b.kind === 'text' ? [printedLine(b.text)] : []));
 
 describe('ticketLayout (pure)', () => {
   it('shows what DOMAIN.md says a ticket shows, the number huge, and ends with a cut', () => {

@@ -5,7 +5,8 @@ import { DEMO_PASSWORD, DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
  * (its bearer token), or nobody. `admin`, `manager` and `staff` name the demo accounts of those
  * roles (admin, ha, lan).
  */
-export type Who = 'admin' | 'manager' | 'staff' | 'ha' | 'lan' | 'hung' | 'tuan' | 'kiosk' | 'display' | 'bridge' | 'rating-screen' | 'anonymous';
+export type Who =
+  'admin' | 'manager' | 'staff' | 'ha' | 'lan' | 'hung' | 'tuan' | 'kiosk' | 'display' | 'bridge' | 'rating-screen' | 'integration' | 'anonymous';
 
 export const usernameOf: Partial<Record<Who, string>> = {
   admin: 'admin',
@@ -23,6 +24,7 @@ export const deviceTokenOf: Partial<Record<Who, string>> = {
   bridge: DEMO_TOKENS.bridge,
   /** Counter quay-1's rating screen. */
   'rating-screen': DEMO_TOKENS['rating-screen'],
+  integration: DEMO_TOKENS.integration,
 };
 
 /** The `name=value` pair of the session cookie in a login answer's Set-Cookie. */

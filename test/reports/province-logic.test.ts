@@ -5,7 +5,7 @@ describe('the province tab of the reports page', () => {
   it('is shown to the province roles only; a centre’s manager asking for it gets the live view', () => {
     expect(tabsFor('province_manager')).toContain('province');
     expect(tabsFor('province_admin')).toContain('province');
-    expect(tabsFor('manager')).toEqual(['live', 'ratings', 'times', 'tickets', 'monthly']);
+    expect(tabsFor('manager')).toEqual(['live', 'ratings', 'times', 'tickets', 'appointments', 'alerts', 'monthly']);
     expect(tabsFor(undefined)).not.toContain('province');
     expect(parseTab('province')).toBe('province');
     expect(tabFor('province', 'manager')).toBe('live');

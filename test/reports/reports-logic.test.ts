@@ -5,6 +5,8 @@ import {
   chartHeight,
   currentCursor,
   defaultReportMonth,
+  hoursChart,
+  placeDateLine,
   deviceHealth,
   firstPage,
   formatNumber,
@@ -38,7 +40,17 @@ describe('reports page logic', () => {
     expect(presetRange('lastMonth', '2026-01-05')).toEqual({ from: '2025-12-01', to: '2025-12-31' });
     expect(presetRange('thisYear', today)).toEqual({ from: '2026-01-01', to: today });
     expect(lastDayOfMonth('2028-02')).toBe('2028-02-29');
-    expect(defaultReportMonth('2026-01-05')).toBe('2025-12');
+    // The month to date (issue #15).
+    expect(defaultReportMonth('2026-01-05')).toBe('2026-01');
+    expect(defaultReportMonth('2026-12-31')).toBe('2026-12');
+  });
+
+  it('writes the place-and-date line as an administrative document does', () => {
+    expect(placeDateLine('An Phú', '2026-12-03', 'vi')).toBe('An Phú, ngày 03 tháng 12 năm 2026');
+    expect(placeDateLine('An Phú', '2026-02-15', 'vi')).toBe('An Phú, ngày 15 tháng 02 năm 2026');
+    expect(placeDateLine('An Phú', '2026-03-09', 'vi')).toBe('An Phú, ngày 09 tháng 3 năm 2026');
+    expect(placeDateLine('  ', '2026-10-20', 'vi')).toBe('……………, ngày 20 tháng 10 năm 2026');
+    expect(placeDateLine('An Phu', '2026-12-03', 'en')).toBe('An Phu, 3 December 2026');
   });
 
   it('accepts only whole, ordered ranges', () => {
@@ -89,5 +101,26 @@ describe('reports page logic', () => {
     expect(['manager', 'admin', 'province_manager', 'province_admin', 'staff'].map(mayReadReports)).toEqual([true, true, true, true, false]);
     expect(chartHeight(5)).toEqual({});
     expect(chartHeight(37)).toEqual({ '--luot-chart-height': `${4 + 37 * 1.2}rem` });
+  });
+
+  it('charts the whole working day, quiet hours as zero bars, widened to hours with tickets', () => {
+    const hour = (h: number, issued: number) => ({ hour: h, issued, perDay: issued, byWeekday: [] });
+    const oneDay = {
+      centreId: 'c',
+      centreName: { vi: '', en: '' },
+      timeZone: 'Asia/Ho_Chi_Minh',
+      from: '2026-03-02',
+      to: '2026-03-02',
+      weekdays: [],
+      openDays: 1,
+    };
+    const chart = hoursChart({ ...oneDay, hours: [hour(8, 4)] }, 'Phiếu/ngày');
+    expect(chart.labels).toEqual(['07h', '08h', '09h', '10h', '11h', '12h', '13h', '14h', '15h', '16h', '17h']);
+    expect(chart.datasets[0]!.data).toEqual([0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // A ticket at 06h and one at 19h widen the span.
+    const wide = hoursChart({ ...oneDay, hours: [hour(6, 1), hour(9, 2), hour(19, 1)] }, 'x');
+    expect(wide.labels[0]).toBe('06h');
+    expect(wide.labels.at(-1)).toBe('19h');
+    expect(wide.datasets[0]!.data).toHaveLength(14);
   });
 });

@@ -68,7 +68,7 @@ describe('first start outside demo mode', () => {
       const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir.path, LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'from-the-environment' });
       const first = await startServer(config);
       try {
-        expect(first.accounts.firstAdmin).toEqual({ centreId: 'main', username: 'admin', oneTimePassword: null });
+        expect(first.accounts.firstAdmin).toEqual({ centreId: 'main', username: 'admin', oneTimePassword: null, role: 'admin' });
         const headers = await loginHeaders(first.url, 'admin', 'from-the-environment');
         expect((await fetch(`${first.url}/api/centres/main/snapshot`, { headers })).status).toBe(200);
       } finally {

@@ -13,6 +13,8 @@ import { CentreSchema, CounterSchema, ServiceSchema, type Centre } from '../../p
 import { DeviceViewSchema, IssuedTicketSchema, PrintJobViewSchema, type PrintJobView } from '../../protocol/print.schemas.ts';
 import { PressResultSchema, RatingArmViewSchema, type RecordRatingBody } from '../../protocol/rating.schemas.ts';
 import { CounterViewSchema } from '../../protocol/realtime.schemas.ts';
+import { DossierCsvImportResultSchema, DossierReturnResultSchema, DossierSchema } from '../../protocol/dossiers.schemas.ts';
+import { WebhookDeliveryListSchema } from '../../protocol/webhooks.schemas.ts';
 import { CentreSettingsSchema, type CentreSettings } from '../../protocol/settings.schemas.ts';
 import { StaffWithPasswordSchema, type CreateStaffRequest, type UpdateStaffBody } from '../../protocol/staff.schemas.ts';
 import {
@@ -238,6 +240,17 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     recordRating: (centreId: string, body: RecordRatingBody) => request(PressResultSchema, 'POST', `/centres/${c(centreId)}/ratings`, body),
     /** [grantPriority] the reason is kept in the audit trail. */
     grantPriority: (centreId: string, body: GrantPriorityBody) => request(TicketStatusSchema, 'POST', `/centres/${c(centreId)}/grant-priority`, body),
+    /** [requestDossierReturn] the kiosk's "Nhận kết quả": a ticket for a ready dossier, or why not (issue #14). */
+    requestDossierReturn: (centreId: string, code: string) => request(DossierReturnResultSchema, 'POST', `/centres/${c(centreId)}/dossier-returns`, { code }),
+    /** [getDossier] */
+    getDossier: (centreId: string, code: string) => request(DossierSchema, 'GET', `/centres/${c(centreId)}/dossiers/${c(code)}`),
+    /** [markDossierReturned] the officer hands the result over. */
+    markDossierReturned: (centreId: string, code: string, ticketId?: string) =>
+      request(DossierSchema, 'POST', `/centres/${c(centreId)}/dossiers/${c(code)}/return`, ticketId ? { ticketId } : {}),
+    /** [importDossiersCsv] */
+    importDossiersCsv: (centreId: string, csv: string) => request(DossierCsvImportResultSchema, 'POST', `/centres/${c(centreId)}/dossiers/import`, { csv }),
+    /** [listWebhookDeliveries] the outbox: pending, delivered, failed. */
+    listWebhookDeliveries: (centreId: string) => request(WebhookDeliveryListSchema, 'GET', `/centres/${c(centreId)}/webhook-deliveries`),
     /**
      * [liveReport] [timeSummary] [busiestHours] [ratingSummary] [ticketLog] as JSON: the report
      * named decides the answer's schema and type (exports are links: reports/reports-logic.ts).
@@ -250,6 +263,11 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     getProvinceReport: async (query: ReportQuery = {}) => {
       const { PROVINCE_REPORT_SCHEMA } = await import('./report-schemas.ts');
       return request(PROVINCE_REPORT_SCHEMA, 'GET', provinceReportPath(query));
+    },
+    /** [getTicketHistory] one ticket's history for the reports (issue #14), oldest first. */
+    getTicketHistory: async (centreId: string, ticketId: string) => {
+      const { TICKET_HISTORY_SCHEMA } = await import('./report-schemas.ts');
+      return request(TICKET_HISTORY_SCHEMA, 'GET', `/centres/${c(centreId)}/tickets/${c(ticketId)}/history`);
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   TicketIssuedEventSchema,
   TicketUpdatedEventSchema,
 } from '../../protocol/realtime.schemas.ts';
+import { AlertChangedEventSchema } from '../../protocol/alerts.schemas.ts';
 import { applyEvent, applySnapshot, type CentreEventName, type CentreState } from './centre-state.ts';
 import { LiveConnection, TRANSPORTS, type ConnectionStatus } from './live-connection.ts';
 
@@ -44,6 +45,7 @@ const eventSchemas = {
   'ticket:called': TicketCalledEventSchema,
   'ticket:updated': TicketUpdatedEventSchema,
   'counter:updated': CounterUpdatedEventSchema,
+  'alert:changed': AlertChangedEventSchema,
 } satisfies Record<CentreEventName, z.ZodType>;
 
 /** The handshake (protocol/realtime.schemas.ts CentreHandshakeSchema). */

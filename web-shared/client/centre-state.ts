@@ -2,13 +2,13 @@
  * The front-ends' view of one centre, kept current from a snapshot plus sequenced events.
  * Pure: no DOM, no socket, no clock — tested in node (test/web/centre-state.test.ts).
  */
-import type { Call, CentreServerToClient, CounterView, Snapshot, Ticket, TicketState } from '../../protocol/index.ts';
+import type { AlertView, Call, CentreServerToClient, CounterView, Snapshot, Ticket, TicketState } from '../../protocol/index.ts';
 
 /** Same shape as the server's snapshot; `seq` is the last fact folded in. */
 export type CentreState = Snapshot;
 
 /** The sequenced events of `/centre` (everything but the snapshot itself). */
-export type CentreEventName = 'ticket:issued' | 'ticket:called' | 'ticket:updated' | 'counter:updated';
+export type CentreEventName = 'ticket:issued' | 'ticket:called' | 'ticket:updated' | 'counter:updated' | 'alert:changed';
 export type CentreEventPayload<E extends CentreEventName> = Parameters<CentreServerToClient[E]>[0];
 type TicketEventPayload = CentreEventPayload<'ticket:issued' | 'ticket:called' | 'ticket:updated'>;
 
@@ -35,8 +35,16 @@ export function applyEvent<E extends CentreEventName>(state: CentreState, event:
   // Already covered by the snapshot (the server joins the room before reading it) or a duplicate.
   if (payload.seq <= state.seq) return { state, gap: false };
   if (payload.seq > state.seq + 1) return { state, gap: true };
+  // An SLA alert raised, changed or cleared (issue #14): no queue figures, only the alerts list.
+  if (event === 'alert:changed') {
+    return {
+      state: { ...state, seq: payload.seq, alerts: placeAlert(state.alerts ?? [], (payload as CentreEventPayload<'alert:changed'>).alert) },
+      gap: false,
+    };
+  }
   // Every fact carries the queue figures, so a client never recomputes them.
-  const figures = { seq: payload.seq, waiting: { ...payload.waiting }, estimates: { ...payload.estimates } };
+  const { waiting, estimates } = payload as TicketEventPayload | CentreEventPayload<'counter:updated'>;
+  const figures = { seq: payload.seq, waiting: { ...waiting }, estimates: { ...estimates } };
 
   if (event === 'counter:updated') {
     const view = (payload as CentreEventPayload<'counter:updated'>).view;
@@ -91,6 +99,12 @@ function placeParked(parked: Ticket[], ticket: Ticket): Ticket[] {
     return listed ? parked.map((t) => (t.id === ticket.id ? ticket : t)) : [...parked, ticket];
   }
   return listed ? parked.filter((t) => t.id !== ticket.id) : parked;
+}
+
+/** An open alert is listed (replacing its older figures); a cleared one is taken off. */
+function placeAlert(alerts: AlertView[], alert: AlertView): AlertView[] {
+  const others = alerts.filter((a) => a.id !== alert.id);
+  return alert.clearedAt === null ? [...others, alert] : others;
 }
 
 /** Keeps the first of each (ticketId, calledAt): a recall has a new calledAt and stays. */

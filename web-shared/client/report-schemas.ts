@@ -17,6 +17,8 @@ import {
   type TimeSummary,
 } from '../../protocol/reports.schemas.ts';
 import { ProvinceReportSchema, type ProvinceReport } from '../../protocol/province-report.schemas.ts';
+import { AlertReportSchema, type AlertReport } from '../../protocol/alerts.schemas.ts';
+import { TicketHistorySchema, type TicketHistory } from '../../protocol/ticket-history.schemas.ts';
 
 /** What each report answers as JSON, by its path segment. */
 export interface Reports {
@@ -25,6 +27,8 @@ export interface Reports {
   'busiest-hours': BusiestHours;
   'rating-summary': RatingSummary;
   tickets: TicketLog;
+  /** SLA alerts (issue #14, server/alerts/alerts.routes.ts). */
+  alerts: AlertReport;
 }
 export type ReportName = keyof Reports;
 
@@ -34,7 +38,11 @@ export const REPORT_SCHEMAS: { [R in ReportName]: z.ZodType<Reports[R]> } = {
   'busiest-hours': BusiestHoursSchema,
   'rating-summary': RatingSummarySchema,
   tickets: TicketLogSchema,
+  alerts: AlertReportSchema,
 };
 
 /** The province report (issue #13): not under one centre, so not among the centre reports above. */
 export const PROVINCE_REPORT_SCHEMA: z.ZodType<ProvinceReport> = ProvinceReportSchema;
+
+/** One ticket's history (issue #14, `getTicketHistory`), opened from the ticket log. */
+export const TICKET_HISTORY_SCHEMA: z.ZodType<TicketHistory> = TicketHistorySchema;

@@ -1,8 +1,12 @@
 /** The English catalogue, for foreign residents and visitors: the same keys as messages.vi.ts. */
 import { reportsEn } from './messages.reports.ts';
+import { historyEn } from './messages.history.ts';
 import { printingEn } from './messages.printing.ts';
 import { devicesEn } from './messages.devices.ts';
 import { errorsEn } from './messages.errors.ts';
+import { dossiersEn } from './messages.dossiers.ts';
+import { appointmentsEn } from './messages.appointments.ts';
+import { alertsEn } from './messages.alerts.ts';
 import type { MessageKey } from './messages.vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -58,11 +62,13 @@ export const en: Record<MessageKey, string> = {
   'kiosk.waitingCount': 'Waiting: {n}',
   'kiosk.estimate': 'Wait: {wait}',
   'kiosk.follow': 'Follow your turn on your phone:',
+  'kiosk.followQr': 'QR code to follow your turn on your phone',
   'status.title': 'Follow your queue number',
   'status.yourNumber': 'Your number',
   'status.calledTo': 'Please go to counter {n}',
   'status.servingAt': 'You are being served at counter {n}',
   'status.waiting': 'Waiting for your turn',
+  'status.notServedNow': 'No counter is serving this service right now. You keep your place in the queue; this page will tell you when it is your turn.',
   'status.parked': 'Your ticket is set aside. When you are back, tell the officer at the counter.',
   'status.done': 'All done. Thank you!',
   'status.no_show': 'Your number was called but you were not there. Please take a new number.',
@@ -71,6 +77,8 @@ export const en: Record<MessageKey, string> = {
   'status.estimate': 'Estimated wait',
   'status.issuedAt': 'Issued at {time}',
   'status.live': 'This page updates by itself; no need to reload.',
+  'status.badLinkHelp':
+    'This link does not match any ticket. Please scan the QR code printed on your ticket again. If that does not work, the number on your ticket is still valid: watch the screen in the hall or ask a member of staff.',
   'console.open': 'Open counter',
   'console.close': 'Close counter',
   'console.pause': 'Pause',
@@ -268,6 +276,10 @@ export const en: Record<MessageKey, string> = {
   // Printing in the console (issue #4).
   ...printingEn,
   ...reportsEn,
+  ...historyEn,
   ...devicesEn,
   ...errorsEn,
+  ...dossiersEn,
+  ...appointmentsEn,
+  ...alertsEn,
 };

@@ -5,9 +5,13 @@
  */
 import type { ClientErrorCode } from './i18n.ts';
 import { reportsVi } from './messages.reports.ts';
+import { historyVi } from './messages.history.ts';
 import { printingVi } from './messages.printing.ts';
 import { devicesVi } from './messages.devices.ts';
 import { errorsVi } from './messages.errors.ts';
+import { dossiersVi } from './messages.dossiers.ts';
+import { appointmentsVi } from './messages.appointments.ts';
+import { alertsVi } from './messages.alerts.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -66,11 +70,13 @@ export const vi = {
   'kiosk.waitingCount': 'Đang chờ: {n}',
   'kiosk.estimate': 'Thời gian chờ: {wait}',
   'kiosk.follow': 'Theo dõi lượt của bạn trên điện thoại:',
+  'kiosk.followQr': 'Mã QR để theo dõi lượt của bạn trên điện thoại',
   'status.title': 'Theo dõi số thứ tự',
   'status.yourNumber': 'Số thứ tự của bạn',
   'status.calledTo': 'Mời bạn đến quầy số {n}',
   'status.servingAt': 'Bạn đang được phục vụ tại quầy số {n}',
   'status.waiting': 'Đang chờ đến lượt',
+  'status.notServedNow': 'Hiện chưa có quầy nào phục vụ lĩnh vực này. Bạn vẫn giữ chỗ trong hàng chờ; trang sẽ báo khi đến lượt.',
   'status.parked': 'Hồ sơ của bạn đang tạm gác. Khi quay lại, vui lòng báo cán bộ tại quầy.',
   'status.done': 'Đã phục vụ xong. Cảm ơn bạn!',
   'status.no_show': 'Số của bạn đã được gọi nhưng bạn vắng mặt. Vui lòng lấy số mới.',
@@ -79,6 +85,8 @@ export const vi = {
   'status.estimate': 'Thời gian chờ dự kiến',
   'status.issuedAt': 'Lấy số lúc {time}',
   'status.live': 'Trang tự cập nhật, không cần tải lại.',
+  'status.badLinkHelp':
+    'Đường dẫn này không khớp với phiếu nào. Vui lòng quét lại mã QR in trên phiếu. Nếu vẫn không được, số thứ tự trên phiếu vẫn dùng được: hãy theo dõi màn hình tại sảnh hoặc hỏi cán bộ hướng dẫn.',
   'console.open': 'Mở quầy',
   'console.close': 'Đóng quầy',
   'console.pause': 'Tạm dừng',
@@ -276,8 +284,12 @@ export const vi = {
   // Printing in the console (issue #4).
   ...printingVi,
   ...reportsVi,
+  ...historyVi,
   ...devicesVi,
   ...errorsVi,
+  ...dossiersVi,
+  ...appointmentsVi,
+  ...alertsVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

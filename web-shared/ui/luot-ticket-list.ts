@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { pageOf, rowsPerPage } from './list-pages.ts';
 
 /**
  * One row of a ticket list: a number (a ticket's, or a service's mark), what it is about, then
@@ -41,6 +42,10 @@ export class LuotTicketList extends LitElement {
     empty: { type: String },
     ordered: { type: Boolean },
     look: { type: String, reflect: true },
+    paged: { type: Boolean, reflect: true },
+    pageSeconds: { type: Number },
+    perPage: { state: true },
+    page: { state: true },
   };
   declare heading: string;
   declare rows: readonly TicketListRow[];
@@ -49,6 +54,22 @@ export class LuotTicketList extends LitElement {
   /** An <ol>: the order is the point (newest call first). */
   declare ordered: boolean;
   declare look: 'display' | 'desk';
+  /**
+   * Rows that do not fit are shown a page at a time, turning every `pageSeconds` (the hall
+   * display's queues, issue #15), with "1/2" beside the heading.
+   */
+  declare paged: boolean;
+  declare pageSeconds: number;
+  /** Measured rows per page; null: not measured yet (everything is rendered to measure it). */
+  declare private perPage: number | null;
+  declare private page: number;
+  private measuredKeys = '';
+  private turner: ReturnType<typeof setInterval> | undefined;
+  // The window, not the element: a page of fewer rows may shrink an element sized by its content
+  // (portrait), and measuring again on that would loop.
+  private readonly resized = () => {
+    this.perPage = null;
+  };
 
   constructor() {
     super();
@@ -57,11 +78,62 @@ export class LuotTicketList extends LitElement {
     this.empty = null;
     this.ordered = false;
     this.look = 'desk';
+    this.paged = false;
+    this.pageSeconds = 8;
+    this.perPage = null;
+    this.page = 0;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('resize', this.resized);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('resize', this.resized);
+    clearInterval(this.turner);
+    this.turner = undefined;
+  }
+
+  override willUpdate() {
+    // Other rows (a service added, another language's names): measure again.
+    const keys = this.rows.map((r) => `${r.key}:${r.label}`).join('|');
+    if (keys !== this.measuredKeys) {
+      this.measuredKeys = keys;
+      this.perPage = null;
+    }
+  }
+
+  override updated() {
+    if (!this.paged) return;
+    if (this.perPage === null) {
+      // Every row is rendered now: measure them, then render a page.
+      const list = this.renderRoot.querySelector<HTMLElement>('ol, ul');
+      if (!list) return;
+      const items = [...list.querySelectorAll<HTMLElement>(':scope > li')];
+      const style = getComputedStyle(list);
+      this.perPage = rowsPerPage({
+        available: list.clientHeight,
+        rowHeights: items.map((li) => li.offsetHeight),
+        gap: parseFloat(style.rowGap) || 0,
+        columns: style.gridTemplateColumns.split(' ').filter(Boolean).length,
+      });
+    }
+    const { pages } = pageOf(this.rows, this.perPage, this.page);
+    if (pages > 1 && this.turner === undefined) {
+      this.turner = setInterval(() => (this.page += 1), Math.max(1, this.pageSeconds) * 1000);
+    } else if (pages <= 1 && this.turner !== undefined) {
+      clearInterval(this.turner);
+      this.turner = undefined;
+      this.page = 0;
+    }
   }
 
   override render() {
+    const shown = this.paged && this.perPage !== null ? pageOf(this.rows, this.perPage, this.page) : { rows: this.rows, page: 0, pages: 1 };
     const items = repeat(
-      this.rows,
+      shown.rows,
       (row) => row.key,
       (row) => this.renderRow(row),
     );
@@ -71,7 +143,8 @@ export class LuotTicketList extends LitElement {
         : this.ordered
           ? html`<ol>${items}</ol>`
           : html`<ul>${items}</ul>`;
-    return html`<h2>${this.heading}</h2>
+    const pageMark = shown.pages > 1 ? html` <span class="page" data-testid="list-page">${shown.page + 1}/${shown.pages}</span>` : null;
+    return html`<h2>${this.heading}${pageMark}</h2>
       ${list}
       <slot></slot>`;
   }
@@ -205,6 +278,30 @@ export class LuotTicketList extends LitElement {
     :host([look='display']) .label {
       overflow: hidden;
       text-overflow: ellipsis;
+    }
+    /* A paged list has room for whole names: up to two lines, never cut mid-word (issue #15). */
+    :host([look='display'][paged]) ol,
+    :host([look='display'][paged]) ul {
+      flex: 1 1 auto;
+    }
+    :host([look='display'][paged]) li {
+      align-items: center;
+      white-space: normal;
+    }
+    /* Service marks (A, QB) are short: give the width to the name. */
+    :host([look='display'][paged]) .number {
+      min-width: 1.2em;
+    }
+    :host([look='display'][paged]) .label {
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-height: 1.15;
+      overflow-wrap: anywhere;
+    }
+    :host([look='display']) h2 .page {
+      margin-left: 1vmin;
+      font-weight: 400;
     }
     :host([look='display']) .number ~ .label {
       color: inherit;

@@ -10,6 +10,9 @@ import * as m0008 from './0008_rating_screens.ts';
 import * as m0009 from './0009_security_events.ts';
 import * as m0010 from './0010_centre_address.ts';
 import * as m0011 from './0011_shared_claims.ts';
+import * as m0012 from './0012_dossiers.ts';
+import * as m0013 from './0013_appointments.ts';
+import * as m0014 from './0014_alerts.ts';
 import { StoreUnavailable } from '../store-faults.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
@@ -25,9 +28,15 @@ const migrations: Record<string, Migration> = {
   '0009_security_events': m0009,
   '0010_centre_address': m0010,
   '0011_shared_claims': m0011,
+  '0012_dossiers': m0012,
+  '0013_appointments': m0013,
+  '0014_alerts': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** This code's migrations by name: a store that records others was made by a newer Luot (the restore tool refuses it). */
+export const migrationNames: readonly string[] = Object.keys(migrations);
 
 // Kysely<any> on purpose (Kysely's documented practice): a migration must not depend on today's schema.
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -31,6 +31,7 @@ describe('display params', () => {
       voice: 'silent',
       layout: 'portrait',
       calls: 4,
+      pageSeconds: null,
     });
     expect(readDisplayParams('/display', '?voice=loud&layout=round&calls=-1&services=')).toEqual({
       counterNumber: null,
@@ -40,8 +41,11 @@ describe('display params', () => {
       voice: null,
       layout: null,
       calls: null,
+      pageSeconds: null,
     });
     expect(readDisplayParams('/display', '?calls=50').calls).toBe(9);
+    expect(readDisplayParams('/display', '?pageSeconds=3').pageSeconds).toBe(3);
+    for (const bad of ['1', '61', '2.5', 'x', '']) expect(readDisplayParams('/display', `?pageSeconds=${bad}`).pageSeconds).toBeNull();
   });
 });
 

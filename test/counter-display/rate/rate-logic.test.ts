@@ -94,5 +94,7 @@ describe('the rating screen', () => {
     expect(key).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
     expect(key).toBe(`screen-${(1_700_000_000_000).toString(36)}-abababababababab`);
     expect(text('vi', 'prompt', { number: 'B012' })).toContain('B012');
+    // A ticket number, not a dossier's (issue #15: "hồ sơ số A008").
+    expect(text('vi', 'prompt', { number: 'B012' })).toBe('Ông/bà có hài lòng với việc phục vụ phiếu số B012?');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketState, TicketView } from '../../../protocol/index.ts';
-import { headline, pageTitle, showsQueueFigures } from '../../../kiosk/status/status-logic.ts';
+import { headline, notServedNow, pageTitle, showsQueueFigures } from '../../../kiosk/status/status-logic.ts';
 import { ticket } from '../../web-shared/client/centre.fixtures.ts';
 
 const view = (state: TicketState, counterNumber: number | null = null): TicketView => ({
@@ -17,6 +17,21 @@ describe('status page headline', () => {
   it('sends the citizen to the counter when called', () => {
     expect(headline(view('called', 3), 'vi')).toEqual({ tone: 'call', text: 'Mời bạn đến quầy số 3' });
     expect(headline(view('called', 3), 'en')).toEqual({ tone: 'call', text: 'Please go to counter 3' });
+  });
+
+  it('says the service is not being served when no counter for it is open (the estimate is null only then)', () => {
+    const idle = { ...view('waiting'), peopleAhead: 0, estimatedWaitMinutes: null };
+    expect(notServedNow(idle)).toBe(true);
+    expect(headline(idle, 'vi')).toEqual({
+      tone: 'waiting',
+      text: 'Hiện chưa có quầy nào phục vụ lĩnh vực này. Bạn vẫn giữ chỗ trong hàng chờ; trang sẽ báo khi đến lượt.',
+    });
+    expect(headline(idle, 'en').text).toMatch(/^No counter is serving this service right now\./);
+    // Open counters and nobody ahead: the ordinary words.
+    expect(notServedNow({ ...idle, estimatedWaitMinutes: 0 })).toBe(false);
+    expect(headline({ ...idle, estimatedWaitMinutes: 0 }, 'vi').text).toBe('Đang chờ đến lượt');
+    // Only a waiting ticket: a called one has no estimate either.
+    expect(notServedNow(view('called', 3))).toBe(false);
   });
 
   it('reads every state in plain Vietnamese', () => {

@@ -51,6 +51,7 @@ describe('device tokens', () => {
     expect((await list()).filter((d) => d.id.startsWith('demo-')).map((d) => [d.id, d.kind])).toEqual([
       ['demo-bridge', 'bridge'],
       ['demo-display', 'display'],
+      ['demo-integration', 'integration'], // the dossier system's (issue #14)
       ['demo-kiosk', 'kiosk'],
       ...[1, 2, 3, 4, 5, 6].map((n) => [`demo-rate-${n}`, 'rating-screen']),
     ]);

@@ -25,6 +25,7 @@ const principals = {
   display: device('display'),
   bridge: device('bridge'),
   ratingScreen: device('rating-screen'),
+  integration: device('integration'),
   provinceAdmin: staff('province_admin'),
   provinceManager: staff('province_manager'),
 } as const;
@@ -47,6 +48,9 @@ const expected: Record<Permission, Name[]> = {
   // Issue #10: no staff session rates (an officer could rate their own service); rating screens are devices.
   'rating:record': ['bridge', 'ratingScreen'],
   'rating:arm': ['admin', 'manager', 'staff', 'ratingScreen', 'provinceAdmin'],
+  // Issue #14: the province's dossier system holds an integration token.
+  'dossier:sync': ['admin', 'integration', 'provinceAdmin'],
+  'dossier:read': ['admin', 'manager', 'staff', 'integration', 'provinceAdmin', 'provinceManager'],
 };
 
 /** Issue #13: what a province role (home centre `tinh`) may do in centre `demo`, written out in full. */
@@ -63,6 +67,8 @@ const elsewhere: Record<Permission, ('provinceAdmin' | 'provinceManager')[]> = {
   'printing:manage': [],
   'rating:record': [],
   'rating:arm': [],
+  'dossier:sync': ['provinceAdmin'],
+  'dossier:read': ['provinceAdmin', 'provinceManager'],
 };
 
 describe('can(principal, permission, centreId)', () => {
@@ -88,7 +94,7 @@ describe('can(principal, permission, centreId)', () => {
   it('gives a province manager no change anywhere: the same read permissions at home and elsewhere', () => {
     const home = (Object.keys(expected) as Permission[]).filter((p) => can(staff('province_manager', 'tinh'), p, 'tinh'));
     const away = (Object.keys(expected) as Permission[]).filter((p) => can(staff('province_manager', 'tinh'), p, 'demo'));
-    expect(home.sort()).toEqual(['centre:read', 'reports:read', 'staff:read']);
+    expect(home.sort()).toEqual(['centre:read', 'dossier:read', 'reports:read', 'staff:read']);
     expect(away.sort()).toEqual(home);
   });
 

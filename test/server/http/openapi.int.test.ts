@@ -65,7 +65,20 @@ describe('/api/openapi.json', () => {
       .filter((o) => Array.isArray(o.op.security) && o.op.security.length === 0)
       .map((o) => o.op.operationId)
       .sort();
-    expect(open).toEqual(['getReadiness', 'getSession', 'getTicket', 'login']);
+    // The citizen's own: the status page, and booking an appointment from a phone or the province
+    // portal (issue #14; rate-limited per address, docs/appointments.md).
+    expect(open).toEqual([
+      'bookAppointment',
+      'cancelAppointment',
+      'deleteAppointment',
+      'getAppointment',
+      'getBookingInfo',
+      'getReadiness',
+      'getSession',
+      'getTicket',
+      'listAppointmentSlots',
+      'login',
+    ]);
     const byId = Object.fromEntries(operations().map((o) => [o.op.operationId, o.op]));
     expect(byId.issueTicket.security).toEqual([{ sessionCookie: [] }, { deviceToken: [] }]);
     expect(byId.issueTicket['x-permission']).toBe('ticket:issue');

@@ -236,7 +236,7 @@ describe('exports', () => {
     expect(sheet.getRow(4).getCell(1).value).toBe('Số');
     const a1 = sheet.getRows(5, 7)!.find((r) => r.getCell(1).value === 'A001')!;
     expect(a1.getCell(3).value).toBe('Tư pháp – Hộ tịch');
-    expect(a1.getCell(5).value).toBe('Đã xong');
+    expect(a1.getCell(5).value).toBe('Đã hoàn thành');
     // 08:00 in Hồ Chí Minh City, whatever the zone of the server or of the spreadsheet.
     expect((a1.getCell(6).value as Date).toISOString()).toBe('2026-03-16T08:00:00.000Z');
     expect(a1.getCell(6).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
@@ -261,8 +261,8 @@ describe('liveReport', () => {
     );
     expect(live.businessDay).toBe(TUESDAY);
     expect(live.counters.find((c) => c.counterId === demo.counterA)).toMatchObject({ status: 'open', staffName: 'Nguyễn Thị Lan' });
-    // The demo's kiosk, display and bridge, and a rating screen per counter (issue #10).
-    expect(live.devices.map((d) => d.kind).sort()).toEqual(['bridge', 'display', 'kiosk', ...Array(6).fill('rating-screen')]);
+    // The demo's kiosk, display, bridge and dossier-system token (issue #14), and a rating screen per counter (issue #10).
+    expect(live.devices.map((d) => d.kind).sort()).toEqual(['bridge', 'display', 'integration', 'kiosk', ...Array(6).fill('rating-screen')]);
   });
 
   it('is for managers and admins only', async () => {

@@ -68,6 +68,11 @@ describe('the SQLite file', () => {
         transfer_count: 0,
         // Migration 0007: the queue heads' index key, 1 when priority_group_id is set.
         is_priority: 0,
+        // Migrations 0012 and 0013 (issue #14): a result-return ticket's dossier, a checked-in appointment.
+        dossier_code: null,
+        dossier_unverified: 0,
+        appointment_id: null,
+        appointment_at: null,
       },
     ]);
     expect(raw.services.find((s) => s.id === 'closed')).toMatchObject({ active: 0, numbering: '{"mode":"prefix","prefix":"Z","digits":3}' });

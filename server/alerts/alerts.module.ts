@@ -1,0 +1,43 @@
+import type { LuotModule, ModuleContext } from '../kernel/module.ts';
+import type { TicketSubscriber } from '../kernel/ticket-subscribers.ts';
+import { ALERT_CHECK_MS, createAlertEvaluator, type AlertEvaluator } from './alert-evaluator.ts';
+import { alertsRoutes } from './alerts.routes.ts';
+
+/**
+ * A ticket change may raise or clear an alert: once it has committed, evaluate its centre. After
+ * the commit and outside the change's transaction, so issuing and calling cost what they did.
+ */
+export const alertsSubscriber = (evaluator: AlertEvaluator): TicketSubscriber => ({
+  name: 'alerts',
+  async changed(tx, change) {
+    tx.afterCommit(() => void evaluator.schedule(change.centreId));
+  },
+});
+
+/**
+ * SLA alerts (issue #14, docs/alerts.md): evaluated after every ticket change (a subscriber),
+ * every counter or configuration change (the facts this instance publishes) and on a timer;
+ * recorded in the store, published as `alert:changed`, counted in a report.
+ */
+export function alertsModule(ctx: ModuleContext): LuotModule & { evaluator: AlertEvaluator } {
+  const evaluator = createAlertEvaluator(ctx.base, ctx.log);
+  return {
+    name: 'alerts',
+    evaluator,
+    subscribers: [alertsSubscriber(evaluator)],
+    routes: (deps) => [alertsRoutes(deps)],
+    sockets: () => ({
+      facts: {
+        publish(fact) {
+          // Counters opening, pausing or closing and configuration changes (thresholds) are not ticket changes.
+          if (fact.type === 'counter:updated' || fact.type === 'state:snapshot') void evaluator.schedule(fact.centreId);
+        },
+      },
+    }),
+    async start() {
+      const timer = setInterval(() => void evaluator.tick(), ALERT_CHECK_MS);
+      timer.unref?.();
+      return () => clearInterval(timer);
+    },
+  };
+}
