@@ -1,6 +1,6 @@
 import { css, html } from 'lit';
 import { AdminSection } from './admin-section.ts';
-import type { CentreSettings, Service } from '../protocol/index.ts';
+import type { CentreSettings, KioskClosedServices, Service } from '../protocol/index.ts';
 import { t, type MessageKey } from '../web-shared/i18n/i18n.ts';
 import { configChanged, feedback } from './admin-feedback.ts';
 import { hasHint, type Hint } from './admin-form.ts';
@@ -127,6 +127,13 @@ export class LuotAdminSettings extends AdminSection {
         <label class="check"><input type="checkbox" .checked=${f.carryOver} data-testid="settings-carryOver"
           @change=${(e: Event) => this.set({ carryOver: (e.target as HTMLInputElement).checked })} />${t(lang, 'admin.settings.carryOver')}</label>
         ${number('defaultServiceMinutes')} ${number('kioskBurst')} ${number('kioskPerMinute')}
+        <label>${t(lang, 'admin.settings.kioskClosedServices')}
+          <select data-testid="settings-kioskClosedServices" @change=${(e: Event) => this.set({ kioskClosedServices: value(e) as KioskClosedServices })}>
+            ${(['warn', 'hide', 'refuse'] as const).map(
+              (m) => html`<option value=${m} ?selected=${f.kioskClosedServices === m}>${t(lang, `admin.settings.kioskClosedServices.${m}`)}</option>`,
+            )}
+          </select>
+        </label>
       </fieldset>
       <fieldset>
         <legend>${t(lang, 'admin.settings.rating')}</legend>

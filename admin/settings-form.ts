@@ -3,7 +3,7 @@
  * priority groups, limits and kiosk rate, shown as text fields and turned back into the
  * putSettings body, with hints before anything is sent.
  */
-import type { CentreSettings } from '../protocol/index.ts';
+import type { CentreSettings, KioskClosedServices } from '../protocol/index.ts';
 import { hintsOf, ID_PATTERN, intOf, rangeHint, requiredHint, slugOf, type FieldLabels, type Hint } from './admin-form.ts';
 
 export interface GroupForm {
@@ -23,6 +23,7 @@ export interface SettingsForm {
   defaultServiceMinutes: string;
   kioskBurst: string;
   kioskPerMinute: string;
+  kioskClosedServices: KioskClosedServices;
   ratingScale: 3 | 4;
   ratingWindowSeconds: string;
   alerts: AlertsForm;
@@ -110,6 +111,7 @@ export function settingsFormOf(s: CentreSettings): SettingsForm {
     defaultServiceMinutes: String(s.defaultServiceMinutes),
     kioskBurst: String(s.kioskBurst),
     kioskPerMinute: String(s.kioskPerMinute),
+    kioskClosedServices: s.kioskClosedServices,
     ratingScale: s.ratingScale,
     ratingWindowSeconds: String(s.ratingWindowSeconds),
     alerts: alertsFormOf(s.alerts),
@@ -132,6 +134,7 @@ export function settingsBody(f: SettingsForm, base: CentreSettings): CentreSetti
     defaultServiceMinutes: intOf(f.defaultServiceMinutes),
     kioskBurst: intOf(f.kioskBurst),
     kioskPerMinute: intOf(f.kioskPerMinute),
+    kioskClosedServices: f.kioskClosedServices,
     ratingScale: f.ratingScale,
     ratingWindowSeconds: intOf(f.ratingWindowSeconds),
     alerts: alertsBody(f.alerts),
@@ -177,6 +180,7 @@ export const settingsFieldLabels: FieldLabels = {
   defaultServiceMinutes: 'admin.settings.defaultServiceMinutes',
   kioskBurst: 'admin.settings.kioskBurst',
   kioskPerMinute: 'admin.settings.kioskPerMinute',
+  kioskClosedServices: 'admin.settings.kioskClosedServices',
   ratingScale: 'admin.settings.ratingScale',
   ratingWindowSeconds: 'admin.settings.ratingWindowSeconds',
   alerts: 'admin.alerts.title',

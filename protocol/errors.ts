@@ -15,6 +15,7 @@ export const errorStatus = {
   'centre.exists': 409,
   'service.not_found': 404,
   'service.inactive': 409,
+  'service.not_served': 409,
   'service.numbers_exhausted': 409,
   // Two active services of a centre could show the same number (issue #10, server/queue/numbering-conflicts.ts).
   'service.numbering_conflict': 409,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CentreSchema, CounterSchema, CounterStateSchema, ServiceSchema } from './centre.schemas.ts';
 import { DisplaySettingsSchema } from './display.schemas.ts';
-import { PriorityGroupSchema } from './settings.schemas.ts';
+import { KioskClosedServicesSchema, PriorityGroupSchema } from './settings.schemas.ts';
 import { BusinessDaySchema, IdSchema, InstantSchema } from './common.schemas.ts';
 import { TicketSchema } from './ticket.schemas.ts';
 import { AlertViewSchema } from './alerts.schemas.ts';
@@ -55,6 +55,10 @@ export const SnapshotSchema = z
     estimates: EstimatesSchema,
     /** Active priority groups, for the kiosk's priority button. */
     priorityGroups: z.array(PriorityGroupSchema),
+    /** What the kiosk does with a service no open counter serves (settings `kioskClosedServices`); absent from older servers: warn. */
+    kioskClosedServices: KioskClosedServicesSchema.optional(),
+    /** Recalls allowed (settings `maxRecalls`): the console warns before the one that records a no-show. */
+    maxRecalls: z.number().int().min(0).optional(),
     /** Newest first. */
     recentCalls: z.array(CallSchema),
     /** Tickets set aside while the citizen fetches a document (any counter may resume them). */

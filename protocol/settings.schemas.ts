@@ -23,6 +23,9 @@ export const DEFAULT_PRIORITY_GROUPS: PriorityGroup[] = [
   { id: 'nguoi-co-cong', name: { vi: 'Người có công với cách mạng', en: 'Person with revolutionary merit' }, active: true },
 ];
 
+export const KioskClosedServicesSchema = z.enum(['warn', 'hide', 'refuse']).meta({ id: 'KioskClosedServices' });
+export type KioskClosedServices = z.infer<typeof KioskClosedServicesSchema>;
+
 /** Everything a centre tunes without code. Every field has a default, so old rows stay valid. */
 export const CentreSettingsSchema = z
   .object({
@@ -39,6 +42,12 @@ export const CentreSettingsSchema = z
     /** Per kiosk: tickets back to back, and sustained per minute. */
     kioskBurst: z.number().int().min(1).max(100).default(10),
     kioskPerMinute: z.number().int().min(1).max(600).default(20),
+    /**
+     * The kiosk's services that no open counter serves right now (issue #15): `warn` shows them
+     * with "Chưa có quầy phục vụ" before the citizen taps, `hide` leaves them off the menu, and
+     * `refuse` shows them unavailable and the server refuses their tickets (409 service.not_served).
+     */
+    kioskClosedServices: KioskClosedServicesSchema.default('warn'),
     /** Ratings (issue #5): how long a counter's keypad stays armed after a ticket is finished there, s. */
     ratingWindowSeconds: z.number().int().min(10).max(600).default(60),
     /** Ratings: 4 levels (Rất hài lòng, Hài lòng, Bình thường, Không hài lòng) or 3 (no Bình thường). */

@@ -8,8 +8,11 @@ import type { CounterAction, CounterCommand } from '../../web-shared/client/api.
 import type { CentreState } from '../../web-shared/client/centre-state.ts';
 import type { MessageKey } from '../../web-shared/i18n/i18n.ts';
 
-/** Every button of the console: the API's actions and commands, and granting priority. */
-export type ConsoleAction = CounterAction | CounterCommand | 'grant';
+/**
+ * Every button of the console: the API's actions and commands, granting priority, and "Hoàn
+ * thành và gọi tiếp" (issue #15: a finish, then a call-next, in one press).
+ */
+export type ConsoleAction = CounterAction | CounterCommand | 'grant' | 'finish-next';
 export type AllowedActions = Record<ConsoleAction, boolean>;
 
 export interface ConsoleFacts {
@@ -33,6 +36,7 @@ const NONE: AllowedActions = {
   recall: false,
   'start-serving': false,
   finish: false,
+  'finish-next': false,
   'no-show': false,
   transfer: false,
   park: false,
@@ -64,6 +68,8 @@ export function allowedActions(f: ConsoleFacts): AllowedActions {
     recall: called,
     'start-serving': called,
     finish: attending,
+    // Only on an open counter: on a break the call-next half would be refused.
+    'finish-next': attending && status === 'open',
     'no-show': called,
     transfer: attending,
     park: attending,
@@ -152,6 +158,9 @@ export function actionBody(action: CounterAction, currentTicketId: string | null
 /** What to confirm after an action whose ticket leaves the counter (else the screen says it). */
 export function outcomeKey(ticket: Ticket): MessageKey | null {
   switch (ticket.state) {
+    // Not "no ticket at this counter" as if nothing had happened (issue #15).
+    case 'done':
+      return 'console.done.finish';
     case 'waiting':
       return 'console.done.transfer';
     case 'parked':
@@ -161,4 +170,30 @@ export function outcomeKey(ticket: Ticket): MessageKey | null {
     default:
       return null;
   }
+}
+
+/**
+ * The recall that ends a ticket (issue #15): past `maxRecalls` recalls the server records a
+ * no-show instead of calling again, so the console asks first. Unknown `maxRecalls` (an older
+ * server): never warns.
+ */
+export const isLastRecall = (ticket: Ticket | null, maxRecalls: number | undefined): boolean =>
+  ticket !== null && ticket.state === 'called' && maxRecalls !== undefined && ticket.recallCount >= maxRecalls;
+
+/** The console's keys (shown on their buttons), pressed anywhere but in a field: one hand on the keyboard all day. */
+export const SHORTCUTS: Readonly<Partial<Record<ConsoleAction, string>>> = {
+  'call-next': 'G',
+  recall: 'L',
+  'start-serving': 'B',
+  finish: 'H',
+  'finish-next': 'T',
+  'no-show': 'V',
+};
+
+/** The action a key press asks for: a plain letter (no Ctrl, Alt or Meta), not typed into a field. */
+export function shortcutAction(key: string, modifiers: boolean, inField: boolean): ConsoleAction | null {
+  if (modifiers || inField || key.length !== 1) return null;
+  const upper = key.toUpperCase();
+  const found = (Object.entries(SHORTCUTS) as [ConsoleAction, string][]).find(([, k]) => k === upper);
+  return found ? found[0] : null;
 }

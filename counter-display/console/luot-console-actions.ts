@@ -1,8 +1,9 @@
 import { LitElement, css, html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Language } from '../../protocol/index.ts';
 import { t, type MessageKey } from '../../web-shared/i18n/i18n.ts';
 import { sendAction } from './console-events.ts';
-import type { AllowedActions, ConsoleAction } from './console-logic.ts';
+import { SHORTCUTS, shortcutAction, type AllowedActions, type ConsoleAction } from './console-logic.ts';
 
 /** The calling buttons first (pressed all day), the less frequent ones in a second row. */
 const PRIMARY: { action: ConsoleAction; label: MessageKey }[] = [
@@ -10,6 +11,7 @@ const PRIMARY: { action: ConsoleAction; label: MessageKey }[] = [
   { action: 'recall', label: 'console.recall' },
   { action: 'start-serving', label: 'console.startServing' },
   { action: 'finish', label: 'console.finish' },
+  { action: 'finish-next', label: 'console.finishNext' },
 ];
 const SECONDARY: { action: ConsoleAction; label: MessageKey }[] = [
   { action: 'no-show', label: 'console.noShow' },
@@ -19,7 +21,10 @@ const SECONDARY: { action: ConsoleAction; label: MessageKey }[] = [
   { action: 'grant', label: 'console.grant' },
 ];
 
-/** The officer's ticket buttons, each enabled only when it makes sense (console-logic.ts). */
+/**
+ * The officer's ticket buttons, each enabled only when it makes sense (console-logic.ts), each
+ * common one with its key (SHORTCUTS, shown on the button) pressed anywhere outside a field.
+ */
 export class LuotConsoleActions extends LitElement {
   static override properties = {
     allowed: { attribute: false },
@@ -38,6 +43,25 @@ export class LuotConsoleActions extends LitElement {
     this.language = 'vi';
   }
 
+  private readonly onKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0];
+    const inField = target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+    const action = shortcutAction(e.key, e.ctrlKey || e.altKey || e.metaKey, inField);
+    if (!action || e.repeat) return;
+    e.preventDefault();
+    this.press(action);
+  };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
   override render() {
     const row = (buttons: typeof PRIMARY, kind: string) =>
       html`<div class="row ${kind}">
@@ -45,10 +69,11 @@ export class LuotConsoleActions extends LitElement {
           ({ action, label }) => html`<button
             type="button"
             data-action=${action}
+            aria-keyshortcuts=${ifDefined(SHORTCUTS[action])}
             ?disabled=${!this.allowed?.[action] || this.busy}
             @click=${() => this.press(action)}
           >
-            ${t(this.language, label)}
+            ${t(this.language, label)}${SHORTCUTS[action] ? html` <kbd aria-hidden="true">${SHORTCUTS[action]}</kbd>` : null}
           </button>`,
         )}
       </div>`;
@@ -71,7 +96,17 @@ export class LuotConsoleActions extends LitElement {
       gap: 0.75rem;
     }
     .primary {
-      grid-template-columns: 2fr 1fr 1fr 1fr;
+      grid-template-columns: 2fr 1fr 1fr 1fr 1.4fr;
+    }
+    kbd {
+      display: inline-block;
+      margin-left: 0.35rem;
+      padding: 0 0.35rem;
+      border: 1px solid currentColor;
+      border-radius: 4px;
+      font: inherit;
+      font-size: 0.8em;
+      opacity: 0.8;
     }
     .secondary {
       grid-template-columns: repeat(5, 1fr);
@@ -89,7 +124,8 @@ export class LuotConsoleActions extends LitElement {
       background: var(--luot-accent);
       color: var(--luot-accent-fg);
     }
-    .primary button[data-action='finish'] {
+    .primary button[data-action='finish'],
+    .primary button[data-action='finish-next'] {
       background: var(--luot-ok);
     }
     .secondary button {

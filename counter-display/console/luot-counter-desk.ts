@@ -17,6 +17,7 @@ import {
   effectiveView,
   heldElsewhere,
   holdsCounter,
+  isLastRecall,
   outcomeKey,
   type Acted,
   type ConsoleAction,
@@ -55,6 +56,7 @@ export class LuotCounterDesk extends LitElement {
     done: { state: true },
     acted: { state: true },
     form: { state: true },
+    confirmingRecall: { state: true },
   };
   declare centre: Centre;
   declare counter: Counter;
@@ -71,6 +73,8 @@ export class LuotCounterDesk extends LitElement {
   declare done: string | null;
   declare acted: Acted | null;
   declare form: Form | null;
+  /** The last allowed recall was pressed: the console asks before it records a no-show (issue #15). */
+  declare confirmingRecall: boolean;
 
   constructor() {
     super();
@@ -83,6 +87,7 @@ export class LuotCounterDesk extends LitElement {
     this.done = null;
     this.acted = null;
     this.form = null;
+    this.confirmingRecall = false;
     // On the host: every part (controls, buttons, forms, parked list) sends its action up here.
     this.addEventListener('luot-console-action', (e) => void this.act(e));
     this.addEventListener('luot-console-form-close', () => (this.form = null));
@@ -96,6 +101,9 @@ export class LuotCounterDesk extends LitElement {
       this.form = null;
     }
     if (changed.has('live') && this.acted && this.live?.seq !== this.acted.seq) this.acted = null;
+    // A press made while the server was away failed with "network"; the live state moving again
+    // means it is back, so the red line of that press goes (issue #15: it stayed for minutes).
+    if (changed.has('live') && changed.get('live') !== undefined && this.error?.code === 'network') this.error = null;
   }
 
   private get facts(): ConsoleFacts {
@@ -117,6 +125,11 @@ export class LuotCounterDesk extends LitElement {
     if (this.busy) return;
     const counterId = this.counter.id;
     const current = this.facts.view?.current ?? null;
+    if (action === 'recall' && !this.confirmingRecall && isLastRecall(current, this.live?.maxRecalls)) {
+      this.confirmingRecall = true;
+      return;
+    }
+    this.confirmingRecall = false;
     const seq = this.live?.seq ?? -1;
     this.busy = action;
     this.error = null;
@@ -132,6 +145,13 @@ export class LuotCounterDesk extends LitElement {
         const { ticket } = await this.api.grantPriority(this.centre.id, grant);
         this.done = t(this.language, 'console.done.grant', { number: ticket.number });
         this.form = null;
+      } else if (action === 'finish-next') {
+        const finished = await this.api.counterAction(this.centre.id, counterId, 'finish', actionBody('finish', current?.id ?? null) as never);
+        this.acted = { counterId, seq, ticket: null };
+        this.done = t(this.language, 'console.done.finish', { number: finished.ticket.number });
+        const { ticket } = await this.api.counterAction(this.centre.id, counterId, 'call-next', {});
+        this.acted = { counterId, seq, ticket };
+        this.done = t(this.language, 'console.done.finishNext', { finished: finished.ticket.number, number: ticket.number });
       } else {
         const request = actionBody(action as CounterAction, current?.id ?? null, body);
         const { ticket } = await this.api.counterAction(this.centre.id, counterId, action as CounterAction, request as never);
@@ -165,6 +185,15 @@ export class LuotCounterDesk extends LitElement {
       ></luot-counter-controls>
       ${this.error ? html`<p class="error" role="alert" data-testid="console-error">${errorText(lang, this.error.code)}</p>` : null}
       ${this.done ? html`<p class="done" role="status" data-testid="console-done">${this.done}</p>` : null}
+      ${
+        this.confirmingRecall && current
+          ? html`<div class="warn" role="alert" data-testid="recall-warning">
+              <p>${t(lang, 'console.lastRecallWarning', { number: current.number, n: current.recallCount })}</p>
+              <button type="button" data-testid="recall-confirm" @click=${() => sendAction(this, 'recall')}>${t(lang, 'console.lastRecallConfirm')}</button>
+              <button type="button" data-testid="recall-cancel" @click=${() => (this.confirmingRecall = false)}>${t(lang, 'console.lastRecallCancel')}</button>
+            </div>`
+          : null
+      }
       <div class="grid">
         <section class="card current">
           <h2>${t(lang, 'console.current')} · ${t(lang, 'counter.label', { n: this.counter.number })}</h2>
@@ -232,6 +261,9 @@ export class LuotCounterDesk extends LitElement {
     .error, .done { margin: 0; padding: 0.9rem 1.5rem; font-size: 1.3rem; font-weight: 700; text-align: center; border-radius: var(--luot-radius); }
     .error { background: var(--luot-danger); color: var(--luot-danger-fg); }
     .done { background: var(--luot-ok); color: #fff; }
+    .warn { display: flex; align-items: center; gap: 1rem; flex-wrap: wrap; padding: 0.9rem 1.5rem; border-radius: var(--luot-radius); background: var(--luot-display-paused, #ffb74d); color: #1b1b1b; font-weight: 700; }
+    .warn p { margin: 0; flex: 1; font-size: 1.2rem; }
+    .warn button { font: inherit; min-height: 3rem; padding: 0 1.2rem; border-radius: var(--luot-radius); border: 2px solid #1b1b1b; background: #fff; cursor: pointer; }
     .total { font-weight: 700; margin: 0.75rem 0 0; font-size: 1.2rem; }
   `;
 }

@@ -265,6 +265,7 @@ export class LuotKioskApp extends LitElement {
                 .services=${services}
                 .waiting=${this.live?.waiting ?? null}
                 .estimates=${this.live?.estimates ?? null}
+                .closedMode=${this.live?.kioskClosedServices ?? 'warn'}
                 .groups=${groups}
                 .priorityGroupId=${this.priorityGroupId}
                 .busyServiceId=${this.issuingServiceId}

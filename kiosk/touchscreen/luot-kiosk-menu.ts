@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import type { Estimates, Language, PriorityGroup, Service, WaitingCounts } from '../../protocol/index.ts';
+import type { Estimates, KioskClosedServices, Language, PriorityGroup, Service, WaitingCounts } from '../../protocol/index.ts';
 import { localized, t } from '../../web-shared/i18n/i18n.ts';
 import './luot-service-menu.ts';
 
@@ -12,6 +12,7 @@ export class LuotKioskMenu extends LitElement {
     services: { attribute: false },
     waiting: { attribute: false },
     estimates: { attribute: false },
+    closedMode: { type: String },
     groups: { attribute: false },
     priorityGroupId: { attribute: false },
     busyServiceId: { attribute: false },
@@ -20,6 +21,8 @@ export class LuotKioskMenu extends LitElement {
   declare services: Service[];
   declare waiting: WaitingCounts | null;
   declare estimates: Estimates | null;
+  /** The centre's `kioskClosedServices` (luot-service-menu.ts). */
+  declare closedMode: KioskClosedServices;
   /** The centre's active priority groups; the button is hidden when there are none. */
   declare groups: PriorityGroup[];
   declare priorityGroupId: string | null;
@@ -31,6 +34,7 @@ export class LuotKioskMenu extends LitElement {
     this.services = [];
     this.waiting = null;
     this.estimates = null;
+    this.closedMode = 'warn';
     this.groups = [];
     this.priorityGroupId = null;
     this.busyServiceId = null;
@@ -73,6 +77,7 @@ export class LuotKioskMenu extends LitElement {
         .services=${this.services}
         .waiting=${this.waiting}
         .estimates=${this.estimates}
+        .closedMode=${this.closedMode}
         .language=${lang}
         .disabled=${this.busyServiceId !== null}
         .busyServiceId=${this.busyServiceId}
@@ -89,14 +94,20 @@ export class LuotKioskMenu extends LitElement {
       flex-direction: column;
       gap: 1.25rem;
     }
+    /* The heading on its own line, the entry buttons (priority, appointment, result) side by side
+       under it: with three buttons beside it the heading was squeezed into a narrow column. */
     .top {
       display: flex;
-      align-items: center;
-      gap: 1.5rem;
+      flex-wrap: wrap;
+      align-items: stretch;
+      gap: 1rem 1.5rem;
     }
     .titles {
-      flex: 1;
+      flex: 1 0 100%;
       text-align: center;
+    }
+    .top > button {
+      flex: 1 1 0;
     }
     h2 {
       margin: 0;
@@ -184,14 +195,10 @@ export class LuotKioskMenu extends LitElement {
       flex: 1;
       min-height: 0;
     }
-    @media (orientation: portrait) {
-      .top {
-        flex-direction: column;
-      }
-      .priority {
-        max-width: none;
-        width: 100%;
-      }
+    .top > .priority,
+    .top > .return {
+      max-width: none;
+      min-width: 0;
     }
   `;
 }

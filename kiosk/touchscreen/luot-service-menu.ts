@@ -1,7 +1,14 @@
 import { LitElement, css, html } from 'lit';
-import type { Estimates, Language, Service, WaitingCounts } from '../../protocol/index.ts';
+import type { Estimates, KioskClosedServices, Language, Service, WaitingCounts } from '../../protocol/index.ts';
 import { localized, t } from '../../web-shared/i18n/i18n.ts';
 import { waitText } from '../../web-shared/i18n/queue-text.ts';
+import { pageOf } from '../../web-shared/ui/list-pages.ts';
+import { menuLayout, serviceTile } from './service-menu-logic.ts';
+
+/** The smallest tile a finger and an older eye manage, and the gap between tiles, in rem; the pager's height. */
+const MIN_TILE_REM = 7.5;
+const GAP_REM = 1.5;
+const PAGER_REM = 5.5;
 
 export type ServiceSelectEvent = CustomEvent<{ serviceId: string }>;
 
@@ -17,6 +24,9 @@ export class LuotServiceMenu extends LitElement {
     busyServiceId: { attribute: false },
     waiting: { attribute: false },
     estimates: { attribute: false },
+    closedMode: { type: String },
+    layout: { state: true },
+    page: { state: true },
   };
   declare services: Service[];
   declare language: Language;
@@ -26,6 +36,16 @@ export class LuotServiceMenu extends LitElement {
   /** Null until the live snapshot arrives: the figures are then left out rather than shown as 0. */
   declare waiting: WaitingCounts | null;
   declare estimates: Estimates | null;
+  /** The centre's `kioskClosedServices`: what a service no open counter serves looks like. */
+  declare closedMode: KioskClosedServices;
+  /** Measured from the space the menu has: columns and services per page; null until measured. */
+  declare private layout: { columns: number; perPage: number; count: number } | null;
+  declare private page: number;
+  // The menu's own box is set by the page (flex: 1), not by its tiles: measure again when it
+  // changes (a turned screen, the priority button arriving with the live state).
+  private readonly resized = new ResizeObserver(() => {
+    if (this.layout !== null) this.layout = null;
+  });
 
   constructor() {
     super();
@@ -35,27 +55,80 @@ export class LuotServiceMenu extends LitElement {
     this.busyServiceId = null;
     this.waiting = null;
     this.estimates = null;
+    this.closedMode = 'warn';
+    this.layout = null;
+    this.page = 0;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.resized.observe(this);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.resized.disconnect();
+  }
+
+  override updated() {
+    const count = this.shownTiles().length;
+    if (this.layout?.count === count) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const base = { count, portrait: window.innerHeight > window.innerWidth, width: window.innerWidth, minTilePx: MIN_TILE_REM * rem, gapPx: GAP_REM * rem };
+    let layout = menuLayout({ ...base, height: this.clientHeight });
+    // More than fit: the pager takes its row.
+    if (count > layout.perPage) layout = menuLayout({ ...base, height: this.clientHeight - PAGER_REM * rem });
+    this.layout = { ...layout, count };
+  }
+
+  /** The active services as the centre wants them shown (hidden ones left out). */
+  private shownTiles() {
+    return this.services
+      .filter((s) => s.active)
+      .map((s) => ({ s, tile: serviceTile(this.closedMode, this.estimates ? this.estimates[s.id] : undefined) }))
+      .filter((x) => x.tile !== 'hidden');
   }
 
   override render() {
-    const active = this.services.filter((s) => s.active);
-    if (active.length === 0) return html`<p class="empty">${t(this.language, 'kiosk.noServices')}</p>`;
-    return html`<ul class="grid">
-      ${active.map(
-        (s) => html`<li>
+    const lang = this.language;
+    if (!this.services.some((s) => s.active)) return html`<p class="empty">${t(lang, 'kiosk.noServices')}</p>`;
+    const tiles = this.shownTiles();
+    if (tiles.length === 0) return html`<p class="empty" data-testid="no-service-served">${t(lang, 'kiosk.noServiceServed')}</p>`;
+    const layout = this.layout;
+    const shown = layout ? pageOf(tiles, layout.perPage, this.page) : { rows: tiles, page: 0, pages: 1 };
+    const pager =
+      shown.pages > 1
+        ? html`<div class="pager">
+            <button type="button" class="turn" data-testid="menu-prev" @click=${() => (this.page = shown.page - 1)}>${t(lang, 'kiosk.pagePrev')}</button>
+            <span data-testid="menu-page">${t(lang, 'kiosk.page', { n: shown.page + 1, total: shown.pages })}</span>
+            <button type="button" class="turn" data-testid="menu-next" @click=${() => (this.page = shown.page + 1)}>${t(lang, 'kiosk.pageNext')}</button>
+          </div>`
+        : null;
+    return html`<ul class="grid cols-${layout?.columns ?? 1}" style="--cols: ${layout?.columns ?? 1}">
+      ${shown.rows.map(
+        ({ s, tile }) => html`<li>
           <button
             type="button"
+            class=${tile}
             data-service-id=${s.id}
-            ?disabled=${this.disabled}
+            data-tile=${tile}
+            ?disabled=${this.disabled || tile === 'refused'}
             aria-busy=${this.busyServiceId === s.id ? 'true' : 'false'}
             @click=${() => this.select(s.id)}
           >
-            <span class="name">${localized(s.name, this.language)}</span>
-            ${this.busyServiceId === s.id ? html`<span class="busy">${t(this.language, 'kiosk.issuing')}</span>` : this.renderFigures(s.id)}
+            <span class="name">${localized(s.name, lang)}</span>
+            ${
+              this.busyServiceId === s.id
+                ? html`<span class="busy">${t(lang, 'kiosk.issuing')}</span>`
+                : tile === 'open'
+                  ? this.renderFigures(s.id)
+                  : html`<span class="closed-note" data-testid="service-closed-note">${t(lang, tile === 'refused' ? 'kiosk.serviceRefused' : 'kiosk.serviceNotServed')}</span>`
+            }
           </button>
         </li>`,
       )}
-    </ul>`;
+    </ul>
+    ${pager}`;
   }
 
   private renderFigures(serviceId: string) {
@@ -74,7 +147,8 @@ export class LuotServiceMenu extends LitElement {
 
   static override styles = css`
     :host {
-      display: block;
+      display: flex;
+      flex-direction: column;
     }
     .grid {
       list-style: none;
@@ -82,20 +156,38 @@ export class LuotServiceMenu extends LitElement {
       padding: 0;
       display: grid;
       gap: var(--luot-kiosk-gap, 1.5rem);
-      grid-template-columns: 1fr;
-      grid-auto-rows: minmax(8rem, 1fr);
-      height: 100%;
+      /* Columns and services per page are measured (menuLayout in service-menu-logic.ts): a page
+         always fits, so nothing falls below a screen that cannot be scrolled by touch. */
+      grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
+      grid-auto-rows: minmax(7.5rem, 1fr);
+      flex: 1;
+      min-height: 0;
     }
-    /* Landscape kiosks (the common 21.5" and 32" stands) get two columns, very wide ones three. */
-    @media (orientation: landscape) {
-      .grid {
-        grid-template-columns: repeat(2, 1fr);
-      }
+    .cols-2 {
+      --luot-kiosk-button-font-size: clamp(1.5rem, 2.2vw, 2.3rem);
     }
-    @media (orientation: landscape) and (min-width: 1600px) {
-      .grid {
-        grid-template-columns: repeat(3, 1fr);
-      }
+    .cols-3 {
+      --luot-kiosk-button-font-size: clamp(1.3rem, 1.55vw, 1.9rem);
+      --luot-kiosk-figures-font-size: 1.2rem;
+    }
+    .pager {
+      flex: 0 0 auto;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 2rem;
+      margin-top: 1.5rem;
+      font-size: 1.6rem;
+      font-weight: 700;
+    }
+    .pager .turn {
+      flex: 0 0 auto;
+      min-height: 4rem;
+      min-width: 12rem;
+      font-size: 1.6rem;
+      background: var(--luot-surface);
+      color: var(--luot-accent);
+      border: 3px solid var(--luot-accent);
     }
     li {
       display: flex;
@@ -124,6 +216,15 @@ export class LuotServiceMenu extends LitElement {
       opacity: 0.55;
       cursor: wait;
     }
+    button.not_served .closed-note,
+    button.refused .closed-note {
+      font-size: 1.1rem;
+      font-weight: 700;
+      padding: 0.1rem 0.8rem;
+      border-radius: 999px;
+      background: var(--luot-warning-bg, #fff3cd);
+      color: var(--luot-warning-fg, #4d3300);
+    }
     button[aria-busy='true'] {
       opacity: 1;
       outline: 6px solid var(--luot-number-color);
@@ -131,8 +232,10 @@ export class LuotServiceMenu extends LitElement {
     .name {
       font-size: var(--luot-kiosk-button-font-size, clamp(1.75rem, 3.2vw, 3rem));
       font-weight: 700;
-      line-height: 1.25;
+      line-height: 1.2;
       text-align: center;
+      max-width: 100%;
+      overflow-wrap: break-word;
     }
     .busy {
       font-size: 1.25rem;

@@ -48,6 +48,8 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
       counters: views,
       ...(await queueFigures(reads, centre, settings, day)),
       priorityGroups: settings.priorityGroups.filter((g) => g.active),
+      kioskClosedServices: settings.kioskClosedServices,
+      maxRecalls: settings.maxRecalls,
       recentCalls,
       parked: await reads.listTickets(centreId, day, ['parked']),
       display: settings.display,

@@ -29,6 +29,9 @@ function openCountersByService(config: CentreConfig): Map<string, number> {
   return open;
 }
 
+/** Whether an open counter (not paused, not closed) serves the service now. */
+export const servedNow = (config: CentreConfig, serviceId: string): boolean => (openCountersByService(config).get(serviceId) ?? 0) > 0;
+
 async function configOf(reads: StoreReads, centreId: string): Promise<CentreConfig> {
   const config = await reads.centreConfig(centreId);
   if (!config) throw new Error(`centre ${centreId} vanished`);

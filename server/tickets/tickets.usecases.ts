@@ -1,6 +1,6 @@
 import { AppError, type CentreSettings, type IssuedTicket, type Ticket, type TicketStatus, type TicketView } from '../../protocol/index.ts';
 import { commitChange } from '../kernel/changes.ts';
-import { estimateFor, estimateInputs, figuresFrom, queueFigures, ticketEstimate } from './queue-figures.ts';
+import { estimateFor, estimateInputs, figuresFrom, queueFigures, servedNow, ticketEstimate } from './queue-figures.ts';
 import { requireCentre, requireService } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
@@ -48,6 +48,11 @@ export async function issueTicketInTx(deps: Deps, tx: StoreWriteTx, input: Issue
   // The configuration's version is checked inside the lock (one read; config-cache.ts).
   const config = await tx.centreConfig(input.centreId);
   const { centre, service, settings } = issuable(config, input);
+  // A walk-in for a service nobody serves now, where the centre refuses those (issue #15): decided
+  // inside the lock on this moment's counters. A result return or an appointment is let through.
+  if (settings.kioskClosedServices === 'refuse' && !input.dossier && !input.appointment && !servedNow(config!, service.id)) {
+    throw new AppError('service.not_served', `No open counter serves "${service.id}" now; the centre refuses its tickets until one opens.`);
+  }
   // Read the clock inside the lock so issue times follow number order.
   const now = clock.now();
   const day = businessDay(now, centre.timeZone);

@@ -76,7 +76,7 @@ describeInBrowser('kiosk → counter console → hall display (chromium)', () =>
 
     const callNext = console_.getByRole('button', { name: 'Gọi số tiếp theo' });
     const startServing = console_.getByRole('button', { name: 'Bắt đầu phục vụ' });
-    const finish = console_.getByRole('button', { name: 'Hoàn thành' });
+    const finish = console_.getByRole('button', { name: 'Hoàn thành', exact: true });
     // Nothing works at a closed counter: Lan opens it first (issue #3).
     expect([await callNext.isEnabled(), await startServing.isEnabled(), await finish.isEnabled()]).toEqual([false, false, false]);
     await console_.getByRole('button', { name: 'Mở quầy', exact: true }).click();
@@ -111,7 +111,7 @@ describeInBrowser('kiosk → counter console → hall display (chromium)', () =>
 
     // The language toggle switches the console to English.
     await console_.getByRole('button', { name: 'English' }).click();
-    await console_.getByRole('button', { name: 'Call next' }).waitFor();
+    await console_.getByRole('button', { name: 'Call next', exact: true }).waitFor();
 
     expect(stack.pageErrors).toEqual([]);
   });

@@ -7,8 +7,10 @@ import {
   effectiveView,
   heldElsewhere,
   holdsCounter,
+  isLastRecall,
   outcomeKey,
   pickCounter,
+  shortcutAction,
   type ConsoleAction,
   type ConsoleFacts,
 } from '../../../counter-display/console/console-logic.ts';
@@ -48,6 +50,7 @@ describe('allowedActions', () => {
   it('offers recall, start, finish, no-show, transfer and park for a called ticket', () => {
     expect(enabled(facts({ view: held(1, 'lan', 'open', at('called')) }))).toEqual([
       'finish',
+      'finish-next',
       'grant',
       'no-show',
       'park',
@@ -58,7 +61,9 @@ describe('allowedActions', () => {
   });
 
   it('offers finish, transfer and park while serving; no recall, no no-show', () => {
-    expect(enabled(facts({ view: held(1, 'lan', 'open', at('serving')), parkedCount: 3 }))).toEqual(['finish', 'grant', 'park', 'transfer']);
+    expect(enabled(facts({ view: held(1, 'lan', 'open', at('serving')), parkedCount: 3 }))).toEqual(['finish', 'finish-next', 'grant', 'park', 'transfer']);
+    // On a break the call-next half would be refused: finish alone.
+    expect(allowedActions(facts({ view: held(1, 'lan', 'paused', at('serving')) }))['finish-next']).toBe(false);
   });
 
   it('only lets a paused counter resume work or close', () => {
@@ -150,7 +155,7 @@ describe('outcomeKey', () => {
     expect(outcomeKey(t('parked'))).toBe('console.done.park');
     expect(outcomeKey(t('no_show'))).toBe('console.done.noShow');
     expect(outcomeKey(t('called'))).toBeNull();
-    expect(outcomeKey(t('done'))).toBeNull();
+    expect(outcomeKey(t('done'))).toBe('console.done.finish'); // issue #15: not "no ticket at this counter" as if nothing had happened
   });
 });
 
@@ -161,5 +166,32 @@ describe('holdsCounter', () => {
     expect(holdsCounter(facts({ view: held(1, 'hung') }))).toBe(false);
     expect(holdsCounter(facts({ view: { counter: counters[0]!, state: CLOSED, current: null } }))).toBe(false);
     expect(holdsCounter(facts({ staffId: null }))).toBe(false);
+  });
+});
+
+describe('the last recall, and the keys (issue #15)', () => {
+  it('warns before the recall that records a no-show: recallCount has reached maxRecalls', () => {
+    const called = (recallCount: number) => ({ ...at('called'), recallCount });
+    expect(isLastRecall(called(1), 2)).toBe(false);
+    expect(isLastRecall(called(2), 2)).toBe(true);
+    expect(isLastRecall(called(0), 0)).toBe(true);
+    expect(isLastRecall({ ...at('serving'), recallCount: 5 }, 2)).toBe(false);
+    expect(isLastRecall(called(9), undefined)).toBe(false);
+    expect(isLastRecall(null, 2)).toBe(false);
+  });
+
+  it('a finish says what happened, not "no ticket"', () => {
+    expect(outcomeKey(ticket({ id: 't1', number: 'A001', state: 'done' }))).toBe('console.done.finish');
+  });
+
+  it('maps plain letters outside fields to actions; nothing with a modifier or in a field', () => {
+    expect(shortcutAction('g', false, false)).toBe('call-next');
+    expect(shortcutAction('G', false, false)).toBe('call-next');
+    expect(shortcutAction('t', false, false)).toBe('finish-next');
+    expect(shortcutAction('l', false, false)).toBe('recall');
+    expect(shortcutAction('g', true, false)).toBeNull();
+    expect(shortcutAction('g', false, true)).toBeNull();
+    expect(shortcutAction('Enter', false, false)).toBeNull();
+    expect(shortcutAction('x', false, false)).toBeNull();
   });
 });

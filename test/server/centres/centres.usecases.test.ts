@@ -44,6 +44,9 @@ describe('getSnapshot', () => {
       // No counter is open: no estimate for any service (the kiosk says "not known yet").
       estimates: NO_ESTIMATES,
       priorityGroups: DEFAULT_PRIORITY_GROUPS,
+      // What the kiosk does with services no open counter serves, and the recalls the console warns at (issue #15).
+      kioskClosedServices: 'warn',
+      maxRecalls: 2,
       recentCalls: [],
       parked: [],
       display: defaultDisplaySettings(),
