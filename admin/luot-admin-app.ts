@@ -12,6 +12,7 @@ import './luot-admin-dossiers.ts';
 import './luot-admin-appointments.ts';
 import './luot-admin-services.ts';
 import './luot-admin-settings.ts';
+import './luot-admin-display.ts';
 import './luot-admin-staff.ts';
 
 /**
@@ -61,6 +62,7 @@ export class LuotAdminApp extends LitElement {
       <luot-admin-services .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-services>
       <luot-admin-counters .api=${this.api} .centreId=${centre.id} .language=${lang} .revision=${this.revision}></luot-admin-counters>
       <luot-admin-settings .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-settings>
+      <luot-admin-display .api=${this.api} .centreId=${centre.id} .language=${lang}></luot-admin-display>
       <luot-admin-staff .api=${this.api} .centreId=${centre.id} .language=${lang} .selfId=${account?.staffId ?? null} .selfRole=${account?.role ?? null}></luot-admin-staff>
       <luot-admin-devices .api=${this.api} .centreId=${centre.id} .timeZone=${centre.timeZone} .language=${lang}></luot-admin-devices>
       <luot-admin-dossiers .api=${this.api} .centreId=${centre.id} .timeZone=${centre.timeZone} .language=${lang}></luot-admin-dossiers>

@@ -75,7 +75,9 @@ export class LuotAdminSettings extends AdminSection {
     this.hints = settingsHints(form);
     if (this.busy || this.hints.length) return;
     await this.run(async () => {
-      this.show(await this.api.putSettings(this.centreId, settingsBody(form, this.base!)));
+      // Over the settings as they are now: the display and appointment sections save theirs too.
+      const current = await this.api.getSettings(this.centreId);
+      this.show(await this.api.putSettings(this.centreId, settingsBody(form, current)));
       this.saved = true;
       this.dispatchEvent(configChanged('settings'));
     });

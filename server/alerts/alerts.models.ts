@@ -1,4 +1,5 @@
 import type { AlertKind, AlertSettings, AlertView, CounterStatus } from '../../protocol/index.ts';
+import type { AlertRecord } from './alerts.port.ts';
 
 /**
  * SLA alerts (issue #14, docs/alerts.md): the pure rules. Given a centre's state now, which
@@ -202,18 +203,7 @@ export function alertChanges<O extends OpenAlert>(open: readonly O[], active: re
 export const hasChanges = (c: AlertChanges<OpenAlert>) => c.raise.length + c.update.length + c.clear.length > 0;
 
 /** The protocol view of a stored alert. */
-export function alertView(r: {
-  id: string;
-  kind: AlertKind;
-  serviceId: string | null;
-  counterId: string | null;
-  threshold: number;
-  value: number;
-  peakValue: number;
-  count: number | null;
-  raisedAtMs: number;
-  clearedAtMs: number | null;
-}): AlertView {
+export function alertView(r: Omit<AlertRecord, 'centreId' | 'subject'>): AlertView {
   return {
     id: r.id,
     kind: r.kind,

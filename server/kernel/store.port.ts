@@ -92,6 +92,8 @@ export interface StoreReads extends Pick<AlertStore, 'openAlerts'> {
   ): Promise<{ current: Ticket | null; heads: Ticket[] }>;
   /** Waiting tickets of the ticket's service and day issued before it. */
   countAhead(ticket: Ticket): Promise<number>;
+  /** For a priority ticket: the priority tickets waiting before it in its queue, and every ordinary one waiting there (issue #15). */
+  countAheadOfPriority(ticket: Ticket): Promise<{ priorityEarlier: number; normalWaiting: number }>;
   findTicketByNumber(centreId: string, businessDay: string, number: string): Promise<Ticket | null>;
   /** First calls (not recalls) made at a counter since an instant (epoch ms), newest first. */
   recentCallsAt(centreId: string, counterId: string, sinceMs: number, limit: number): Promise<(PastCall & { at: string })[]>;

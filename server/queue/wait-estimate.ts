@@ -1,3 +1,5 @@
+import type { PriorityPolicy } from './calling-policy.ts';
+
 /**
  * Estimated wait for a service, shown at the kiosk, on the ticket and on the status page.
  *
@@ -35,4 +37,17 @@ export function estimateWaitMinutes(inputs: WaitInputs): number | null {
   if (inputs.peopleAhead <= 0) return 0;
   const avg = averageServiceMinutes(inputs.recentServiceMs, inputs.defaultServiceMinutes);
   return Math.ceil((inputs.peopleAhead * avg) / inputs.openCounters);
+}
+
+/**
+ * The people really ahead of a priority ticket (issue #15: it printed "2 people ahead, about 16
+ * min" though it would be called first). Under `strict` priority only the priority tickets waiting
+ * before it; under `interleaved` those too, and before each of their calls and its own up to
+ * `normalPerPriority` ordinary tickets, as many as wait (an upper bound: the counter may already be
+ * owed a priority call). A ticket waiting past the centre's maximum wait can still go first; that
+ * is not foreseen here.
+ */
+export function priorityPeopleAhead(policy: PriorityPolicy, counts: { priorityEarlier: number; normalWaiting: number }): number {
+  if (policy.mode === 'strict') return counts.priorityEarlier;
+  return counts.priorityEarlier + Math.min(counts.normalWaiting, policy.normalPerPriority * (counts.priorityEarlier + 1));
 }

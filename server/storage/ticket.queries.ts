@@ -90,6 +90,24 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
         .executeTakeFirstOrThrow();
       return Number(r.n);
     },
+    async countAheadOfPriority(ticket) {
+      const issuedAt = Date.parse(ticket.issuedAt);
+      // One pass over the queue's waiting entries (tickets_waiting_ix), both classes counted at once.
+      const r = await db
+        .selectFrom('tickets')
+        .select([
+          sql<number>`coalesce(sum(case when is_priority = 1 and (issued_at < ${issuedAt} or (issued_at = ${issuedAt} and seq < ${ticket.seq})) then 1 else 0 end), 0)`.as(
+            'priority_earlier',
+          ),
+          sql<number>`coalesce(sum(case when is_priority = 0 then 1 else 0 end), 0)`.as('normal_waiting'),
+        ])
+        .where('centre_id', '=', ticket.centreId)
+        .where('state', '=', 'waiting')
+        .where('queue_service_id', '=', ticket.serviceId)
+        .where('is_priority', 'in', [0, 1])
+        .executeTakeFirstOrThrow();
+      return { priorityEarlier: Number(r.priority_earlier), normalWaiting: Number(r.normal_waiting) };
+    },
     async findTicketByNumber(centreId, businessDay, number) {
       const r = await tickets()
         .where('centre_id', '=', centreId)

@@ -5,6 +5,7 @@ import { requireCentre, requireService } from '../kernel/require-found.ts';
 import type { Deps, StaffActor } from '../kernel/ports.ts';
 import { businessDay } from '../queue/business-day.ts';
 import { capacity } from '../queue/numbering.ts';
+import { priorityPeopleAhead } from '../queue/wait-estimate.ts';
 import { newTicket } from '../queue/ticket.models.ts';
 import { tellIssued } from '../kernel/ticket-subscribers.ts';
 import type { CentreConfig } from '../kernel/centre-config.ts';
@@ -78,7 +79,10 @@ export async function issueTicketInTx(deps: Deps, tx: StoreWriteTx, input: Issue
   // One read of the counts and durations serves the ticket's estimate and the fact's figures. A new
   // ticket is behind everyone waiting in its queue (issue times follow number order).
   const inputs = await estimateInputs(tx, centre.id, settings);
-  const peopleAhead = Math.max(0, (inputs.waiting[service.id] ?? 1) - 1);
+  const peopleAhead =
+    ticket.priorityGroupId === null
+      ? Math.max(0, (inputs.waiting[service.id] ?? 1) - 1)
+      : priorityPeopleAhead(settings.priorityPolicy, await tx.countAheadOfPriority(ticket));
   const status: TicketStatus = { ticket, peopleAhead, estimatedWaitMinutes: estimateFor(inputs, service.id, peopleAhead) };
   const figures = figuresFrom(
     inputs,
@@ -111,7 +115,8 @@ export async function getTicketStatus(deps: Deps, ticketId: string): Promise<Tic
 
 export async function statusOf(reads: StoreReads, ticket: Ticket, settings: CentreSettings): Promise<TicketStatus> {
   if (ticket.state !== 'waiting') return { ticket, peopleAhead: 0, estimatedWaitMinutes: null };
-  const peopleAhead = await reads.countAhead(ticket);
+  const peopleAhead =
+    ticket.priorityGroupId === null ? await reads.countAhead(ticket) : priorityPeopleAhead(settings.priorityPolicy, await reads.countAheadOfPriority(ticket));
   const estimatedWaitMinutes = await ticketEstimate(reads, ticket.centreId, ticket.serviceId, peopleAhead, settings);
   return { ticket, peopleAhead, estimatedWaitMinutes };
 }

@@ -102,8 +102,12 @@ describeInBrowser('citizen status page and kiosk priority (chromium)', () => {
     await kiosk.getByTestId('priority-button').click();
     await kiosk.getByRole('button', { name: 'Người cao tuổi' }).click();
     expect(await text(kiosk, 'priority-chosen')).toContain('Ưu tiên: Người cao tuổi');
+    // Two ordinary tickets already wait for the same service: the priority one is called first.
+    for (let i = 0; i < 2; i++) await post('/tickets', { serviceId: 'tu-phap-ho-tich' }, 'kiosk');
     await kiosk.getByRole('button', { name: 'Tư pháp – Hộ tịch' }).click();
     expect(await text(kiosk, 'ticket-priority')).toBe('★ Ưu tiên: Người cao tuổi');
+    // …and it says so (issue #15: it said 2 people ahead and about 16 minutes).
+    expect(await text(kiosk, 'ticket-ahead')).toBe('Số người đang chờ trước bạn: 0');
     const number = await text(kiosk, 'ticket-number');
 
     // The follow link names the ticket; the server has it with its group.

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { averageServiceMinutes, estimateWaitMinutes, MAX_SERVICE_MINUTES, MIN_SERVICE_MINUTES } from '../../../server/queue/wait-estimate.ts';
+import {
+  averageServiceMinutes,
+  estimateWaitMinutes,
+  MAX_SERVICE_MINUTES,
+  MIN_SERVICE_MINUTES,
+  priorityPeopleAhead,
+} from '../../../server/queue/wait-estimate.ts';
 
 const min = (m: number) => m * 60_000;
 const estimate = (peopleAhead: number, recentServiceMs: number[], openCounters: number, defaultServiceMinutes = 8) =>
@@ -55,5 +61,20 @@ describe('estimateWaitMinutes = ceil(peopleAhead × average ÷ openCounters)', (
         expect(estimate(people + 1, [min(7)], open)!).toBeGreaterThanOrEqual(estimate(people, [min(7)], open)!);
       }
     }
+  });
+});
+
+describe('priorityPeopleAhead (issue #15)', () => {
+  it('strict: only the priority tickets before it, however many ordinary ones wait', () => {
+    expect(priorityPeopleAhead({ mode: 'strict' }, { priorityEarlier: 0, normalWaiting: 12 })).toBe(0);
+    expect(priorityPeopleAhead({ mode: 'strict' }, { priorityEarlier: 2, normalWaiting: 12 })).toBe(2);
+  });
+
+  it('interleaved: those, and up to N ordinary tickets before each priority call, its own included', () => {
+    const every3 = { mode: 'interleaved', normalPerPriority: 3 } as const;
+    expect(priorityPeopleAhead(every3, { priorityEarlier: 0, normalWaiting: 2 })).toBe(2);
+    expect(priorityPeopleAhead(every3, { priorityEarlier: 0, normalWaiting: 12 })).toBe(3);
+    expect(priorityPeopleAhead(every3, { priorityEarlier: 1, normalWaiting: 12 })).toBe(1 + 6);
+    expect(priorityPeopleAhead(every3, { priorityEarlier: 0, normalWaiting: 0 })).toBe(0);
   });
 });

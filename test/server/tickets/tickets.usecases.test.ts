@@ -144,3 +144,29 @@ describe('people ahead are counted by issue time (issue #3: in the store, not fr
     expect(ahead).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('people ahead of a priority ticket (issue #15)', () => {
+  const priority = () => issueTicket(deps, { centreId: HCM, serviceId: 'ho-tich', priorityGroupId: 'nguoi-cao-tuoi' });
+  const setPolicy = (priorityPolicy: { mode: 'strict' } | { mode: 'interleaved'; normalPerPriority: number }) =>
+    deps.store.runInTx({ centreId: HCM }, async (tx) => tx.saveSettings(HCM, { ...(await tx.getSettings(HCM)), priorityPolicy }));
+
+  it('strict: only the priority tickets before it count, on the ticket and on the status page', async () => {
+    await open(deps, ['quay-1', LAN]);
+    for (let i = 0; i < 3; i++) await issue('ho-tich');
+    const first = await priority();
+    expect(first.peopleAhead).toBe(0);
+    expect(first.estimatedWaitMinutes).toBe(0);
+    const second = await priority();
+    expect(second.peopleAhead).toBe(1);
+    expect((await getTicketStatus(deps, second.ticket.id)).peopleAhead).toBe(1);
+    // And it is called first indeed.
+    expect((await callNext(deps, at('quay-1'))).ticket.id).toBe(first.ticket.id);
+    expect((await getTicketStatus(deps, second.ticket.id)).peopleAhead).toBe(0);
+  });
+
+  it('interleaved one in three: up to three ordinary tickets before its call', async () => {
+    await setPolicy({ mode: 'interleaved', normalPerPriority: 3 });
+    for (let i = 0; i < 5; i++) await issue('ho-tich');
+    expect((await priority()).peopleAhead).toBe(3);
+  });
+});
