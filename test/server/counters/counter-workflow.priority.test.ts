@@ -104,7 +104,8 @@ describe('grantPriority', () => {
     const a2 = await issue();
     const status = await grantPriority(deps, { centreId: HCM, number: 'a002', priorityGroupId: ELDER, reason: 'Cụ ông 80 tuổi', actor: HUNG });
     expect(status.ticket).toEqual({ ...a2, priorityGroupId: ELDER });
-    expect(status.peopleAhead).toBe(1);
+    // A priority ticket has only priority tickets ahead of it under the strict policy (issue #15): none here.
+    expect(status.peopleAhead).toBe(0);
     const event = (await deps.store.listTicketEvents(a2.id)).at(-1)!;
     expect(event).toMatchObject({
       fromState: 'waiting',
