@@ -1,7 +1,6 @@
 import { LitElement, css, html } from 'lit';
 import type { IssuedTicket, Language } from '../../protocol/index.ts';
-import { toApiError } from '../../web-shared/client/api.ts';
-import { errorText, t } from '../../web-shared/i18n/i18n.ts';
+import { t } from '../../web-shared/i18n/i18n.ts';
 import { appointmentsClient, type AppointmentsClient } from '../booking/appointments-client.ts';
 import { checkInMessage, todayIn } from '../booking/appointment-text.ts';
 import './luot-code-entry.ts';
@@ -21,15 +20,11 @@ export class LuotCheckin extends LitElement {
     timeZone: { type: String },
     deviceToken: { attribute: false },
     language: { type: String },
-    message: { state: true },
-    messageKind: { state: true },
   };
   declare centreId: string;
   declare timeZone: string;
   declare deviceToken: string | null;
   declare language: Language;
-  declare message: string;
-  declare messageKind: 'info' | 'error';
   private client: AppointmentsClient | null = null;
 
   constructor() {
@@ -38,27 +33,15 @@ export class LuotCheckin extends LitElement {
     this.timeZone = 'Asia/Ho_Chi_Minh';
     this.deviceToken = null;
     this.language = 'vi';
-    this.message = '';
-    this.messageKind = 'info';
   }
 
-  private readonly submit = async (code: string) => {
+  private readonly submit = async (code: string): Promise<string | null> => {
     this.client ??= appointmentsClient({ deviceToken: this.deviceToken });
-    this.message = '';
-    try {
-      const result = await this.client.checkIn(this.centreId, code);
-      const message = checkInMessage(this.language, result, this.timeZone, todayIn(this.timeZone));
-      if (result.outcome === 'checked_in' || result.outcome === 'walk_in') {
-        this.dispatchEvent(new CustomEvent('luot-checkin-issued', { detail: { issued: result.issued, message }, bubbles: true, composed: true }));
-        return;
-      }
-      this.messageKind = 'error';
-      this.message = message;
-    } catch (error) {
-      this.messageKind = 'error';
-      this.message = errorText(this.language, toApiError(error).code);
-    }
-    this.renderRoot.querySelector('luot-code-entry')?.reset();
+    const result = await this.client.checkIn(this.centreId, code);
+    const message = checkInMessage(this.language, result, this.timeZone, todayIn(this.timeZone));
+    if (result.outcome !== 'checked_in' && result.outcome !== 'walk_in') return message;
+    this.dispatchEvent(new CustomEvent('luot-checkin-issued', { detail: { issued: result.issued, message }, bubbles: true, composed: true }));
+    return null;
   };
 
   override render() {
@@ -68,8 +51,6 @@ export class LuotCheckin extends LitElement {
       .heading=${t(lang, 'kiosk.appointment.title')}
       .hint=${t(lang, 'kiosk.appointment.instructions')}
       .language=${lang}
-      .message=${this.message}
-      .messageKind=${this.messageKind}
       .onSubmit=${this.submit}
     ></luot-code-entry>`;
   }

@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { Language } from '../../protocol/index.ts';
-import { t } from '../../web-shared/i18n/i18n.ts';
+import { toApiError } from '../../web-shared/client/api.ts';
+import { errorText, t } from '../../web-shared/i18n/i18n.ts';
 import { applyKey, KEYPAD_ROWS, readKey, type CodeKey } from './code-entry-logic.ts';
 
 /** Untouched this long, the code screen goes back to the menu. */
@@ -13,8 +14,10 @@ export const IDLE_MS = 60_000;
  * is shown, no field needs the focus (a kiosk has no one to tap into a field first).
  *
  * Used by result return ("Nhận kết quả", luot-dossier-return.ts); made to be reused for
- * appointment check-in. The owner gives `onSubmit` (called with the upper-cased code; while its
- * promise runs the keypad is busy), and may set `message` to say what became of it.
+ * appointment check-in. The owner gives `onSubmit`, called with the upper-cased code; while its
+ * promise runs the keypad is busy. It resolves to the reason no ticket came (shown as an error,
+ * the code cleared for the next try) or to nothing when it moved on; a thrown API error is shown
+ * in words the same way.
  *
  * @fires luot-code-submit - { code } as onSubmit receives it
  * @fires luot-code-cancel - the citizen tapped Back, or left the screen idle for IDLE_MS
@@ -39,7 +42,7 @@ export class LuotCodeEntry extends LitElement {
   /** What became of the last code (shown under the code); empty for none. */
   declare message: string;
   declare messageKind: 'info' | 'error';
-  declare onSubmit: ((code: string) => unknown) | null;
+  declare onSubmit: ((code: string) => Promise<string | null>) | null;
   declare code: string;
   declare busy: boolean;
   /** Typing since the message was given hides it (it spoke of the previous code). */
@@ -122,10 +125,21 @@ export class LuotCodeEntry extends LitElement {
     this.busy = true;
     this.dispatchEvent(new CustomEvent('luot-code-submit', { detail: { code }, bubbles: true, composed: true }));
     try {
-      await this.onSubmit?.(code);
+      const refusal = await this.onSubmit?.(code);
+      if (refusal) this.refuse(refusal);
+    } catch (error) {
+      this.refuse(errorText(this.language, toApiError(error).code));
     } finally {
       this.busy = false;
     }
+  }
+
+  /** Says why (even the same words as last time) and clears the code for the next try. */
+  private refuse(text: string) {
+    this.message = text;
+    this.messageKind = 'error';
+    this.quiet = false;
+    this.code = '';
   }
 
   override render() {

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import type { IssuedTicket, Language } from '../../protocol/index.ts';
-import { toApiError, type Api } from '../../web-shared/client/api.ts';
-import { errorText, t } from '../../web-shared/i18n/i18n.ts';
+import type { Api } from '../../web-shared/client/api.ts';
+import { t } from '../../web-shared/i18n/i18n.ts';
 import { returnMessage } from './dossier-return-logic.ts';
 import './luot-code-entry.ts';
 
@@ -18,41 +18,24 @@ export class LuotDossierReturn extends LitElement {
     centreId: { type: String },
     api: { attribute: false },
     language: { type: String },
-    message: { state: true },
-    messageKind: { state: true },
   };
   declare centreId: string;
   declare api: Api | null;
   declare language: Language;
-  declare message: string;
-  declare messageKind: 'info' | 'error';
 
   constructor() {
     super();
     this.centreId = '';
     this.api = null;
     this.language = 'vi';
-    this.message = '';
-    this.messageKind = 'info';
   }
 
-  private readonly submit = async (code: string) => {
-    if (!this.api) return;
-    // Through '' so the same answer twice still shows (the binding sees a change).
-    this.message = '';
-    try {
-      const result = await this.api.requestDossierReturn(this.centreId, code);
-      if (result.outcome === 'issued') {
-        this.dispatchEvent(new CustomEvent('luot-return-issued', { detail: { issued: result.issued }, bubbles: true, composed: true }));
-        return;
-      }
-      this.messageKind = 'error';
-      this.message = returnMessage(this.language, result, code);
-    } catch (error) {
-      this.messageKind = 'error';
-      this.message = errorText(this.language, toApiError(error).code);
-    }
-    this.renderRoot.querySelector('luot-code-entry')?.reset();
+  private readonly submit = async (code: string): Promise<string | null> => {
+    if (!this.api) return null;
+    const result = await this.api.requestDossierReturn(this.centreId, code);
+    if (result.outcome !== 'issued') return returnMessage(this.language, result, code);
+    this.dispatchEvent(new CustomEvent('luot-return-issued', { detail: { issued: result.issued }, bubbles: true, composed: true }));
+    return null;
   };
 
   override render() {
@@ -61,8 +44,6 @@ export class LuotDossierReturn extends LitElement {
       .heading=${t(lang, 'kiosk.return.title')}
       .hint=${t(lang, 'kiosk.return.hint')}
       .language=${lang}
-      .message=${this.message}
-      .messageKind=${this.messageKind}
       .onSubmit=${this.submit}
       data-testid="dossier-return"
     ></luot-code-entry>`;

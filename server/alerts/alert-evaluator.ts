@@ -44,6 +44,8 @@ export function createAlertEvaluator(deps: AlertDeps, log: Logger) {
   }
 
   return {
+    /** The centre had every rule off and nothing open at this configuration version: nothing to evaluate. */
+    quietAt: (centreId: string, version: number): boolean => quiet.get(centreId) === version,
     /** Evaluate the centre soon; resolves once an evaluation that started after this call has run. */
     schedule(centreId: string): Promise<void> {
       const current = running.get(centreId);
