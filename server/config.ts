@@ -72,6 +72,9 @@ export const ConfigSchema = z.object({
     .default(10_000)
     .describe('Wait before the first retry of a failed webhook; doubles each time, capped at one hour.'),
   WEBHOOK_MAX_ATTEMPTS: wholeNumber(1, 100).default(12).describe('Attempts before a webhook delivery is given up (kept, listed as failed).'),
+  WEBHOOK_KEEP_DAYS: wholeNumber(1, 3650)
+    .default(90)
+    .describe('Days a delivered or given-up webhook delivery is kept (the admin list, audits); then it is deleted.'),
   BRIDGE_HEARTBEAT_MS: wholeNumber(1000, 300_000).default(15_000).describe('How often firmware bridges report their devices.'),
   VOICE_DIR: unsetIfEmpty(z.string().min(1)).describe(
     "Folder of the centre's own announcement recordings (manifest.json and clips, docs/voice.md); unset: the default espeak-ng set.",

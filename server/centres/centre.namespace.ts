@@ -9,6 +9,7 @@ import {
   type CentreClientToServer,
   type CentreFact,
   type CentreServerToClient,
+  type Snapshot,
 } from '../../protocol/index.ts';
 import { bearerOf, SESSION_COOKIE, type Authenticator, type Revocation } from '../accounts/authenticator.ts';
 import { can } from '../accounts/permissions.ts';
@@ -16,6 +17,7 @@ import type { Principal } from '../accounts/principal.ts';
 import type { Logger } from '../http/errors.ts';
 import type { Deps, Notifier } from '../kernel/ports.ts';
 import { asyncMiddleware, handshakeRefusal } from '../realtime/async-middleware.ts';
+import { forPublicScreens, snapshotForPublicScreens } from './public-fact.ts';
 import { sharedSnapshots, snapshotRequests } from './shared-snapshot.ts';
 import { onValidated } from '../realtime/validated.ts';
 
@@ -33,6 +35,9 @@ export type CentreNamespace = Namespace<CentreClientToServer, CentreServerToClie
 /** The room of a centre's clients; print facts (print.notifier.ts) go to it too. */
 export const centreRoom = (centreId: string) => `centre:${centreId}`;
 const room = centreRoom;
+/** Staff (consoles, managers' live view) and devices (public screens) also sit in a room of their own. */
+const staffRoom = (centreId: string) => `centre:${centreId}:staff`;
+const deviceRoom = (centreId: string) => `centre:${centreId}:devices`;
 
 export interface CentreNamespaceAuth {
   authenticator: Authenticator;
@@ -112,6 +117,9 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
     const centreId: string = socket.data.centreId;
     const expiresAtMs: number | null = socket.data.expiresAtMs;
     const principal: Principal = socket.data.principal;
+    // Staff see dossier codes whole; a device is a public screen (public-fact.ts).
+    const staff = principal.kind === 'staff';
+    const view = (s: Snapshot) => (staff ? s : snapshotForPublicScreens(s));
     if (principal.kind === 'device') auth.authenticator.keepSeen(socket, principal.deviceId);
     if (expiresAtMs !== null) {
       // A console left open past its session stops receiving; the page then asks to log in.
@@ -132,7 +140,7 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
         async () => {
           const answer = ask();
           if (answer === 'rate_limited') throw new AppError('realtime.rate_limited', 'Too many snapshot requests; wait a little.');
-          return answer;
+          return view(await answer);
         },
         log,
       ),
@@ -142,10 +150,10 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
       // between the read and the join went to the room without this socket: catch up with a
       // second snapshot (clients drop facts their snapshot already covers, seq ≤ snapshot.seq).
       const snapshot = await snapshots.get(centreId);
-      socket.emit(CentreEvents.snapshot, snapshot);
-      await socket.join(room(centreId));
+      socket.emit(CentreEvents.snapshot, view(snapshot));
+      await socket.join([room(centreId), staff ? staffRoom(centreId) : deviceRoom(centreId)]);
       if ((await deps.store.currentSeq(centreId)) > snapshot.seq) {
-        socket.emit(CentreEvents.snapshot, await snapshots.get(centreId));
+        socket.emit(CentreEvents.snapshot, view(await snapshots.get(centreId)));
       }
     } catch (error) {
       log.error('snapshot failed', error);
@@ -155,7 +163,11 @@ export function attachCentreNamespace(io: Server, deps: Deps, log: Logger, auth:
 
   return {
     publish(fact: CentreFact) {
-      nsp.to(room(fact.centreId)).emit(fact.type, fact.payload as never);
+      // A ticket with a dossier code: staff get it whole, public screens masked (docs/dossiers.md).
+      const masked = forPublicScreens(fact);
+      if (!masked) return void nsp.to(room(fact.centreId)).emit(fact.type, fact.payload as never);
+      nsp.to(staffRoom(fact.centreId)).emit(fact.type, fact.payload as never);
+      nsp.to(deviceRoom(fact.centreId)).emit(masked.type, masked.payload as never);
     },
     revoke(r: Revocation) {
       for (const socket of nsp.sockets.values()) {

@@ -89,6 +89,16 @@ export function webhooksQueries(db: Kysely<Database>): WebhookStore {
       const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? fromRow(row) : null;
     },
+    async pruneWebhookDeliveries(finishedBeforeMs, limit) {
+      // In batches by id (portable: neither store deletes with LIMIT), so a big backlog never holds a long write.
+      const old = db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where((eb) => eb.or([eb('delivered_at', '<', finishedBeforeMs), eb('gave_up_at', '<', finishedBeforeMs)]))
+        .limit(limit);
+      const r = await db.deleteFrom('webhook_deliveries').where('id', 'in', old).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
     async listWebhookDeliveries(centreId, limit) {
       const rows = await db.selectFrom('webhook_deliveries').selectAll().where('centre_id', '=', centreId).orderBy('created_at', 'desc').limit(limit).execute();
       return rows.map(fromRow);

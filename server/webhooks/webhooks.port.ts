@@ -44,4 +44,6 @@ export interface WebhookStore {
   getWebhookDelivery(id: string): Promise<WebhookDeliveryRecord | null>;
   /** A centre's deliveries, newest first. */
   listWebhookDeliveries(centreId: string, limit: number): Promise<WebhookDeliveryRecord[]>;
+  /** Deletes up to `limit` deliveries delivered or given up before `finishedBeforeMs` (never a pending one); returns how many. */
+  pruneWebhookDeliveries(finishedBeforeMs: number, limit: number): Promise<number>;
 }

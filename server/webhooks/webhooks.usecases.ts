@@ -1,6 +1,6 @@
 import type { WebhookDelivery } from '../../protocol/index.ts';
 import type { Clock, Deps, Ids } from '../kernel/ports.ts';
-import { afterAttempt, deliveryStatus, type RetryPolicy } from './webhooks.models.ts';
+import { afterAttempt, deliveryStatus, ONE_HOUR_MS, type RetryPolicy } from './webhooks.models.ts';
 import type { WebhookDeliveryRecord, WebhookStore } from './webhooks.port.ts';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature.ts';
 
@@ -67,6 +67,21 @@ export function webhookHeaders(delivery: Pick<WebhookDeliveryRecord, 'id' | 'kin
     [TIMESTAMP_HEADER]: String(timestamp),
     [SIGNATURE_HEADER]: signWebhook(secret, timestamp, delivery.body),
   };
+}
+
+/**
+ * Forgets deliveries finished (delivered or given up) more than `keepDays` ago, a batch at a
+ * time; a pending delivery is never deleted, however old. Any instance may run it: deleting twice
+ * deletes nothing more. Returns how many rows went.
+ */
+export async function pruneFinishedWebhooks(deps: Pick<Deps, 'store' | 'clock'>, keepDays: number, batch = 500): Promise<number> {
+  const before = deps.clock.now().getTime() - keepDays * 24 * ONE_HOUR_MS;
+  let total = 0;
+  for (;;) {
+    const n = await deps.store.pruneWebhookDeliveries(before, batch);
+    total += n;
+    if (n < batch) return total;
+  }
 }
 
 /**

@@ -1,10 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CentreSettings, DossierReturnResult, WebhookDelivery } from '../../../protocol/index.ts';
+import type { CentreSettings, DossierReturnResult, Snapshot, WebhookDelivery } from '../../../protocol/index.ts';
 import { verifyWebhook } from '../../../server/webhooks/webhook-signature.ts';
 import { rawQuery } from '../../helpers/raw-db.ts';
+import { loginHeaders } from '../../helpers/credentials.ts';
 import { startTestServer, type TestServer } from '../../helpers/server.ts';
+import { centreClient, connect, DEMO_DISPLAY_AUTH, type RecordingClient } from '../../helpers/sockets.ts';
 
 /**
  * Issue #14 over the real server: the dossier system's API (integration token), the kiosk's
@@ -151,6 +153,46 @@ describe("the kiosk's Nhận kết quả", () => {
     expect(flagged.issued.ticket).toMatchObject({ serviceId: 'tra-ket-qua', targetCounterId: null, dossierCode: 'H99-000000-0000', dossierUnverified: true });
     expect(ticketCount()).toBe(before + 1);
     await putSettings({ unknownDossier: 'refuse' });
+  });
+});
+
+describe('what the /centre sockets receive of a return ticket', () => {
+  it('staff get the code whole; public screens (device sockets) get it masked, in facts and snapshots', async () => {
+    expect((await put('H12.34-241204-0777', { state: 'ready', serviceId: 'dat-dai', returnCounterId: 'quay-6' })).status).toBe(200);
+    const display = centreClient(server.url, DEMO_DISPLAY_AUTH);
+    const staff = centreClient(server.url, { centreId: 'demo' }, { headers: await loginHeaders(server.url, 'admin') });
+    try {
+      await Promise.all([connect(display.socket), connect(staff.socket)]);
+      const result = await ask('H12.34-241204-0777');
+      if (result.outcome !== 'issued') throw new Error(`expected issued, got ${result.outcome}`);
+      const issued = (c: RecordingClient) => c.waitFor((r) => r.event === 'ticket:issued' && r.payload.ticket.id === result.issued.ticket.id);
+      expect((await issued(staff)).payload.ticket.dossierCode).toBe('H12.34-241204-0777');
+      expect((await issued(display)).payload.ticket.dossierCode).toBe('H12.34-****-0777');
+
+      // Called at quay-6: the call, and the snapshot's counter view holding it as the current ticket.
+      const officer = await server.openCounter('quay-6');
+      const from = { display: display.received.length, staff: staff.received.length };
+      const called = result.issued.ticket.id;
+      const res = await server.api('/centres/demo/counters/quay-6/call', { json: { ticketId: called }, as: officer });
+      expect(res.status, await res.clone().text()).toBe(200);
+      const call = (c: RecordingClient, start: number) => c.waitFor((r) => r.event === 'ticket:called' && r.payload.ticket.id === called, { from: start });
+      expect((await call(staff, from.staff)).payload.ticket.dossierCode).toBe('H12.34-241204-0777');
+      expect((await call(display, from.display)).payload).toMatchObject({
+        ticket: { dossierCode: 'H12.34-****-0777' },
+        call: { dossierCode: 'H12.34-****-0777' },
+      });
+      const snapshot = async (c: RecordingClient) => {
+        const answer = await c.socket.timeout(5000).emitWithAck('snapshot:request', {});
+        return (answer as { ok: true; data: Snapshot }).data.counters.find((v) => v.counter.id === 'quay-6')!.current!.dossierCode;
+      };
+      expect(await snapshot(staff)).toBe('H12.34-241204-0777');
+      expect(await snapshot(display)).toBe('H12.34-****-0777');
+      // Finished: the next test's hand-over of another dossier starts at a free counter.
+      expect((await server.api('/centres/demo/counters/quay-6/finish', { json: {}, as: officer })).status).toBe(200);
+    } finally {
+      display.close();
+      staff.close();
+    }
   });
 });
 

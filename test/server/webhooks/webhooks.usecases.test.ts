@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../protocol/index.ts';
-import { enqueueWebhook, sendDueWebhooks, webhookDeliveryView, type WebhookDeps, type WebhookPost } from '../../../server/webhooks/webhooks.usecases.ts';
+import {
+  enqueueWebhook,
+  pruneFinishedWebhooks,
+  sendDueWebhooks,
+  webhookDeliveryView,
+  type WebhookDeps,
+  type WebhookPost,
+} from '../../../server/webhooks/webhooks.usecases.ts';
 import { makeDeps, type TestDeps } from '../../helpers/deps.ts';
 
 /**
@@ -88,5 +95,30 @@ describe('the webhook outbox', () => {
     expect(await sendDueWebhooks(sender('a'))).toBe(1);
     expect(posts).toEqual([]);
     expect((await deps.store.getWebhookDelivery(id))?.lastError).toMatch(/no webhook secret/);
+  });
+
+  it('forgets finished deliveries past the keeping time, in batches, and never a pending one', async () => {
+    const DAY = 24 * 3_600_000;
+    const delivered = [await enqueue(), await enqueue(), await enqueue()];
+    expect(await sendDueWebhooks(sender('a'))).toBe(3);
+    status = 503;
+    const failed = await enqueue();
+    await sendDueWebhooks(sender('a'));
+    deps.clock.advance(1000);
+    await sendDueWebhooks(sender('a')); // the second failure: given up (maxAttempts 2)
+    // Pending: fails once, then waits for a retry the test never lets come.
+    const pending = await enqueue();
+    const stuck = sender('a');
+    await sendDueWebhooks({ ...stuck, policy: { ...stuck.policy, maxAttempts: 12, capMs: 1000 * DAY } });
+
+    deps.clock.advance(10 * DAY);
+    expect(await pruneFinishedWebhooks(deps, 30)).toBe(0);
+    deps.clock.advance(21 * DAY);
+    // Batches of 2: the pass goes on until a batch comes back short.
+    expect(await pruneFinishedWebhooks(deps, 30, 2)).toBe(4);
+    const left = await deps.store.listWebhookDeliveries(HCM, 10);
+    expect(left.map((d) => d.id)).toEqual([pending]);
+    expect([...delivered, failed].every((id) => !left.some((d) => d.id === id))).toBe(true);
+    expect(await pruneFinishedWebhooks(deps, 30)).toBe(0);
   });
 });
