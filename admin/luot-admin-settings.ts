@@ -136,6 +136,13 @@ export class LuotAdminSettings extends AdminSection {
             )}
           </select>
         </label>
+        <label class="check"><input type="checkbox" .checked=${f.largePrint} data-testid="settings-largePrint"
+          @change=${(e: Event) => this.set({ largePrint: (e.target as HTMLInputElement).checked })} />${t(lang, 'admin.settings.largePrint')}</label>
+        <label>${t(lang, 'admin.settings.ticketCopies')}
+          <select data-testid="settings-ticketCopies" @change=${(e: Event) => this.set({ ticketCopies: value(e) === '2' ? 2 : 1 })}>
+            ${([1, 2] as const).map((n) => html`<option value=${n} ?selected=${f.ticketCopies === n}>${t(lang, `admin.settings.ticketCopies.${n}`)}</option>`)}
+          </select>
+        </label>
       </fieldset>
       <fieldset>
         <legend>${t(lang, 'admin.settings.rating')}</legend>

@@ -3,7 +3,7 @@
  * priority groups, limits and kiosk rate, shown as text fields and turned back into the
  * putSettings body, with hints before anything is sent.
  */
-import type { CentreSettings, KioskClosedServices } from '../protocol/index.ts';
+import type { CentreSettings, KioskClosedServices, TicketCopies } from '../protocol/index.ts';
 import { hintsOf, ID_PATTERN, intOf, rangeHint, requiredHint, slugOf, type FieldLabels, type Hint } from './admin-form.ts';
 
 export interface GroupForm {
@@ -24,6 +24,9 @@ export interface SettingsForm {
   kioskBurst: string;
   kioskPerMinute: string;
   kioskClosedServices: KioskClosedServices;
+  /** Issue #15: large print on the kiosk and the ticket; the ticket's copies (docs/large-print.md). */
+  largePrint: boolean;
+  ticketCopies: TicketCopies;
   ratingScale: 3 | 4;
   ratingWindowSeconds: string;
   alerts: AlertsForm;
@@ -112,6 +115,8 @@ export function settingsFormOf(s: CentreSettings): SettingsForm {
     kioskBurst: String(s.kioskBurst),
     kioskPerMinute: String(s.kioskPerMinute),
     kioskClosedServices: s.kioskClosedServices,
+    largePrint: s.largePrint,
+    ticketCopies: s.ticketCopies,
     ratingScale: s.ratingScale,
     ratingWindowSeconds: String(s.ratingWindowSeconds),
     alerts: alertsFormOf(s.alerts),
@@ -135,6 +140,8 @@ export function settingsBody(f: SettingsForm, base: CentreSettings): CentreSetti
     kioskBurst: intOf(f.kioskBurst),
     kioskPerMinute: intOf(f.kioskPerMinute),
     kioskClosedServices: f.kioskClosedServices,
+    largePrint: f.largePrint,
+    ticketCopies: f.ticketCopies,
     ratingScale: f.ratingScale,
     ratingWindowSeconds: intOf(f.ratingWindowSeconds),
     alerts: alertsBody(f.alerts),
@@ -181,6 +188,8 @@ export const settingsFieldLabels: FieldLabels = {
   kioskBurst: 'admin.settings.kioskBurst',
   kioskPerMinute: 'admin.settings.kioskPerMinute',
   kioskClosedServices: 'admin.settings.kioskClosedServices',
+  largePrint: 'admin.settings.largePrint',
+  ticketCopies: 'admin.settings.ticketCopies',
   ratingScale: 'admin.settings.ratingScale',
   ratingWindowSeconds: 'admin.settings.ratingWindowSeconds',
   alerts: 'admin.alerts.title',

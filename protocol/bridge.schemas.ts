@@ -93,6 +93,18 @@ export const PrintTicketSchema = z.object({
   appointmentAt: InstantSchema.optional(),
   /** The centre's own footer; null: the printer's template decides ("Vui lòng chờ đến lượt"). */
   footer: LocalizedTextSchema.nullable(),
+  /**
+   * Large print (issue #15, settings `largePrint`): every line but the number one size up
+   * (double width and height in text modes, a bigger font in raster). Absent (an older server): off.
+   * Like every field here, unknown to an older bridge, which strips it and prints as before.
+   */
+  largePrint: z.boolean().optional(),
+  /**
+   * Copies in this one job (settings `ticketCopies`): 2 prints the citizen's ticket, a cut, then
+   * the desk's copy ("Liên lưu tại quầy", no QR code). One job id, one journal entry: a retry
+   * never prints a third copy. Absent (an older server): 1.
+   */
+  copies: z.union([z.literal(1), z.literal(2)]).optional(),
 });
 export type PrintTicket = z.infer<typeof PrintTicketSchema>;
 

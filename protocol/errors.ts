@@ -75,6 +75,12 @@ export const errorStatus = {
   'appointment.cancelled': 409,
   'appointment.already_checked_in': 409,
   'appointment.rate_limited': 429,
+  // Pairing a device with a short code (issue #15, docs/security.md "Devices and pairing").
+  'pairing.invalid': 404,
+  'pairing.expired': 409,
+  'pairing.used': 409,
+  'pairing.wrong_kind': 409,
+  'pairing.rate_limited': 429,
   // The store cannot be written or read (disk full, read-only, I/O error, locked too long): a fault
   // of the server's machine, not of the request; it passes by itself (docs/faults.md).
   'store.unavailable': 503,

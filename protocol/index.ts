@@ -19,3 +19,5 @@ export * from './appointments.schemas.ts';
 export * from './alerts.schemas.ts';
 export * from './dossiers.schemas.ts';
 export * from './webhooks.schemas.ts';
+export * from './counter-waiting.schemas.ts';
+export * from './pairing.schemas.ts';

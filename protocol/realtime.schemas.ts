@@ -57,6 +57,10 @@ export const SnapshotSchema = z
     priorityGroups: z.array(PriorityGroupSchema),
     /** What the kiosk does with a service no open counter serves (settings `kioskClosedServices`); absent from older servers: warn. */
     kioskClosedServices: KioskClosedServicesSchema.optional(),
+    /** Large print on the kiosk's screens (settings `largePrint`, issue #15); absent from older servers: off. */
+    largePrint: z.boolean().optional(),
+    /** The kiosk offers appointment check-in (settings `appointments.enabled`); absent from older servers: offered. */
+    appointmentCheckIn: z.boolean().optional(),
     /** Recalls allowed (settings `maxRecalls`): the console warns before the one that records a no-show. */
     maxRecalls: z.number().int().min(0).optional(),
     /** Newest first. */

@@ -26,6 +26,10 @@ export const DEFAULT_PRIORITY_GROUPS: PriorityGroup[] = [
 export const KioskClosedServicesSchema = z.enum(['warn', 'hide', 'refuse']).meta({ id: 'KioskClosedServices' });
 export type KioskClosedServices = z.infer<typeof KioskClosedServicesSchema>;
 
+/** Printed copies of a kiosk ticket (issue #15): the citizen's, or the citizen's and the desk's. */
+export const TicketCopiesSchema = z.union([z.literal(1), z.literal(2)]).meta({ id: 'TicketCopies' });
+export type TicketCopies = z.infer<typeof TicketCopiesSchema>;
+
 /** Everything a centre tunes without code. Every field has a default, so old rows stay valid. */
 export const CentreSettingsSchema = z
   .object({
@@ -48,6 +52,10 @@ export const CentreSettingsSchema = z
      * `refuse` shows them unavailable and the server refuses their tickets (409 service.not_served).
      */
     kioskClosedServices: KioskClosedServicesSchema.default('warn'),
+    /** Large print (issue #15): bigger text on the kiosk's screens and on the printed ticket (docs/large-print.md). */
+    largePrint: z.boolean().default(false),
+    /** Tickets printed per kiosk ticket (issue #15): 1, the citizen's; 2, the citizen's, a cut, then a desk copy ("Liên lưu tại quầy"), in one print job. */
+    ticketCopies: TicketCopiesSchema.default(1),
     /** Ratings (issue #5): how long a counter's keypad stays armed after a ticket is finished there, s. */
     ratingWindowSeconds: z.number().int().min(10).max(600).default(60),
     /** Ratings: 4 levels (Rất hài lòng, Hài lòng, Bình thường, Không hài lòng) or 3 (no Bình thường). */

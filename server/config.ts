@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHost } from '../protocol/pairing.schemas.ts';
 
 /** `KEY=` (empty) means unset, as compose files and service managers often write it. */
 const unsetIfEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -143,4 +144,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const dataDir = resolve(parsed.data.DATA_DIR);
   return { ...parsed.data, DATA_DIR: dataDir, WEB_ROOT: resolve(parsed.data.WEB_ROOT), dbFile: resolve(dataDir, 'luot.sqlite') };
+}
+
+/**
+ * The start-up warning of a server that devices on the LAN may reach while PUBLIC_URL is unset
+ * (issue #15): its ticket QR codes and the admin page's pairing addresses then start with the
+ * address it listens on, or the one the admin browses from. Null when nothing is to be said.
+ */
+export function publicUrlWarning(config: Pick<Config, 'PUBLIC_URL' | 'HOST'>): string | null {
+  if (config.PUBLIC_URL || isLoopbackHost(config.HOST)) return null;
+  return (
+    `PUBLIC_URL is unset while the server listens on ${config.HOST}: ticket QR codes and device pairing addresses will use ` +
+    'the address the server listens on, or the one the admin browses from; set PUBLIC_URL to the address kiosks, displays ' +
+    'and phones reach (docs/configuration.md).'
+  );
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, publicUrlWarning } from './config.ts';
 import { startServer } from './compose.ts';
 import { DEMO_PASSWORD, DEMO_TOKENS } from './demo/demo-accounts.ts';
 import { createLogger } from './kernel/log.ts';
@@ -58,6 +58,9 @@ async function main() {
   }
   const runtime = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined' ? 'Bun' : `Node ${process.version}`;
   log.info(`Luot listening on ${server.url} (${runtime}), data in ${describeStore(config)}`);
+  // Once listening (a server that cannot start says only why, startup-failure.ts).
+  const unsetPublicUrl = publicUrlWarning(config);
+  if (unsetPublicUrl) log.warn(unsetPublicUrl);
   if (server.demoCreated) log.info('Demo centre created.');
   if (server.accounts.demoAccountsCreated) log.info('Demo accounts and device tokens created.');
   if (server.accounts.defaultCentreCreated) log.info('No centre yet: created the default centre "main" (configure it at /admin).');

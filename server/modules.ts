@@ -13,6 +13,7 @@ import { reportsModule } from './reports/reports.module.ts';
 import { ticketsModule } from './tickets/tickets.module.ts';
 import { dossiersModule } from './dossiers/dossiers.module.ts';
 import { webhooksModule } from './webhooks/webhooks.module.ts';
+import { pairingModule } from './pairing/pairing.module.ts';
 
 /**
  * The server's feature modules, in the order their subscribers run after a ticket change and
@@ -38,6 +39,7 @@ export function createModules(ctx: ModuleContext) {
     operationsModule(ctx),
     alertsModule(ctx),
     backupModule(ctx),
+    pairingModule(ctx),
   ];
   return { list, printing: printing.deps, ratings: ratings.deps };
 }

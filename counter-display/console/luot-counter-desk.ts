@@ -31,6 +31,7 @@ import './luot-grant-priority-form.ts';
 import './luot-print-problems.ts';
 import './luot-transfer-form.ts';
 import './luot-dossier-handover.ts';
+import './luot-waiting-list.ts';
 
 const COMMANDS: readonly ConsoleAction[] = ['open', 'close', 'pause', 'resume'];
 /** Buttons that open a form first; the form sends the same action again with its fields. */
@@ -208,6 +209,10 @@ export class LuotCounterDesk extends LitElement {
             data-testid="open-rating-screen">${t(lang, 'counter.ratingScreen')}</a>
         </section>
         <aside>
+          <section class="card">
+            <luot-waiting-list .api=${this.api} .centreId=${this.centre.id} .counterId=${this.counter.id} .live=${live} .language=${lang}
+              .timeZone=${this.centre.timeZone}></luot-waiting-list>
+          </section>
           <section class="card">
             <luot-ticket-list .heading=${t(lang, 'console.waiting')} .rows=${waitingRows(own, waiting, lang)}>
               <p class="total" data-testid="waiting-total">${t(lang, 'console.waitingTotal', { n: waitingTotal(own, waiting) })}</p>

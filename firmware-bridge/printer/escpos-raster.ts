@@ -2,6 +2,7 @@ import type { Bitmap } from './bitmap.ts';
 import { commandSets, type CommandSet, type Commands } from './escpos-commands.ts';
 import { renderRaster, type RasterTicket } from './raster-render.ts';
 import type { LayoutBlock } from './ticket-layout.ts';
+import { splitCopies, stackCopies } from './ticket-copies.ts';
 
 export interface EncodeOptions {
   commandSet: CommandSet;
@@ -31,15 +32,24 @@ export interface EncodedTicket {
  * code: printers without a QR generator (many cheap 58 mm ones) print it too, and what the
  * citizen scans is exactly what the tests decode with jsQR. ~25–40 kB per 80 mm ticket.
  */
-export function encodeRaster(blocks: readonly LayoutBlock[], options: EncodeOptions): EncodedTicket & { raster: RasterTicket } {
+export function encodeRaster(
+  blocks: readonly LayoutBlock[],
+  options: EncodeOptions,
+): EncodedTicket & { raster: RasterTicket; /** Every copy's image, in order (issue #15: citizen, desk). */ rasters: RasterTicket[] } {
   const cmd = commandSets[options.commandSet];
-  const { body, feedLines, cut } = splitTail(blocks);
-  const raster = renderRaster(body, options.width, options.images);
-  const bytes: number[] = [...cmd.init(), ...cmd.align('left'), ...guardedRaster(cmd, raster.bitmap, options.realtimeGuard)];
-  // The blank space before the cut as a paper feed, not as blank raster rows (bytes).
-  if (feedLines > 0) bytes.push(...cmd.feed(feedLines));
-  if (cut) bytes.push(...cmd.cut());
-  return { bytes: Uint8Array.from(bytes), preview: () => raster.bitmap, raster };
+  const bytes: number[] = [...cmd.init(), ...cmd.align('left')];
+  const rasters: RasterTicket[] = [];
+  // One image per copy, each ended by its own feed and cut (ticket-copies.ts): the desk copy after the citizen's.
+  for (const copy of splitCopies(blocks)) {
+    const { body, feedLines, cut } = splitTail(copy);
+    const raster = renderRaster(body, options.width, options.images);
+    rasters.push(raster);
+    bytes.push(...guardedRaster(cmd, raster.bitmap, options.realtimeGuard));
+    // The blank space before the cut as a paper feed, not as blank raster rows (bytes).
+    if (feedLines > 0) bytes.push(...cmd.feed(feedLines));
+    if (cut) bytes.push(...cmd.cut());
+  }
+  return { bytes: Uint8Array.from(bytes), preview: () => stackCopies(rasters.map((r) => r.bitmap)), raster: rasters[0]!, rasters };
 }
 
 /** The blocks to draw, the feed just before the cut, and whether there is a cut. Nothing after a cut prints. */

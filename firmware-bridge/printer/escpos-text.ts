@@ -3,6 +3,7 @@ import { encodeTcvn3 } from './tcvn3.ts';
 import { commandSets } from './escpos-commands.ts';
 import { guardedRaster, type EncodedTicket, type EncodeOptions } from './escpos-raster.ts';
 import { renderRaster } from './raster-render.ts';
+import { splitCopies, stackCopies } from './ticket-copies.ts';
 import { printedLine, wrapWords, type LayoutBlock, type TextSize } from './ticket-layout.ts';
 
 /**
@@ -62,6 +63,21 @@ function multiplier(size: TextSize, text: string, columns: number): number {
   return 1;
 }
 
+/**
+ * Width and height multipliers of a text block. Large print (issue #15): secondary lines double
+ * height (their 32/48 columns kept), body lines double width and height, the service triple on
+ * 80 mm (16 columns) and double on 58 mm (where triple would leave 10); the number as always.
+ */
+export function textScale(block: { size: TextSize; text: string; enlarged?: boolean | undefined }, columns: number): [number, number] {
+  if (!block.enlarged || block.size === 'huge') {
+    const k = multiplier(block.size, block.text, columns);
+    return [k, k];
+  }
+  if (block.size === 'small') return [1, 2];
+  if (block.size === 'large' && columns >= 48) return [3, 3];
+  return [2, 2];
+}
+
 export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOptions): EncodedTicket & { unmappable: string[] } {
   const cmd = commandSets[options.commandSet];
   const columns = columnsOf(options.width);
@@ -81,9 +97,9 @@ export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOp
   for (const block of blocks) {
     switch (block.kind) {
       case 'text': {
-        const k = multiplier(block.size, block.text, columns);
-        out.push(...cmd.align(block.align), ...cmd.bold(block.bold), ...cmd.size(k, k));
-        for (const line of wrapColumns(block.text, Math.max(1, Math.floor(columns / k)))) out.push(...encode(line), 0x0a);
+        const [w, h] = textScale(block, columns);
+        out.push(...cmd.align(block.align), ...cmd.bold(block.bold), ...cmd.size(w, h));
+        for (const line of wrapColumns(block.text, Math.max(1, Math.floor(columns / w)))) out.push(...encode(line), 0x0a);
         out.push(...cmd.size(1, 1), ...cmd.bold(false));
         break;
       }
@@ -109,7 +125,8 @@ export function encodeText(blocks: readonly LayoutBlock[], options: TextEncodeOp
   const previewBlocks = blocks.map((b) => (b.kind === 'text' && options.mode === 'ascii' ? { ...b, text: toAscii(b.text) } : b));
   return {
     bytes: Uint8Array.from(out),
-    preview: () => renderRaster(previewBlocks, options.width, options.images).bitmap,
+    // Every copy of the job (issue #15: the desk copy after the cut), one under the other.
+    preview: () => stackCopies(splitCopies(previewBlocks).map((copy) => renderRaster(copy, options.width, options.images).bitmap)),
     unmappable: [...new Set(unmappable)],
   };
 }

@@ -28,6 +28,8 @@ export function ensureFonts(): void {
 export interface RasterMetrics {
   margin: number;
   sizes: Record<Exclude<TextSize, 'huge'>, number>;
+  /** Large print (issue #15): the sizes of `enlarged` blocks, about 1.4 times `sizes`. */
+  largePrint: Record<Exclude<TextSize, 'huge'>, number>;
   /** The number is as large as fits, up to this. */
   hugeMax: number;
   qrModule: number;
@@ -36,8 +38,8 @@ export interface RasterMetrics {
 /** Type sizes in dots (203 dpi: 28 dots ≈ 3.5 mm) for the two paper widths. */
 export function metricsFor(width: number): RasterMetrics {
   return width >= 576
-    ? { margin: 8, sizes: { small: 22, normal: 28, large: 40 }, hugeMax: 170, qrModule: 6 }
-    : { margin: 6, sizes: { small: 18, normal: 22, large: 30 }, hugeMax: 120, qrModule: 5 };
+    ? { margin: 8, sizes: { small: 22, normal: 28, large: 40 }, largePrint: { small: 30, normal: 40, large: 52 }, hugeMax: 170, qrModule: 6 }
+    : { margin: 6, sizes: { small: 18, normal: 22, large: 30 }, largePrint: { small: 24, normal: 32, large: 40 }, hugeMax: 120, qrModule: 5 };
 }
 
 export interface Placement {
@@ -95,7 +97,7 @@ export function renderRaster(blocks: readonly LayoutBlock[], width: number, imag
     const add = (d: Drawn) => items.push({ ...d, index });
     switch (block.kind) {
       case 'text': {
-        let size = block.size === 'huge' ? m.hugeMax : m.sizes[block.size];
+        let size = block.size === 'huge' ? m.hugeMax : (block.enlarged ? m.largePrint : m.sizes)[block.size];
         measure.font = fontOf(size, block.bold);
         if (block.size === 'huge') {
           // The number as large as the paper allows: shrink "A1000" rather than wrap it.

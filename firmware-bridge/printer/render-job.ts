@@ -3,7 +3,8 @@ import type { Bitmap } from './bitmap.ts';
 import { dotsFor, type CommandSet } from './escpos-commands.ts';
 import { encodeRaster, type EncodedTicket } from './escpos-raster.ts';
 import { encodeText } from './escpos-text.ts';
-import { ticketLayout, type TicketTemplate } from './ticket-layout.ts';
+import type { TicketTemplate } from './ticket-layout.ts';
+import { jobLayout } from './ticket-copies.ts';
 
 /** How one printer wants its tickets (from the bridge config). */
 export interface PrinterProfile {
@@ -21,7 +22,8 @@ export interface PrinterProfile {
 
 /** A print job to bytes for one printer: layout (pure) then the mode's encoder. */
 export function renderJob(job: PrintJob, profile: PrinterProfile): EncodedTicket & { unmappable: string[] } {
-  const blocks = ticketLayout(job.ticket, profile.template, { reprint: job.reprint });
+  // The citizen's ticket, in large print when the centre wants it, and the desk copy after it (issue #15).
+  const blocks = jobLayout(job, profile.template);
   const base = { commandSet: profile.commandSet, width: dotsFor(profile.paperMm), images: profile.images, realtimeGuard: profile.realtimeGuard };
   if (profile.mode === 'raster') return { ...encodeRaster(blocks, base), unmappable: [] };
   return encodeText(blocks, { ...base, mode: profile.mode, codePage: profile.codePage });

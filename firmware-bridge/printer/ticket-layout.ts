@@ -12,7 +12,8 @@ export type Align = 'left' | 'center' | 'right';
 export type TextSize = 'small' | 'normal' | 'large' | 'huge';
 
 export type LayoutBlock =
-  | { kind: 'text'; text: string; size: TextSize; bold: boolean; align: Align }
+  /** `enlarged`: large print (issue #15, ticket-copies.ts) — one size up: double width/height in text modes, a bigger font in raster. */
+  | { kind: 'text'; text: string; size: TextSize; bold: boolean; align: Align; enlarged?: boolean }
   | { kind: 'rule' }
   | { kind: 'qr'; data: string }
   /** An image the encoder was given under this name (the centre's logo). */

@@ -174,8 +174,8 @@ export class LuotCodeEntry extends LitElement {
       gap: 0.8rem;
     }
     .head { text-align: center; }
-    h2 { margin: 0; font-size: clamp(2rem, 3.5vw, 3.2rem); }
-    .hint { margin: 0.25rem auto 0; max-width: 50ch; font-size: 1.4rem; color: var(--luot-muted); }
+    h2 { margin: 0; font-size: calc(clamp(2rem, 3.5vw, 3.2rem) * var(--luot-kiosk-scale, 1)); }
+    .hint { margin: 0.25rem auto 0; max-width: 50ch; font-size: calc(1.4rem * var(--luot-kiosk-scale, 1)); color: var(--luot-muted); }
     .code {
       min-width: min(90vw, 40rem);
       padding: 0.6rem 1.5rem;
@@ -183,19 +183,19 @@ export class LuotCodeEntry extends LitElement {
       border-radius: var(--luot-radius);
       background: var(--luot-surface);
       font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
-      font-size: clamp(2rem, 4vw, 3.2rem);
+      font-size: calc(clamp(2rem, 4vw, 3.2rem) * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       letter-spacing: 0.06em;
       text-align: center;
       word-break: break-all;
     }
-    .message { margin: 0; min-height: 2.2rem; font-size: 1.6rem; font-weight: 700; text-align: center; max-width: 50ch; }
+    .message { margin: 0; min-height: 2.2rem; font-size: calc(1.6rem * var(--luot-kiosk-scale, 1)); font-weight: 700; text-align: center; max-width: 50ch; }
     .message.error { color: var(--luot-danger); }
     .keypad { display: flex; flex-direction: column; gap: 0.5rem; }
     .row { display: flex; justify-content: center; gap: 0.5rem; }
     button {
       font: inherit;
-      font-size: clamp(1.4rem, 2.4vw, 2rem);
+      font-size: calc(clamp(1.4rem, 2.4vw, 2rem) * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       min-width: clamp(3.5rem, 7vw, 5.5rem);
       min-height: clamp(3.5rem, 8vh, 5rem);

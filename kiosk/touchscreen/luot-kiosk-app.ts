@@ -130,6 +130,8 @@ export class LuotKioskApp extends LitElement {
 
   override updated() {
     document.documentElement.lang = this.language;
+    // The centre's large print (issue #15, docs/large-print.md): every kiosk screen's text scales with --luot-kiosk-scale.
+    this.toggleAttribute('large-print', this.live?.largePrint === true);
   }
 
   override disconnectedCallback() {
@@ -266,6 +268,8 @@ export class LuotKioskApp extends LitElement {
                 .waiting=${this.live?.waiting ?? null}
                 .estimates=${this.live?.estimates ?? null}
                 .closedMode=${this.live?.kioskClosedServices ?? 'warn'}
+                .largePrint=${this.live?.largePrint === true}
+                .checkIn=${this.live?.appointmentCheckIn !== false}
                 .groups=${groups}
                 .priorityGroupId=${this.priorityGroupId}
                 .busyServiceId=${this.issuingServiceId}
@@ -281,6 +285,18 @@ export class LuotKioskApp extends LitElement {
   }
 
   static override styles = css`
+    /* Large print (issue #15): every font size of the kiosk's screens is multiplied by this. */
+    :host([large-print]) {
+      --luot-kiosk-scale: var(--luot-kiosk-large-print-scale, 1.3);
+    }
+    /* On a landscape screen (1080 px high) the number gives the bigger lines some of its height,
+       so the ticket, the print band and Back stay on the screen; it is still by far the largest. */
+    @media (orientation: landscape) {
+      :host([large-print]) {
+        --luot-ticket-number-size: clamp(6rem, 16vh, 14rem);
+        --luot-ticket-padding: 1rem 4rem;
+      }
+    }
     :host {
       display: flex;
       flex-direction: column;
@@ -299,7 +315,7 @@ export class LuotKioskApp extends LitElement {
     }
     h1 {
       margin: 0;
-      font-size: clamp(1.5rem, 2.6vw, 2.5rem);
+      font-size: calc(clamp(1.5rem, 2.6vw, 2.5rem) * var(--luot-kiosk-scale, 1));
       text-transform: uppercase;
     }
     main {
@@ -328,21 +344,21 @@ export class LuotKioskApp extends LitElement {
     }
     .out-of-service h2 {
       margin: 0;
-      font-size: clamp(2.5rem, 5vw, 4.5rem);
+      font-size: calc(clamp(2.5rem, 5vw, 4.5rem) * var(--luot-kiosk-scale, 1));
       color: var(--luot-danger);
       text-transform: uppercase;
     }
     .out-of-service p {
       margin: 0;
       max-width: 40ch;
-      font-size: clamp(1.5rem, 2.6vw, 2.25rem);
+      font-size: calc(clamp(1.5rem, 2.6vw, 2.25rem) * var(--luot-kiosk-scale, 1));
     }
     .notice {
       margin: 0;
       padding: 0.8rem 2rem;
       background: var(--luot-priority-bg);
       color: var(--luot-priority-fg);
-      font-size: 1.6rem;
+      font-size: calc(1.6rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       text-align: center;
     }
@@ -351,7 +367,7 @@ export class LuotKioskApp extends LitElement {
       padding: 1rem 2rem;
       background: var(--luot-danger);
       color: var(--luot-danger-fg);
-      font-size: 2rem;
+      font-size: calc(2rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       text-align: center;
     }

@@ -13,6 +13,8 @@ export class LuotKioskMenu extends LitElement {
     waiting: { attribute: false },
     estimates: { attribute: false },
     closedMode: { type: String },
+    largePrint: { type: Boolean },
+    checkIn: { type: Boolean },
     groups: { attribute: false },
     priorityGroupId: { attribute: false },
     busyServiceId: { attribute: false },
@@ -23,6 +25,10 @@ export class LuotKioskMenu extends LitElement {
   declare estimates: Estimates | null;
   /** The centre's `kioskClosedServices` (luot-service-menu.ts). */
   declare closedMode: KioskClosedServices;
+  /** The centre's large print (issue #15): the menu measures its tiles again when it changes. */
+  declare largePrint: boolean;
+  /** The appointment check-in button: only where the centre takes appointments (settings `appointments.enabled`). */
+  declare checkIn: boolean;
   /** The centre's active priority groups; the button is hidden when there are none. */
   declare groups: PriorityGroup[];
   declare priorityGroupId: string | null;
@@ -35,6 +41,8 @@ export class LuotKioskMenu extends LitElement {
     this.waiting = null;
     this.estimates = null;
     this.closedMode = 'warn';
+    this.largePrint = false;
+    this.checkIn = true;
     this.groups = [];
     this.priorityGroupId = null;
     this.busyServiceId = null;
@@ -63,10 +71,14 @@ export class LuotKioskMenu extends LitElement {
                 </button>`
                 : null
             }
-            <button type="button" class="return appointment" data-testid="checkin-button" @click=${() => this.emit('luot-checkin-start')}>
-              <span class="big">${t(lang, 'kiosk.appointment.button')}</span>
-              <span class="who">${t(lang, 'kiosk.appointment.hint')}</span>
-            </button>
+            ${
+              this.checkIn
+                ? html`<button type="button" class="return appointment" data-testid="checkin-button" @click=${() => this.emit('luot-checkin-start')}>
+                    <span class="big">${t(lang, 'kiosk.appointment.button')}</span>
+                    <span class="who">${t(lang, 'kiosk.appointment.hint')}</span>
+                  </button>`
+                : null
+            }
             <button type="button" class="return" data-testid="return-button" @click=${() => this.emit('luot-return-start')}>
               <span class="big">${t(lang, 'kiosk.return.menu')}</span>
               <span class="who">${t(lang, 'kiosk.return.menuHint')}</span>
@@ -78,6 +90,7 @@ export class LuotKioskMenu extends LitElement {
         .waiting=${this.waiting}
         .estimates=${this.estimates}
         .closedMode=${this.closedMode}
+        .largePrint=${this.largePrint}
         .language=${lang}
         .disabled=${this.busyServiceId !== null}
         .busyServiceId=${this.busyServiceId}
@@ -111,11 +124,11 @@ export class LuotKioskMenu extends LitElement {
     }
     h2 {
       margin: 0;
-      font-size: clamp(2rem, 3.5vw, 3.2rem);
+      font-size: calc(clamp(2rem, 3.5vw, 3.2rem) * var(--luot-kiosk-scale, 1));
     }
     .hint {
       margin: 0.25rem 0 0;
-      font-size: 1.5rem;
+      font-size: calc(1.5rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
     }
     button {
@@ -155,19 +168,19 @@ export class LuotKioskMenu extends LitElement {
       background: var(--luot-appointment-bg, #6a3fa0);
     }
     .return .big {
-      font-size: clamp(1.8rem, 2.8vw, 2.6rem);
+      font-size: calc(clamp(1.8rem, 2.8vw, 2.6rem) * var(--luot-kiosk-scale, 1));
       font-weight: 800;
     }
     .return .who {
-      font-size: 1.1rem;
+      font-size: calc(1.1rem * var(--luot-kiosk-scale, 1));
       text-align: center;
     }
     .priority .big {
-      font-size: clamp(2rem, 3.2vw, 3rem);
+      font-size: calc(clamp(2rem, 3.2vw, 3rem) * var(--luot-kiosk-scale, 1));
       font-weight: 800;
     }
     .priority .who {
-      font-size: 1.1rem;
+      font-size: calc(1.1rem * var(--luot-kiosk-scale, 1));
       text-align: center;
     }
     .chosen {
@@ -179,11 +192,11 @@ export class LuotKioskMenu extends LitElement {
       border-radius: var(--luot-radius);
       background: var(--luot-priority-bg);
       color: var(--luot-priority-fg);
-      font-size: clamp(1.5rem, 2.5vw, 2.4rem);
+      font-size: calc(clamp(1.5rem, 2.5vw, 2.4rem) * var(--luot-kiosk-scale, 1));
       font-weight: 700;
     }
     .cancel {
-      font-size: 1.4rem;
+      font-size: calc(1.4rem * var(--luot-kiosk-scale, 1));
       min-height: 4rem;
       padding: 0 1.5rem;
       border: 2px solid currentColor;

@@ -150,12 +150,13 @@ export class LuotPrintStatus extends LitElement {
       margin: 0.15rem 0;
     }
     .title {
-      font-size: 1.9rem;
+      font-size: calc(1.9rem * var(--luot-kiosk-scale, 1));
       font-weight: 800;
     }
     .detail {
-      font-size: 1.15rem;
-      max-width: 52rem;
+      font-size: calc(1.15rem * var(--luot-kiosk-scale, 1));
+      /* As wide as the text grows in large print (issue #15): as many lines, not one more. */
+      max-width: calc(52rem * var(--luot-kiosk-scale, 1));
     }
     .qr {
       width: 6.5rem;

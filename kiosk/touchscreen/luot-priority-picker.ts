@@ -50,12 +50,12 @@ export class LuotPriorityPicker extends LitElement {
     }
     h2 {
       margin: 0;
-      font-size: clamp(2rem, 3.5vw, 3.2rem);
+      font-size: calc(clamp(2rem, 3.5vw, 3.2rem) * var(--luot-kiosk-scale, 1));
       text-align: center;
     }
     .note {
       margin: 0;
-      font-size: 1.4rem;
+      font-size: calc(1.4rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
     }
     ul {
@@ -89,7 +89,7 @@ export class LuotPriorityPicker extends LitElement {
       background: var(--luot-priority-bg, #1d4ed8);
       color: var(--luot-priority-fg, #ffffff);
       box-shadow: var(--luot-shadow);
-      font-size: clamp(1.75rem, 3vw, 2.8rem);
+      font-size: calc(clamp(1.75rem, 3vw, 2.8rem) * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       padding: 1rem;
     }
@@ -97,7 +97,7 @@ export class LuotPriorityPicker extends LitElement {
       transform: scale(0.98);
     }
     .back {
-      font-size: 1.8rem;
+      font-size: calc(1.8rem * var(--luot-kiosk-scale, 1));
       min-height: 4.5rem;
       padding: 0 2.5rem;
       border: 2px solid var(--luot-accent);

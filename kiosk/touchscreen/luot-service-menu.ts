@@ -25,6 +25,7 @@ export class LuotServiceMenu extends LitElement {
     waiting: { attribute: false },
     estimates: { attribute: false },
     closedMode: { type: String },
+    largePrint: { type: Boolean },
     layout: { state: true },
     page: { state: true },
   };
@@ -38,8 +39,10 @@ export class LuotServiceMenu extends LitElement {
   declare estimates: Estimates | null;
   /** The centre's `kioskClosedServices`: what a service no open counter serves looks like. */
   declare closedMode: KioskClosedServices;
+  /** Large print (issue #15): only a cue to measure again; the size itself is --luot-kiosk-scale. */
+  declare largePrint: boolean;
   /** Measured from the space the menu has: columns and services per page; null until measured. */
-  declare private layout: { columns: number; perPage: number; count: number } | null;
+  declare private layout: { columns: number; perPage: number; count: number; scale: number } | null;
   declare private page: number;
   // The menu's own box is set by the page (flex: 1), not by its tiles: measure again when it
   // changes (a turned screen, the priority button arriving with the live state).
@@ -56,6 +59,7 @@ export class LuotServiceMenu extends LitElement {
     this.waiting = null;
     this.estimates = null;
     this.closedMode = 'warn';
+    this.largePrint = false;
     this.layout = null;
     this.page = 0;
   }
@@ -72,13 +76,22 @@ export class LuotServiceMenu extends LitElement {
 
   override updated() {
     const count = this.shownTiles().length;
-    if (this.layout?.count === count) return;
+    // Large print (issue #15): the kiosk's --luot-kiosk-scale, measured again when the centre switches it.
+    const scale = parseFloat(getComputedStyle(this).getPropertyValue('--luot-kiosk-scale')) || 1;
+    if (this.layout?.count === count && this.layout.scale === scale) return;
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const base = { count, portrait: window.innerHeight > window.innerWidth, width: window.innerWidth, minTilePx: MIN_TILE_REM * rem, gapPx: GAP_REM * rem };
+    const base = {
+      count,
+      portrait: window.innerHeight > window.innerWidth,
+      width: window.innerWidth,
+      minTilePx: MIN_TILE_REM * rem,
+      gapPx: GAP_REM * rem,
+      scale,
+    };
     let layout = menuLayout({ ...base, height: this.clientHeight });
     // More than fit: the pager takes its row.
     if (count > layout.perPage) layout = menuLayout({ ...base, height: this.clientHeight - PAGER_REM * rem });
-    this.layout = { ...layout, count };
+    this.layout = { ...layout, count, scale };
   }
 
   /** The active services as the centre wants them shown (hidden ones left out). */
@@ -159,7 +172,7 @@ export class LuotServiceMenu extends LitElement {
       /* Columns and services per page are measured (menuLayout in service-menu-logic.ts): a page
          always fits, so nothing falls below a screen that cannot be scrolled by touch. */
       grid-template-columns: repeat(var(--cols, 1), minmax(0, 1fr));
-      grid-auto-rows: minmax(7.5rem, 1fr);
+      grid-auto-rows: minmax(calc(7.5rem * var(--luot-kiosk-scale, 1)), 1fr);
       flex: 1;
       min-height: 0;
     }
@@ -177,14 +190,14 @@ export class LuotServiceMenu extends LitElement {
       justify-content: center;
       gap: 2rem;
       margin-top: 1.5rem;
-      font-size: 1.6rem;
+      font-size: calc(1.6rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
     }
     .pager .turn {
       flex: 0 0 auto;
       min-height: 4rem;
       min-width: 12rem;
-      font-size: 1.6rem;
+      font-size: calc(1.6rem * var(--luot-kiosk-scale, 1));
       background: var(--luot-surface);
       color: var(--luot-accent);
       border: 3px solid var(--luot-accent);
@@ -218,7 +231,7 @@ export class LuotServiceMenu extends LitElement {
     }
     button.not_served .closed-note,
     button.refused .closed-note {
-      font-size: 1.1rem;
+      font-size: calc(1.1rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       padding: 0.1rem 0.8rem;
       border-radius: 999px;
@@ -230,7 +243,7 @@ export class LuotServiceMenu extends LitElement {
       outline: 6px solid var(--luot-number-color);
     }
     .name {
-      font-size: var(--luot-kiosk-button-font-size, clamp(1.75rem, 3.2vw, 3rem));
+      font-size: calc(var(--luot-kiosk-button-font-size, clamp(1.75rem, 3.2vw, 3rem)) * var(--luot-kiosk-scale, 1));
       font-weight: 700;
       line-height: 1.2;
       text-align: center;
@@ -238,18 +251,18 @@ export class LuotServiceMenu extends LitElement {
       overflow-wrap: break-word;
     }
     .busy {
-      font-size: 1.25rem;
+      font-size: calc(1.25rem * var(--luot-kiosk-scale, 1));
     }
     .figures {
       display: flex;
       flex-wrap: wrap;
       justify-content: center;
       gap: 0.25rem 1.5rem;
-      font-size: var(--luot-kiosk-figures-font-size, clamp(1.3rem, 1.6vw, 1.6rem));
+      font-size: calc(var(--luot-kiosk-figures-font-size, clamp(1.3rem, 1.6vw, 1.6rem)) * var(--luot-kiosk-scale, 1));
       opacity: 0.92;
     }
     .empty {
-      font-size: 2rem;
+      font-size: calc(2rem * var(--luot-kiosk-scale, 1));
       text-align: center;
       color: var(--luot-muted);
     }

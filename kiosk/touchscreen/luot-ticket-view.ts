@@ -146,7 +146,7 @@ export class LuotTicketView extends LitElement {
       background: var(--luot-surface);
       border-radius: var(--luot-radius);
       box-shadow: var(--luot-shadow);
-      padding: 2rem 4rem;
+      padding: var(--luot-ticket-padding, 2rem 4rem);
       text-align: center;
       min-width: min(90vw, 40rem);
     }
@@ -154,7 +154,7 @@ export class LuotTicketView extends LitElement {
       margin: 0.4rem 0;
     }
     .label {
-      font-size: 2rem;
+      font-size: calc(2rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
     }
     .number {
@@ -166,11 +166,11 @@ export class LuotTicketView extends LitElement {
       letter-spacing: 0.04em;
     }
     .service {
-      font-size: 2.4rem;
+      font-size: calc(2.4rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
     }
     .line {
-      font-size: 1.8rem;
+      font-size: calc(1.8rem * var(--luot-kiosk-scale, 1));
     }
     .ahead {
       font-weight: 700;
@@ -185,7 +185,7 @@ export class LuotTicketView extends LitElement {
       border-radius: 999px;
       background: var(--luot-priority-bg);
       color: var(--luot-priority-fg);
-      font-size: 1.6rem;
+      font-size: calc(1.6rem * var(--luot-kiosk-scale, 1));
       font-weight: 700;
     }
     .follow {
@@ -193,7 +193,7 @@ export class LuotTicketView extends LitElement {
       display: flex;
       align-items: center;
       gap: 1.2rem;
-      font-size: 1.1rem;
+      font-size: calc(1.1rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
       text-align: left;
     }
@@ -213,19 +213,19 @@ export class LuotTicketView extends LitElement {
     }
     .footer {
       margin-top: 1rem;
-      font-size: 1.6rem;
+      font-size: calc(1.6rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
     }
     .actions {
       display: flex;
       align-items: center;
       gap: 2rem;
-      font-size: 1.4rem;
+      font-size: calc(1.4rem * var(--luot-kiosk-scale, 1));
       color: var(--luot-muted);
     }
     button {
       font: inherit;
-      font-size: 1.8rem;
+      font-size: calc(1.8rem * var(--luot-kiosk-scale, 1));
       min-height: 4.5rem;
       padding: 0 2.5rem;
       border-radius: var(--luot-radius);

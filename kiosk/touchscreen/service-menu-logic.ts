@@ -26,12 +26,15 @@ export function serviceTile(mode: KioskClosedServices, estimate: number | null |
  * portrait screen that cannot be scrolled by touch): columns by the screen's shape and how many
  * there are, as many rows as fit tiles of at least `minTilePx`, and pages beyond that, turned with
  * big buttons. Every service stays reachable and its name legible whatever the number.
+ * Large print (`scale` > 1, issue #15): tiles as much taller and the screen as much narrower, so
+ * the bigger text gets fewer tiles per page (landscape: 2 columns, not 3) instead of spilling.
  */
-export function menuLayout(m: { count: number; portrait: boolean; width: number; height: number; minTilePx: number; gapPx: number }): {
+export function menuLayout(m: { count: number; portrait: boolean; width: number; height: number; minTilePx: number; gapPx: number; scale?: number }): {
   columns: number;
   perPage: number;
 } {
-  const columns = m.portrait ? (m.count <= 6 ? 1 : 2) : m.width >= 1600 ? 3 : 2;
-  const rows = Math.max(1, Math.floor((m.height + m.gapPx) / (m.minTilePx + m.gapPx)));
+  const scale = Math.max(1, m.scale ?? 1);
+  const columns = m.portrait ? (m.count <= 6 ? 1 : 2) : m.width / scale >= 1600 ? 3 : 2;
+  const rows = Math.max(1, Math.floor((m.height + m.gapPx) / (m.minTilePx * scale + m.gapPx)));
   return { columns, perPage: Math.max(1, rows * columns) };
 }

@@ -1,6 +1,7 @@
 import type { LuotModule, ModuleContext } from '../kernel/module.ts';
 import { authRoutes } from './auth.routes.ts';
 import { devicesRoutes } from './devices.routes.ts';
+import { pairingKeys } from '../pairing/pairing-crypto.ts';
 import { createLoginGuard } from './login-throttle.ts';
 import { securityRoutes } from './security.routes.ts';
 import { staffRoutes } from './staff.routes.ts';
@@ -14,7 +15,8 @@ export function accountsModule(ctx: ModuleContext): LuotModule {
       const onRevoked = ctx.revoke;
       return [
         authRoutes(deps, { secret: ctx.sessionSecret, onRevoked, guardLogin }),
-        devicesRoutes(deps, { onRevoked }),
+        // A kiosk's, display's or rating screen's token comes with a short pairing code (issue #15).
+        devicesRoutes(deps, { onRevoked, pairing: pairingKeys(ctx.sessionSecret) }),
         staffRoutes(deps, { onRevoked }),
         securityRoutes(deps),
       ];

@@ -3,7 +3,8 @@ import type { Principal } from './principal.ts';
 import { formatDeviceToken, parseDeviceToken, randomSecret, sameHash, sha256 } from './secrets.ts';
 import { requireCentre, requireCounter } from '../kernel/require-found.ts';
 import type { Deps } from '../kernel/ports.ts';
-import type { DeviceTokenRecord } from './accounts.port.ts';
+import type { StoreReads } from '../kernel/store.port.ts';
+import type { AccountsStore, DeviceTokenRecord } from './accounts.port.ts';
 
 export type DevicePrincipal = Extract<Principal, { kind: 'device' }>;
 
@@ -26,7 +27,8 @@ export const deviceTokenView = (r: DeviceTokenRecord): DeviceToken => ({
  * the secret is in the answer and nowhere else.
  */
 export async function createDeviceToken(
-  deps: Deps,
+  // The store, or a write transaction of it (the pairing code is made in the same one, pairing.usecases.ts).
+  deps: Pick<Deps, 'clock'> & { store: StoreReads & Pick<AccountsStore, 'insertDeviceToken'> },
   input: { centreId: string; createdBy: string | null } & CreateDeviceTokenBody,
 ): Promise<CreatedDeviceToken> {
   await requireCentre(deps.store, input.centreId);

@@ -49,6 +49,8 @@ export async function getSnapshot(deps: Deps, centreId: string): Promise<Snapsho
       ...(await queueFigures(reads, centre, settings, day)),
       priorityGroups: settings.priorityGroups.filter((g) => g.active),
       kioskClosedServices: settings.kioskClosedServices,
+      largePrint: settings.largePrint,
+      appointmentCheckIn: settings.appointments.enabled,
       maxRecalls: settings.maxRecalls,
       recentCalls,
       parked: await reads.listTickets(centreId, day, ['parked']),

@@ -1,5 +1,6 @@
 import type { LuotModule, ModuleContext } from '../kernel/module.ts';
 import { countersRoutes } from './counters.routes.ts';
+import { counterWaitingRoutes } from './counter-waiting.routes.ts';
 import { expireStaleTickets } from './day-end.usecases.ts';
 
 /** How often day end is checked (each centre expires its tickets at its own local midnight). */
@@ -14,7 +15,7 @@ export function countersModule(ctx: ModuleContext): LuotModule {
       ['POST', '/centres/:centreId/counters/:counterId/*', 'counter:operate'],
       ['POST', '/centres/:centreId/counters/:counterId/force-close', 'counter:force-close'],
     ],
-    routes: (deps) => [countersRoutes(deps)],
+    routes: (deps) => [countersRoutes(deps), counterWaitingRoutes(deps)],
     async start(deps) {
       // Checked now (for a server that was off at midnight), then every minute.
       const sweep = () =>

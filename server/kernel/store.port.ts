@@ -10,6 +10,8 @@ import type { ReportStore } from '../reports/reports.port.ts';
 import type { DossierStore } from '../dossiers/dossiers.port.ts';
 import type { WebhookStore } from '../webhooks/webhooks.port.ts';
 import type { AppointmentStore } from '../appointments/appointments.port.ts';
+import type { CounterWaitingStore } from '../counters/counter-waiting.port.ts';
+import type { PairingStore } from '../pairing/pairing.port.ts';
 
 export type ActorKind = 'kiosk' | 'staff' | 'system';
 
@@ -46,7 +48,7 @@ export interface CounterEvent {
 }
 
 /** SLA alerts (server/alerts/): a snapshot reads the open ones in its own read transaction. */
-export interface StoreReads extends Pick<AlertStore, 'openAlerts'> {
+export interface StoreReads extends Pick<AlertStore, 'openAlerts'>, CounterWaitingStore {
   /**
    * The centre's configuration (centre, services, counters with their state, settings) from this
    * process's cache after one version read; null for an unknown centre (config-cache.ts).
@@ -158,7 +160,8 @@ export type StoreWriteTx = StoreTx &
   SecurityStore &
   DossierStore &
   WebhookStore &
-  AppointmentStore & {
+  AppointmentStore &
+  PairingStore & {
     /**
      * Registers work for once this transaction has committed (publishing, handing a print job to
      * its bridge, lighting a keypad), run in registration order. An attempt that rolls back — or
@@ -169,7 +172,19 @@ export type StoreWriteTx = StoreTx &
   };
 
 export interface Store
-  extends StoreReads, AccountsStore, PrintStore, ReportStore, RatingStore, AlertStore, SecurityStore, DossierStore, WebhookStore, AppointmentStore {
+  extends
+    StoreReads,
+    AccountsStore,
+    PrintStore,
+    ReportStore,
+    RatingStore,
+    AlertStore,
+    SecurityStore,
+    DossierStore,
+    WebhookStore,
+    AppointmentStore,
+    // Pairing codes (issue #15): made with their device token in one write transaction; redeemed by one conditional update.
+    PairingStore {
   /**
    * Runs `fn` in one write transaction holding the lock of `scope` from its first statement, so
    * concurrent kiosks and counters — in this process or another — never take the same number or

@@ -131,6 +131,9 @@ async function printJobPayload(pd: PrintDeps, record: PrintJobRecord, deadlineMs
       ...(view.ticket.appointmentAt ? { appointmentAt: view.ticket.appointmentAt } : {}),
       // A result-return ticket (issue #14) names its dossier on the slip: the citizen's own paper, the whole code.
       footer: view.ticket.dossierCode ? dossierFooter(view.ticket.dossierCode, view.ticket.dossierUnverified === true) : null,
+      // Issue #15 (docs/large-print.md): sent only when not the default, so the payload of a default centre is as before.
+      ...(settings.largePrint ? { largePrint: true } : {}),
+      ...(settings.ticketCopies === 2 ? { copies: 2 as const } : {}),
     },
   };
 }

@@ -108,6 +108,8 @@ export interface ReportStore extends TicketHistoryStore {
   transferFacts(centreId: string, from: string, to: string): Promise<TransferFact[]>;
   /** A page of the ticket log, newest first. */
   ticketLog(filter: TicketLogFilter): Promise<TicketFacts[]>;
+  /** How many tickets the log's filter holds (an export's expected rows, issue #15): no keyset, no limit. */
+  ticketLogCount(filter: Omit<TicketLogFilter, 'after' | 'limit'>): Promise<number>;
 
   /** Ratings of tickets of the days from `from` to `to`, counted per day, officer, counter, service and grade. */
   ratingCounts(centreId: string, from: string, to: string): Promise<RatingCount[]>;

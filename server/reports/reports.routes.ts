@@ -13,21 +13,22 @@ import {
   TicketLogSchema,
   TimeSummaryQuerySchema,
   TimeSummarySchema,
-  type ReportFormat,
 } from '../../protocol/reports.schemas.ts';
 import type { Deps } from '../kernel/ports.ts';
-import { CSV_CONTENT_TYPE, toCsv } from './csv.export.ts';
+import type { Logger } from '../http/errors.ts';
+import { CSV_CONTENT_TYPE } from './csv.export.ts';
+import { exportResponse, type ExportFormat } from './export-stream.ts';
+import { streamedTable } from './export.models.ts';
 import { liveReport } from './live-report.usecases.ts';
-import { ratingSummaryTable, ticketLogTable } from './log-tables.models.ts';
+import { ratingSummaryTable } from './log-tables.models.ts';
 import { ratingSummary } from './rating-report.usecases.ts';
-import { centreNames } from './report-context.ts';
 import type { ReportTable } from './table.models.ts';
-import { historySheetColumns, historySheetTitle } from './ticket-history.export.models.ts';
-import { getTicketHistory, historyLines, historySheetRows } from './ticket-history.usecases.ts';
-import { exportTicketLog, ticketLog } from './ticket-log.usecases.ts';
+import { getTicketHistory } from './ticket-history.usecases.ts';
+import { ticketLogExport } from './ticket-log.export.ts';
+import { ticketLog } from './ticket-log.usecases.ts';
 import { busiestHours, timeSummary } from './time-report.usecases.ts';
 import { busiestHoursTable, timeSummaryTable } from './time-tables.models.ts';
-import { XLSX_CONTENT_TYPE, toXlsx, type StreamedSheet } from './xlsx.export.ts';
+import { XLSX_CONTENT_TYPE } from './xlsx.export.ts';
 import { guard } from '../http/auth.middleware.ts';
 import { CentreParams } from '../http/params.schemas.ts';
 import { createRouter, errorResponses } from '../http/router.ts';
@@ -35,7 +36,7 @@ import { createRouter, errorResponses } from '../http/router.ts';
 /** A report's 200: JSON, or its table as a download (`format=csv|xlsx`). */
 export const reportOk = <T extends z.ZodType>(schema: T, description: string) => ({
   200: {
-    description: `${description}. With format=csv or xlsx: the table as a download (Content-Disposition: attachment).`,
+    description: `${description}. With format=csv or xlsx: the table as a streamed download (Content-Disposition: attachment; X-Luot-Export-Rows: its rows, announced before the first; a failure after the first byte cuts the response).`,
     content: {
       'application/json': { schema },
       [CSV_CONTENT_TYPE]: { schema: z.string() },
@@ -44,15 +45,12 @@ export const reportOk = <T extends z.ZodType>(schema: T, description: string) =>
   },
 });
 
-/** Answers with the table as CSV or XLSX, named for what it holds. */
-export async function download(c: Context, format: Exclude<ReportFormat, 'json'>, table: ReportTable, more: readonly StreamedSheet[] = []): Promise<Response> {
-  const csv = format === 'csv';
-  const body = csv ? toCsv(table) : new Uint8Array(await toXlsx(table, more));
-  return c.body(body, 200, {
-    'content-type': csv ? CSV_CONTENT_TYPE : XLSX_CONTENT_TYPE,
-    'content-disposition': `attachment; filename="${table.fileName}.${format}"`,
-    'cache-control': 'private, no-store',
-  });
+/**
+ * Answers with the table as CSV or XLSX, named for what it holds, streamed like the ticket log
+ * (export-stream.ts): one page, so the file goes out as soon as it is written.
+ */
+export async function download(_c: Context, format: ExportFormat, table: ReportTable): Promise<Response> {
+  return exportResponse(format, streamedTable(table));
 }
 
 const tags = ['reports'];
@@ -63,7 +61,7 @@ const TicketHistoryParams = CentreParams.extend({ ticketId: IdSchema.meta({ para
  * Managers' reports (issue #6, docs/reports.md), for managers and admins (`reports:read`). Date
  * ranges are local dates in the centre's zone; `format=csv|xlsx` downloads the report's table.
  */
-export function reportsRoutes(deps: Deps) {
+export function reportsRoutes(deps: Deps, log?: Pick<Logger, 'error'>) {
   const app = createRouter();
   const errors = errorResponses(400, 401, 403, 404);
 
@@ -155,21 +153,10 @@ export function reportsRoutes(deps: Deps) {
       const { centreId } = c.req.valid('param');
       const q = c.req.valid('query');
       if (q.format === 'json') return c.json(await ticketLog(deps, centreId, q), 200);
-      const log = await exportTicketLog(deps, centreId, q);
-      const names = await centreNames(deps.store, centreId);
-      const { priorityGroups } = log;
-      const lang = q.lang as Language;
-      // Each ticket's history (issue #14): a last column in CSV, a second sheet in XLSX.
-      if (q.format === 'csv') {
-        const history = await historyLines(deps, centreId, log.items, lang, log.timeZone);
-        return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups, history }, lang));
-      }
-      const sheet = {
-        title: historySheetTitle(lang),
-        columns: historySheetColumns(lang),
-        rows: historySheetRows(deps, centreId, log.items, lang, log.timeZone),
-      };
-      return download(c, q.format, ticketLogTable({ ...log, names, priorityGroups }, lang), [sheet]);
+      // Streamed a page of tickets at a time (issue #15); each ticket's history (issue #14): a
+      // last column in CSV, a second sheet in XLSX.
+      const { table, more } = await ticketLogExport(deps, centreId, q.format, { ...q, lang: q.lang as Language });
+      return exportResponse(q.format, table, more, { onError: (error) => log?.error(`reports: ticket log export of ${centreId} cut: ${String(error)}`) });
     },
   );
 

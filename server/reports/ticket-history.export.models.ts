@@ -115,7 +115,8 @@ export function historyLine(entries: readonly TicketHistoryEntry[], lang: Langua
 
 const SHEET = {
   vi: { title: 'Lịch sử', headers: ['Số', 'Ngày', 'Thời điểm', 'Sự kiện', 'Từ trạng thái', 'Đến trạng thái', 'Người thực hiện', 'Quầy', 'Chi tiết'] },
-  en: { title: 'History', headers: ['Number', 'Day', 'At', 'Event', 'From state', 'To state', 'By', 'Counter', 'Details'] },
+  // Not "History": Excel reserves that sheet name (exceljs refuses to read such a workbook).
+  en: { title: 'Ticket history', headers: ['Number', 'Day', 'At', 'Event', 'From state', 'To state', 'By', 'Counter', 'Details'] },
 } as const;
 
 const KINDS = ['text', 'text', 'datetime', 'text', 'text', 'text', 'text', 'text', 'text'] as const;

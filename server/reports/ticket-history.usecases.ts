@@ -72,15 +72,15 @@ export async function* histories(
 
 type LoggedTicket = Pick<TicketLogEntry, 'id' | 'number' | 'businessDay'>;
 
-/** The ticket log export's history column (CSV): one line per ticket, by ticket id. */
-export async function historyLines(
+/** The history column of one page of the streamed CSV export (issue #15), names looked up once for the whole file. */
+export async function historyLinesOf(
   deps: Pick<Deps, 'store'>,
   centreId: string,
   items: readonly LoggedTicket[],
+  names: HistoryLookup,
   lang: Language,
   timeZone: string,
 ): Promise<Map<string, string>> {
-  const names = await centreHistoryLookup(deps, centreId);
   const days = new Map(items.map((t) => [t.id, t.businessDay]));
   const lines = new Map<string, string>();
   for await (const [id, entries] of histories(
@@ -91,6 +91,17 @@ export async function historyLines(
   ))
     lines.set(id, historyLine(entries, lang, days.get(id)!, timeZone));
   return lines;
+}
+
+/** The ticket log export's history column (CSV): one line per ticket, by ticket id. */
+export async function historyLines(
+  deps: Pick<Deps, 'store'>,
+  centreId: string,
+  items: readonly LoggedTicket[],
+  lang: Language,
+  timeZone: string,
+): Promise<Map<string, string>> {
+  return historyLinesOf(deps, centreId, items, await centreHistoryLookup(deps, centreId), lang, timeZone);
 }
 
 /** Excel's limit is 1 048 576 rows a sheet: the history sheet stops short of it, with a note. */
@@ -124,6 +135,49 @@ export async function* historySheetRows(
       }
       rows++;
       yield historySheetRow(byId.get(id)!, e, lang, timeZone);
+    }
+  }
+}
+
+/**
+ * The history sheet of the streamed XLSX export (issue #15): the same rows as `historySheetRows`,
+ * from tickets that come a page at a time, given back a batch (`batchSize` tickets, at most
+ * HISTORY_BATCH) at a time.
+ */
+export async function* historySheetPages(
+  deps: Pick<Deps, 'store'>,
+  centreId: string,
+  ticketPages: AsyncIterable<readonly LoggedTicket[]>,
+  names: HistoryLookup,
+  lang: Language,
+  timeZone: string,
+  batchSize = HISTORY_BATCH,
+  limit = HISTORY_SHEET_LIMIT,
+): AsyncGenerator<Cell[][]> {
+  let rows = 0;
+  const size = Math.min(batchSize, HISTORY_BATCH);
+  for await (const items of ticketPages) {
+    for (let i = 0; i < items.length; i += size) {
+      const batch = items.slice(i, i + size);
+      const byTicket = recordsByTicket(
+        await deps.store.ticketHistoryRecords(
+          centreId,
+          batch.map((t) => t.id),
+        ),
+      );
+      const page: Cell[][] = [];
+      for (const t of batch) {
+        for (const e of historyEntries(byTicket.get(t.id) ?? { events: [], printJobs: [], ratings: [] }, names)) {
+          if (rows === limit) {
+            page.push(historySheetCut(limit, lang));
+            yield page;
+            return;
+          }
+          rows++;
+          page.push(historySheetRow(t, e, lang, timeZone));
+        }
+      }
+      yield page;
     }
   }
 }

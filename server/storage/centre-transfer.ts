@@ -63,6 +63,8 @@ export const CENTRE_TABLES = {
   dossiers: { owner: 'centre_id', key: ['code'] },
   webhook_deliveries: { owner: 'centre_id', key: ['id'] },
   login_throttles: { left: 'failed-login counters of the instance (no centre; pruned after an hour)' },
+  // Issue #15: a code lives 15 minutes and its token is sealed under the source's SESSION_SECRET.
+  pairing_codes: { left: 'one-time pairing codes (15 minutes; sealed with the source instance session secret)' },
 } as const satisfies Record<keyof Database, TableCopy>;
 
 type Tables = typeof CENTRE_TABLES;

@@ -34,6 +34,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   appointments: AppointmentsTable;
   alerts: AlertsTable;
+  pairing_codes: PairingCodesTable;
 }
 
 // 0001_init, 0002_counter_workflow (settings), 0007_hot_path (config_version).
@@ -394,4 +395,17 @@ export interface AlertsTable {
   over_count: number | null;
   raised_at: number;
   cleared_at: number | null;
+}
+
+// 0015_pairing_codes (issue #15): short one-time pairing codes; the migration documents every column.
+export interface PairingCodesTable {
+  id: string;
+  centre_id: string;
+  device_id: string;
+  code_hash: string;
+  sealed_token: string | null;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+  revoked_at: number | null;
 }

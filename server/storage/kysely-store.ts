@@ -12,6 +12,7 @@ import { securityQueries } from './security.queries.ts';
 import { dossiersQueries } from './dossiers.queries.ts';
 import { webhooksQueries } from './webhooks.queries.ts';
 import { appointmentsQueries } from './appointments.queries.ts';
+import { pairingQueries } from './pairing.queries.ts';
 
 /**
  * What both Kysely stores (sqlite.store.ts, postgres.store.ts) share: the same queries, and the
@@ -31,6 +32,7 @@ export function storeQueries(db: Kysely<Database>, configCache: ConfigCache) {
     ...dossiersQueries(db),
     ...webhooksQueries(db),
     ...appointmentsQueries(db),
+    ...pairingQueries(db),
   };
 }
 
@@ -61,6 +63,7 @@ export async function writeTransaction<T>(
       ...dossiersQueries(conn),
       ...webhooksQueries(conn),
       ...appointmentsQueries(conn),
+      ...pairingQueries(conn),
       afterCommit: (work) => void afterCommit.push(work),
     });
     await sql`COMMIT`.execute(conn);

@@ -247,6 +247,20 @@ export function reportsQueries(db: Kysely<Database>): ReportStore {
         return [{ ticketId: r.ticket_id, businessDay: r.business_day, fromServiceId: detail.fromServiceId, counterId: r.counter_id, staffId: r.actor_id }];
       });
     },
+    async ticketLogCount(f) {
+      let q = db
+        .selectFrom('tickets')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('centre_id', '=', f.centreId)
+        .where('business_day', '>=', f.from)
+        .where('business_day', '<=', f.to);
+      if (f.serviceId) q = q.where((eb) => eb.or([eb('queue_service_id', '=', f.serviceId!), eb('service_id', '=', f.serviceId!)]));
+      if (f.counterId) q = q.where('counter_id', '=', f.counterId);
+      if (f.staffId) q = q.where('staff_id', '=', f.staffId);
+      if (f.state) q = q.where('state', '=', f.state);
+      // PostgreSQL's count is int8, which pg returns as a string.
+      return Number((await q.executeTakeFirst())?.n ?? 0);
+    },
     async ticketLog(f) {
       let q = ticketsOfDays(f.centreId, f.from, f.to);
       if (f.serviceId) q = q.where((eb) => eb.or([eb('queue_service_id', '=', f.serviceId!), eb('service_id', '=', f.serviceId!)]));

@@ -1,15 +1,14 @@
 import { sql, type Kysely } from 'kysely';
 import type { Ticket, TicketState } from '../../protocol/index.ts';
 import type { Database } from './db.types.ts';
+import { byPlace, queueHeadParts, waitingTickets } from './queue-heads.queries.ts';
 import { eventFromRow, eventToRow, ticketFromRow, ticketToRow } from './rows.ts';
 import type { StoreTx } from '../kernel/store.port.ts';
+import type { CounterWaitingStore } from '../counters/counter-waiting.port.ts';
 
-type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.queries.ts').configQueries> | 'openAlerts'>;
+type TicketQueries = Omit<StoreTx, keyof ReturnType<typeof import('./config.queries.ts').configQueries> | 'openAlerts' | keyof CounterWaitingStore>;
 
 const UNFINISHED: TicketState[] = ['waiting', 'called', 'serving', 'parked'];
-
-/** A ticket's place: issue time, then number (what `ORDER BY issued_at, seq` gave). */
-const byPlace = (a: { issued_at: number; seq: number }, b: { issued_at: number; seq: number }) => Number(a.issued_at) - Number(b.issued_at) || a.seq - b.seq;
 
 /** Tickets, number sequences, the centre's event sequence and the audit trail. */
 export function ticketQueries(db: Kysely<Database>): TicketQueries {
@@ -34,33 +33,10 @@ export function ticketQueries(db: Kysely<Database>): TicketQueries {
       return rows.sort(byPlace).map(ticketFromRow);
     },
     async queueHeads(centreId, { counterId, serviceIds, day }) {
-      const waiting = () => {
-        const q = tickets().where('centre_id', '=', centreId).where('state', '=', 'waiting');
-        return day === null ? q : q.where('business_day', '=', day);
-      };
-      // One statement: a seek into tickets_waiting_ix per queue and class, whatever the queue's length.
-      const parts = serviceIds.flatMap((serviceId) =>
-        [0, 1].map((isPriority) =>
-          waiting()
-            .where('queue_service_id', '=', serviceId)
-            .where('is_priority', '=', isPriority)
-            .where('target_counter_id', 'is', null)
-            .where('appointment_at', 'is', null)
-            .orderBy('issued_at')
-            .orderBy('seq')
-            .limit(1),
-        ),
-      );
-      const sentHere = waiting().where('target_counter_id', '=', counterId).orderBy('issued_at').orderBy('seq');
-      // Tickets keeping an appointment's place (issue #14): every one of the counter's services (tickets_appointment_ix; few).
-      if (serviceIds.length > 0) {
-        parts.push(
-          waiting()
-            .where('appointment_at', 'is not', null)
-            .where('queue_service_id', 'in', [...serviceIds])
-            .where('target_counter_id', 'is', null),
-        );
-      }
+      // One statement: each queue's and class's head, the appointment tickets (queue-heads.queries.ts) …
+      const parts = queueHeadParts(db, centreId, serviceIds, day, 1);
+      // … the tickets sent to this counter …
+      const sentHere = waitingTickets(db, centreId, day).where('target_counter_id', '=', counterId).orderBy('issued_at').orderBy('seq');
       // And what the counter attends now (a call must find it free), in the same statement.
       const attending = tickets().where('centre_id', '=', centreId).where('counter_id', '=', counterId).where('state', 'in', ['called', 'serving']);
       let query = db

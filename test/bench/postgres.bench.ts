@@ -42,8 +42,7 @@ export const postgresIssueBenchmark: Benchmark = {
     'to one centre (119–121/s here, where three servers, PostgreSQL and the load generator share 2 cores); a province',
     "scales by its many centres, each with its own lock. With three instances the servers' CPU per ticket, summed, is",
     '6–7 ms instead of 4: every fact is NOTIFYed once and decoded by each other instance (the socket.io adapter), and',
-    'print jobs and ticket followers cross through `peers`. Not measured here: PostgreSQL with a year of history (the',
-    "queries and indexes are the SQLite store's, whose year-of-history rows above stay flat). docs/deployment.md",
+    'print jobs and ticket followers cross through `peers`. A year of history: postgres-history below. docs/deployment.md',
     '("Sizing a province") starts from these figures.',
   ].join(' '),
   async run() {
@@ -58,8 +57,8 @@ export const postgresIssueBenchmark: Benchmark = {
   },
 };
 
-async function runIssue(instances: number, concurrency: number): Promise<BenchResult> {
-  const province = await startProvince(instances);
+async function runIssue(instances: number, concurrency: number, history = false): Promise<BenchResult> {
+  const province = await startProvince(instances, { history });
   const perInstance = Math.max(1, Math.round(concurrency / instances));
   const agents = province.servers.map(() => keepAliveAgent(perInstance));
   try {
@@ -96,7 +95,7 @@ async function runIssue(instances: number, concurrency: number): Promise<BenchRe
     const dbCpuMs = (province.databaseCpuUs() - dbBefore) / 1000 / timed.replies.length;
     const snapshot = await getJson<Snapshot>(`${urls[instances - 1]}/api/centres/${CENTRE}/snapshot`, headers[instances - 1]!);
     const result = toResult(
-      `${instances} instance${instances > 1 ? 's' : ''}, concurrency ${perInstance * instances}`,
+      `${history ? 'year of history, ' : ''}${instances} instance${instances > 1 ? 's' : ''}, concurrency ${perInstance * instances}`,
       timed,
       verify([prefill, warm, timed], snapshot),
     );
@@ -146,8 +145,8 @@ export const postgresCallBenchmark: Benchmark = {
   },
 };
 
-async function runCalls(instances: number): Promise<BenchResult> {
-  const province = await startProvince(instances);
+async function runCalls(instances: number, history = false): Promise<BenchResult> {
+  const province = await startProvince(instances, { history });
   const displays: Display[] = [];
   const agent = keepAliveAgent(20);
   try {
@@ -210,7 +209,7 @@ async function runCalls(instances: number): Promise<BenchResult> {
     const call = summarize(callLatencies);
     const shown = summarize(displayLatencies);
     return {
-      case: instances === 1 ? '1 instance' : `${instances} instances, displays on another`,
+      case: `${history ? 'year of history, ' : ''}${instances === 1 ? '1 instance' : `${instances} instances, displays on another`}`,
       metrics: {
         calls: CALLS,
         'call p50 ms': round(call.p50),
@@ -230,3 +229,30 @@ async function runCalls(instances: number): Promise<BenchResult> {
     await province.stop();
   }
 }
+
+export const postgresHistoryBenchmark: Benchmark = {
+  name: 'postgres-history',
+  method:
+    'postgres-issue (1 instance, concurrency 20, 2,000 waiting) and postgres-call (1 instance) again, on a copy of a ' +
+    "database holding the SQLite benchmarks' year of history (test/bench/stores.ts, ≈1 M tickets with their events, " +
+    "ratings and rollups), moved in by `migrate:postgres`'s code and ANALYZEd once, as a year-old database would be. " +
+    'Compare with the empty-database rows of postgres-issue and postgres-call.',
+  notes: [
+    '**What it shows**: a year of history (≈1 M tickets) costs PostgreSQL nothing per operation. Issuing: 3.5 ms of',
+    'server CPU and 3.8 ms of PostgreSQL CPU per ticket, 13 statements — against 3.9 and 3.8 ms on the empty database',
+    '(postgres-issue, same case). A call (with the finish before it and both facts to 20 displays): 11.3 ms of server',
+    'CPU and 11.9 ms of PostgreSQL CPU — against 13.6 and 10.6 ms; display p50 17.9 ms against 14.4. The store reads the',
+    "heads of today's queues and the counter's recent calls through the same indexes as SQLite, never the history. The",
+    'wall-clock figures (112 tickets/s against 145) are from a machine busy with other work (load 11 at the start, see',
+    "the machine line): CPU per operation is the comparison to make. Moving the history in with `migrate:postgres`'s",
+    'code took 822 s on that machine (docs/deployment.md).',
+  ].join(' '),
+  async run() {
+    needsPostgres();
+    try {
+      return [await runIssue(1, 20, true), await runCalls(1, true)];
+    } finally {
+      await stopCluster();
+    }
+  },
+};

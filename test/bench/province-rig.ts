@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { transferCentres } from '../../server/storage/centre-transfer.ts';
 import { startCluster, type PgCluster } from '../helpers/postgres-cluster.ts';
+import { historyDbFile } from './stores.ts';
 import { spawnServer, type ChildServer, type ServerStats } from './spawn-server.ts';
 
 /**
@@ -32,12 +36,42 @@ export async function stopCluster(): Promise<void> {
   if (!shared) return;
   const cluster = await shared;
   shared = null;
+  historyTemplate = null;
   await cluster.stop();
 }
 
-export async function startProvince(instances: number): Promise<Province> {
+let historyTemplate: Promise<string> | null = null;
+const HISTORY_TEMPLATE = 'luot_history_template';
+
+/**
+ * A database holding the year of history of the SQLite benchmarks (stores.ts, ≈1 M tickets), moved
+ * in once per bench process by `migrate:postgres`'s own code (transferCentres) and ANALYZEd, as a
+ * database a year old would be; each case then starts from a copy of it (CREATE DATABASE … TEMPLATE).
+ */
+function historyDatabase(cluster: PgCluster): Promise<string> {
+  historyTemplate ??= (async () => {
+    const url = await cluster.createDatabase(HISTORY_TEMPLATE, { exact: true });
+    const started = performance.now();
+    const moved = await transferCentres({ fromFile: await historyDbFile(), toUrl: url });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('ANALYZE');
+    } finally {
+      await client.end();
+    }
+    const tickets = moved.flatMap((c) => c.tables).find((t) => t.table === 'tickets')?.rows ?? 0;
+    console.log(`  moved the year of history into PostgreSQL (${tickets} tickets) in ${Math.round((performance.now() - started) / 1000)} s`);
+    return HISTORY_TEMPLATE;
+  })();
+  return historyTemplate;
+}
+
+/** N instances over a fresh database: empty (the first instance makes the demo centre), or a copy of the year of history. */
+export async function startProvince(instances: number, options: { history?: boolean } = {}): Promise<Province> {
   const cluster = await benchCluster();
-  const databaseUrl = await cluster.createDatabase('luot_bench');
+  const template = options.history ? await historyDatabase(cluster) : undefined;
+  const databaseUrl = await cluster.createDatabase('luot_bench', { template });
   const servers: ChildServer[] = [];
   try {
     for (let n = 0; n < instances; n++) {

@@ -6,10 +6,11 @@
  * early says when to come back and gives no ticket.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CentreSettingsSchema } from '../../protocol/index.ts';
+import { CentreSettingsSchema, type CentreSettings } from '../../protocol/index.ts';
 import { localTimeOf } from '../../server/appointments/slots.models.ts';
 import { businessDay } from '../../server/queue/business-day.ts';
 import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
+import { loginHeaders } from '../helpers/credentials.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
 
 const HCM = 'Asia/Ho_Chi_Minh';
@@ -155,6 +156,28 @@ describeInBrowser('appointments: booking on a phone, check-in at the kiosk (chro
     // Rows per day: today's check-in is in the one of its day.
     expect(await page.locator(`[data-testid="appointments-table"] tr[data-key="${checkInDay}"]`).count()).toBe(1);
     expect(await page.getByTestId('export-appointments-csv').getAttribute('href')).toContain('/reports/appointments?');
+    expect(stack.pageErrors).toEqual([]);
+  });
+
+  it('offers check-in at the kiosk only while the centre takes appointments (switched live from the settings)', async () => {
+    const kiosk = await stack.open(`/kiosk?centre=demo&return=30&pair=${DEMO_TOKENS.kiosk}`);
+    await kiosk.getByTestId('checkin-button').waitFor();
+    const admin = await loginHeaders(stack.server.url, 'admin');
+    const put = async (enabled: boolean) => {
+      const settings = (await (await fetch(`${stack.server.url}/api/centres/demo/settings`, { headers: admin })).json()) as CentreSettings;
+      const res = await fetch(`${stack.server.url}/api/centres/demo/settings`, {
+        method: 'PUT',
+        headers: { ...admin, 'content-type': 'application/json' },
+        body: JSON.stringify({ ...settings, appointments: { ...settings.appointments, enabled } }),
+      });
+      expect(res.status).toBe(200);
+    };
+    await put(false);
+    await expect.poll(() => kiosk.getByTestId('checkin-button').count(), poll).toBe(0);
+    // The other entries stay: result return, and the services.
+    expect(await kiosk.getByTestId('return-button').count()).toBe(1);
+    await put(true);
+    await expect.poll(() => kiosk.getByTestId('checkin-button').count(), poll).toBe(1);
     expect(stack.pageErrors).toEqual([]);
   });
 });

@@ -8,13 +8,21 @@
 import './zod-config.ts';
 import { z } from 'zod';
 import { errorStatus } from '../../protocol/errors.ts';
-import { AccountSchema, CreatedDeviceTokenSchema, DeviceTokenSchema, SessionInfoSchema, type CreateDeviceTokenBody } from '../../protocol/auth.schemas.ts';
+import { AccountSchema, DeviceTokenSchema, SessionInfoSchema, type CreateDeviceTokenBody } from '../../protocol/auth.schemas.ts';
 import { CentreSchema, CounterSchema, ServiceSchema, type Centre } from '../../protocol/centre.schemas.ts';
 import { DeviceViewSchema, IssuedTicketSchema, PrintJobViewSchema, type PrintJobView } from '../../protocol/print.schemas.ts';
 import { PressResultSchema, RatingArmViewSchema, type RecordRatingBody } from '../../protocol/rating.schemas.ts';
 import { CounterViewSchema } from '../../protocol/realtime.schemas.ts';
 import { DossierCsvImportResultSchema, DossierReturnResultSchema, DossierSchema } from '../../protocol/dossiers.schemas.ts';
 import { WebhookDeliveryListSchema } from '../../protocol/webhooks.schemas.ts';
+import { CounterWaitingSchema } from '../../protocol/counter-waiting.schemas.ts';
+import {
+  CreatedDeviceWithPairingSchema,
+  PairingInfoSchema,
+  RedeemedPairingSchema,
+  RevokedPairingSchema,
+  type RedeemPairingBody,
+} from '../../protocol/pairing.schemas.ts';
 import { CentreSettingsSchema, type CentreSettings } from '../../protocol/settings.schemas.ts';
 import { StaffWithPasswordSchema, type CreateStaffRequest, type UpdateStaffBody } from '../../protocol/staff.schemas.ts';
 import {
@@ -202,7 +210,14 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     listDeviceTokens: (centreId: string) => request(lists.deviceTokens, 'GET', `/centres/${c(centreId)}/device-tokens`),
     /** [createDeviceToken] the answer carries the secret, once. */
     createDeviceToken: (centreId: string, body: CreateDeviceTokenBody) =>
-      request(CreatedDeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens`, body),
+      request(CreatedDeviceWithPairingSchema, 'POST', `/centres/${c(centreId)}/device-tokens`, body),
+    /** [redeemPairingCode] a short code typed on the device, exchanged once for its token (issue #15). */
+    redeemPairingCode: (body: RedeemPairingBody) => request(RedeemedPairingSchema, 'POST', '/pairing/redeem', body),
+    /** [getPairingInfo] PUBLIC_URL (null when unset) for the admin page's pairing addresses. */
+    getPairingInfo: (centreId: string) => request(PairingInfoSchema, 'GET', `/centres/${c(centreId)}/pairing-info`),
+    /** [revokePairingCode] withdraws a device token's unused pairing codes. */
+    revokePairingCode: (centreId: string, tokenId: string) =>
+      request(RevokedPairingSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/pairing/revoke`),
     /** [revokeDeviceToken] */
     revokeDeviceToken: (centreId: string, tokenId: string) => request(DeviceTokenSchema, 'POST', `/centres/${c(centreId)}/device-tokens/${c(tokenId)}/revoke`),
     /** [listCentres] the caller's own centre; every centre for a province role (issue #13). */
@@ -224,6 +239,9 @@ export function createApi(baseUrl = '', fetchImpl: Fetch = (input, init) => fetc
     /** [openCounter] [closeCounter] [pauseCounter] [resumeCounter] */
     counterCommand: (centreId: string, counterId: string, command: CounterCommand) =>
       request(CounterViewSchema, 'POST', `/centres/${c(centreId)}/counters/${c(counterId)}/${command}`, {}),
+    /** [counterWaiting] the tickets this counter could call, in the order it would call them, with their marks (issue #15). */
+    counterWaiting: (centreId: string, counterId: string, limit?: number) =>
+      request(CounterWaitingSchema, 'GET', `/centres/${c(centreId)}/counters/${c(counterId)}/waiting${limit ? `?limit=${limit}` : ''}`),
     /** [listPrintJobs] print jobs of the centre, newest first, optionally of one status (printing:manage). */
     listPrintJobs: (centreId: string, status?: PrintJobView['status']) =>
       request(lists.printJobs, 'GET', `/centres/${c(centreId)}/print-jobs${status ? `?status=${c(status)}` : ''}`),

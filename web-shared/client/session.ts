@@ -45,16 +45,25 @@ export function pairFromUrl(env: PageEnv | null = browserEnv(), key: string = DE
   if (offered !== null) {
     url.searchParams.delete('pair');
     env.replaceUrl(url.pathname + (url.search === '?' ? '' : url.search) + url.hash);
-    if (TOKEN_RE.test(offered)) {
-      pageOnly.set(key, offered);
-      try {
-        env.storage?.setItem(key, offered);
-      } catch {
-        // Quota or privacy mode: keep it for this page load.
-      }
-    }
+    keepDeviceToken(offered, env, key);
   }
   return pairedDeviceToken(env, key);
+}
+
+/**
+ * Keeps a device token on this browser as `?pair=` does: localStorage, or this page load only when
+ * storage is unavailable. A short pairing code (web-shared/ui/luot-pairing.ts) ends here too.
+ * False for something that is not a device token.
+ */
+export function keepDeviceToken(token: string, env: PageEnv | null = browserEnv(), key: string = DEVICE_TOKEN_KEY): boolean {
+  if (!TOKEN_RE.test(token)) return false;
+  pageOnly.set(key, token);
+  try {
+    env?.storage?.setItem(key, token);
+  } catch {
+    // Quota or privacy mode: keep it for this page load.
+  }
+  return true;
 }
 
 /** The device token paired on this browser, if any. */

@@ -3,10 +3,14 @@ import { reportsEn } from './messages.reports.ts';
 import { historyEn } from './messages.history.ts';
 import { printingEn } from './messages.printing.ts';
 import { devicesEn } from './messages.devices.ts';
+import { pairingEn } from './messages.pairing.ts';
 import { errorsEn } from './messages.errors.ts';
 import { dossiersEn } from './messages.dossiers.ts';
 import { appointmentsEn } from './messages.appointments.ts';
 import { alertsEn } from './messages.alerts.ts';
+import { waitingEn } from './messages.waiting.ts';
+import { exportEn } from './messages.export.ts';
+import { largePrintEn } from './messages.largeprint.ts';
 import type { MessageKey } from './messages.vi.ts';
 
 export const en: Record<MessageKey, string> = {
@@ -329,4 +333,8 @@ export const en: Record<MessageKey, string> = {
   ...dossiersEn,
   ...appointmentsEn,
   ...alertsEn,
+  ...waitingEn,
+  ...exportEn,
+  ...largePrintEn,
+  ...pairingEn,
 };

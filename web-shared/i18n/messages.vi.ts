@@ -8,10 +8,14 @@ import { reportsVi } from './messages.reports.ts';
 import { historyVi } from './messages.history.ts';
 import { printingVi } from './messages.printing.ts';
 import { devicesVi } from './messages.devices.ts';
+import { pairingVi } from './messages.pairing.ts';
 import { errorsVi } from './messages.errors.ts';
 import { dossiersVi } from './messages.dossiers.ts';
 import { appointmentsVi } from './messages.appointments.ts';
 import { alertsVi } from './messages.alerts.ts';
+import { waitingVi } from './messages.waiting.ts';
+import { exportVi } from './messages.export.ts';
+import { largePrintVi } from './messages.largeprint.ts';
 
 /** Every error code the server or the client can produce has a message. */
 type ErrorKeys = Record<`error.${ClientErrorCode}`, string>;
@@ -337,6 +341,10 @@ export const vi = {
   ...dossiersVi,
   ...appointmentsVi,
   ...alertsVi,
+  ...waitingVi,
+  ...exportVi,
+  ...largePrintVi,
+  ...pairingVi,
 } as const satisfies ErrorKeys & Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

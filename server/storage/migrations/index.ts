@@ -13,6 +13,7 @@ import * as m0011 from './0011_shared_claims.ts';
 import * as m0012 from './0012_dossiers.ts';
 import * as m0013 from './0013_appointments.ts';
 import * as m0014 from './0014_alerts.ts';
+import * as m0015 from './0015_pairing_codes.ts';
 import { StoreUnavailable } from '../store-faults.ts';
 
 /** Versioned migrations, applied in name order at start. Never edit one that has shipped. */
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_dossiers': m0012,
   '0013_appointments': m0013,
   '0014_alerts': m0014,
+  '0015_pairing_codes': m0015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -95,6 +95,8 @@ const allowed: Record<string, Caller[]> = {
   parkTicket: accounts,
   resumeTicket: accounts,
   grantPriority: accounts,
+  // The console's waiting list (issue #15): counter:operate, like the console's buttons.
+  counterWaiting: accounts,
   // counter:force-close: the centre's own admins (a province admin configures, it does not work counters)
   forceCloseCounter: admin,
   // centre:admin
@@ -156,6 +158,11 @@ const allowed: Record<string, Caller[]> = {
   deleteAppointment: everyone,
   checkInAppointment: [...accounts, 'kiosk'],
   appointmentReport: ['admin', 'manager', ...province],
+  // Pairing with a short code (issue #15): a device without a token redeems its code; admins read
+  // whether PUBLIC_URL is set and withdraw a device's unused codes.
+  redeemPairingCode: everyone,
+  getPairingInfo: admins,
+  revokePairingCode: admins,
 };
 
 /** Allowed callers must get a 2xx from these with the sample request below (not just pass the guard). */
@@ -181,6 +188,7 @@ const mustSucceed = new Set([
   'listPrintJobs',
   'listDevices',
   'getRatingArm',
+  'counterWaiting',
   'liveReport',
   'timeSummary',
   'busiestHours',
@@ -191,6 +199,8 @@ const mustSucceed = new Set([
   'provinceReport',
   'createCentre',
   'updateCentre',
+  'getPairingInfo',
+  'revokePairingCode',
 ]);
 
 /** Sample bodies; other operations get `{}` (a 400 or 409 after the guard still proves it let the caller in). */

@@ -46,6 +46,10 @@ describe('getSnapshot', () => {
       priorityGroups: DEFAULT_PRIORITY_GROUPS,
       // What the kiosk does with services no open counter serves, and the recalls the console warns at (issue #15).
       kioskClosedServices: 'warn',
+      // Large print on the kiosk (issue #15): off by default.
+      largePrint: false,
+      // The kiosk offers appointment check-in only where the centre takes appointments: off by default.
+      appointmentCheckIn: false,
       maxRecalls: 2,
       recentCalls: [],
       parked: [],

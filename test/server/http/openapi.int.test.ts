@@ -78,6 +78,8 @@ describe('/api/openapi.json', () => {
       'getTicket',
       'listAppointmentSlots',
       'login',
+      // A device typing its short pairing code (issue #15; rate-limited per address, docs/security.md).
+      'redeemPairingCode',
     ]);
     const byId = Object.fromEntries(operations().map((o) => [o.op.operationId, o.op]));
     expect(byId.issueTicket.security).toEqual([{ sessionCookie: [] }, { deviceToken: [] }]);
