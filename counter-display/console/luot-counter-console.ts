@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import type { Centre, Counter, Language } from '../../protocol/index.ts';
 import { createApi, resolveCentre, toApiError, type Api, type ApiError } from '../../web-shared/client/api.ts';
 import { CentreClient, type ConnectionStatus } from '../../web-shared/client/centre-client.ts';
-import type { CentreState } from '../../web-shared/client/centre-state.ts';
+import type { CentreState, LiveFact } from '../../web-shared/client/centre-state.ts';
 import { errorText, localized, t } from '../../web-shared/i18n/i18n.ts';
 import type { LanguageChangeEvent } from '../../web-shared/ui/luot-lang-toggle.ts';
 import '../../web-shared/ui/luot-lang-toggle.ts';
@@ -34,6 +34,7 @@ export class LuotCounterConsole extends LitElement {
     counters: { state: true },
     counterId: { state: true },
     live: { state: true },
+    lastFact: { state: true },
     status: { state: true },
     error: { state: true },
     staffId: { attribute: false },
@@ -48,6 +49,8 @@ export class LuotCounterConsole extends LitElement {
   declare counters: Counter[];
   declare counterId: string | null;
   declare live: CentreState | null;
+  /** The fact behind the live state's last change (centre-client.ts): the waiting list skips facts of other queues. */
+  declare lastFact: LiveFact | null;
   declare status: ConnectionStatus;
   /** Loading the centre failed (the desk shows its own action errors). */
   declare error: ApiError | null;
@@ -67,6 +70,7 @@ export class LuotCounterConsole extends LitElement {
     this.counters = [];
     this.counterId = null;
     this.live = null;
+    this.lastFact = null;
     this.status = 'connecting';
     this.error = null;
     this.staffId = null;
@@ -139,6 +143,7 @@ export class LuotCounterConsole extends LitElement {
         // The session expired or was ended elsewhere (password change, logout): log in again.
         if (c.lastError === 'auth.required') return this.signedOut();
         this.live = c.state;
+        this.lastFact = c.lastFact;
         this.status = c.status;
       });
     } catch (error) {
@@ -178,7 +183,7 @@ export class LuotCounterConsole extends LitElement {
       ${this.error ? html`<p class="error" role="alert" data-testid="console-load-error">${errorText(lang, this.error.code)}</p>` : null}
       ${
         counter && this.centre
-          ? html`<luot-counter-desk .centre=${this.centre} .counter=${counter} .counters=${this.counters} .live=${this.live}
+          ? html`<luot-counter-desk .centre=${this.centre} .counter=${counter} .counters=${this.counters} .live=${this.live} .fact=${this.lastFact}
             .staffId=${this.staffId} .api=${this.api} .language=${lang}></luot-counter-desk>`
           : html`<p class="prompt">${this.counters.length || !this.centre ? t(lang, 'console.pickCounter') : t(lang, 'console.noCounters')}</p>`
       }`;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { Centre, Counter, Language, Ticket } from '../../protocol/index.ts';
 import { toApiError, type Api, type ApiError, type CounterAction, type CounterCommand } from '../../web-shared/client/api.ts';
-import { counterViewOf, type CentreState } from '../../web-shared/client/centre-state.ts';
+import { counterViewOf, type CentreState, type LiveFact } from '../../web-shared/client/centre-state.ts';
 import { errorText, t } from '../../web-shared/i18n/i18n.ts';
 import { priorityText } from '../../web-shared/i18n/queue-text.ts';
 import '../../web-shared/ui/luot-ticket-list.ts';
@@ -49,6 +49,7 @@ export class LuotCounterDesk extends LitElement {
     counter: { attribute: false },
     counters: { attribute: false },
     live: { attribute: false },
+    fact: { attribute: false },
     staffId: { attribute: false },
     api: { attribute: false },
     language: { type: String },
@@ -64,6 +65,8 @@ export class LuotCounterDesk extends LitElement {
   /** Every counter of the centre (transfer targets, where a ticket was parked). */
   declare counters: Counter[];
   declare live: CentreState | null;
+  /** The fact behind the live state's last change; null: a snapshot. */
+  declare fact: LiveFact | null;
   /** The logged-in officer. */
   declare staffId: string | null;
   declare api: Api;
@@ -81,6 +84,7 @@ export class LuotCounterDesk extends LitElement {
     super();
     this.counters = [];
     this.live = null;
+    this.fact = null;
     this.staffId = null;
     this.language = 'vi';
     this.busy = null;
@@ -210,7 +214,7 @@ export class LuotCounterDesk extends LitElement {
         </section>
         <aside>
           <section class="card">
-            <luot-waiting-list .api=${this.api} .centreId=${this.centre.id} .counterId=${this.counter.id} .live=${live} .language=${lang}
+            <luot-waiting-list .api=${this.api} .centreId=${this.centre.id} .counterId=${this.counter.id} .live=${live} .fact=${this.fact} .language=${lang}
               .timeZone=${this.centre.timeZone}></luot-waiting-list>
           </section>
           <section class="card">

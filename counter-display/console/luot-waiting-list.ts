@@ -2,9 +2,18 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CounterWaiting, Language } from '../../protocol/index.ts';
 import type { Api } from '../../web-shared/client/api.ts';
-import type { CentreState } from '../../web-shared/client/centre-state.ts';
+import type { CentreState, LiveFact } from '../../web-shared/client/centre-state.ts';
 import { t } from '../../web-shared/i18n/i18n.ts';
-import { RefreshScheduler, RETRY_MS, TICK_MS, WAITING_LIMIT, answerFits, waitingListView, type WaitingRowView } from './waiting-list-logic.ts';
+import {
+  RefreshScheduler,
+  RETRY_MS,
+  TICK_MS,
+  WAITING_LIMIT,
+  answerFits,
+  factConcernsList,
+  waitingListView,
+  type WaitingRowView,
+} from './waiting-list-logic.ts';
 
 /**
  * Which numbers wait for this counter, in the order it would call them (issue #15; the server
@@ -20,6 +29,7 @@ export class LuotWaitingList extends LitElement {
     centreId: { type: String },
     counterId: { type: String },
     live: { attribute: false },
+    fact: { attribute: false },
     language: { type: String },
     timeZone: { type: String },
     data: { state: true },
@@ -30,6 +40,8 @@ export class LuotWaitingList extends LitElement {
   declare counterId: string | null;
   /** The console's live centre state: only watched (each new state may change the queue) and read for service names. */
   declare live: CentreState | null;
+  /** The fact behind the live state's last change; null: a snapshot. */
+  declare fact: LiveFact | null;
   declare language: Language;
   declare timeZone: string;
   declare data: CounterWaiting | null;
@@ -44,6 +56,7 @@ export class LuotWaitingList extends LitElement {
     this.centreId = null;
     this.counterId = null;
     this.live = null;
+    this.fact = null;
     this.language = 'vi';
     this.timeZone = 'Asia/Ho_Chi_Minh';
     this.data = null;
@@ -68,7 +81,9 @@ export class LuotWaitingList extends LitElement {
       if (changed.get('counterId') !== undefined || changed.get('centreId') !== undefined) this.data = null;
       this.scheduler.poke(0);
     } else if (changed.has('live') && this.live) {
-      this.scheduler.poke();
+      const counter = this.live.counters.find((v) => v.counter.id === this.counterId)?.counter ?? null;
+      const listed = this.data?.items.map((i) => i.ticketId) ?? [];
+      if (factConcernsList(this.fact, counter, listed)) this.scheduler.poke();
     }
   }
 

@@ -6,6 +6,7 @@
 import type { CounterWaiting, Language, LocalizedText, WaitingItem, WaitingMarks } from '../../protocol/index.ts';
 import { localized, t } from '../../web-shared/i18n/i18n.ts';
 import { formatTime } from '../../web-shared/i18n/time.ts';
+import type { LiveFact } from '../../web-shared/client/centre-state.ts';
 
 /** How many numbers the console asks for: about what fits without scrolling far at 1366 × 768. */
 export const WAITING_LIMIT = 20;
@@ -164,5 +165,29 @@ export class RefreshScheduler {
           this.poke();
         }
       });
+  }
+}
+
+/**
+ * Whether a fact can change this counter's list, so the console asks again only then: with
+ * twenty consoles, a fact of another queue would otherwise cost twenty reads. A ticket fact
+ * matters when the ticket is listed now, is in one of the counter's services, is sent to the
+ * counter or is at it; a counter fact when it is this counter's. A snapshot (no fact: a
+ * reconnect, a configuration change) always matters; an alert never does. What changes with
+ * time alone (overdue tickets, due appointments) the list's minute tick catches.
+ */
+export function factConcernsList(fact: LiveFact | null, counter: { id: string; serviceIds: readonly string[] } | null, listed: readonly string[]): boolean {
+  if (!fact || !counter) return true;
+  switch (fact.name) {
+    case 'ticket:issued':
+    case 'ticket:called':
+    case 'ticket:updated': {
+      const t = fact.payload.ticket;
+      return listed.includes(t.id) || counter.serviceIds.includes(t.serviceId) || t.targetCounterId === counter.id || t.counterId === counter.id;
+    }
+    case 'counter:updated':
+      return fact.payload.view.counter.id === counter.id;
+    case 'alert:changed':
+      return false;
   }
 }

@@ -16,7 +16,7 @@ import {
   TicketUpdatedEventSchema,
 } from '../../protocol/realtime.schemas.ts';
 import { AlertChangedEventSchema } from '../../protocol/alerts.schemas.ts';
-import { applyEvent, applySnapshot, type CentreEventName, type CentreState } from './centre-state.ts';
+import { applyEvent, applySnapshot, type CentreEventName, type CentreState, type LiveFact } from './centre-state.ts';
 import { LiveConnection, TRANSPORTS, type ConnectionStatus } from './live-connection.ts';
 
 export { TRANSPORTS, type ConnectionStatus };
@@ -64,6 +64,8 @@ const defaultConnect = (url: string, auth: CentreAuth): CentreSocket => io(`${ur
 
 export class CentreClient {
   state: CentreState | null = null;
+  /** The fact behind the last change of `state`; null when a snapshot made it (anything may have changed). */
+  lastFact: LiveFact | null = null;
 
   private readonly socket: CentreSocket;
   private readonly link: LiveConnection;
@@ -130,6 +132,7 @@ export class CentreClient {
     // request may be older than facts that arrived meanwhile, in order, and is then redundant.
     if (!authoritative && this.state && parsed.data.seq < this.state.seq) return;
     this.state = applySnapshot(parsed.data);
+    this.lastFact = null;
     this.notify();
   }
 
@@ -145,6 +148,7 @@ export class CentreClient {
     const result = applyEvent(this.state, name, parsed.data as never);
     if (result.state !== this.state) {
       this.state = result.state;
+      this.lastFact = { name, payload: parsed.data } as LiveFact;
       this.notify();
     }
     // Resync by sequence number: a missed fact asks for a snapshot instead of replaying history.

@@ -11,6 +11,8 @@ export type CentreState = Snapshot;
 export type CentreEventName = 'ticket:issued' | 'ticket:called' | 'ticket:updated' | 'counter:updated' | 'alert:changed';
 export type CentreEventPayload<E extends CentreEventName> = Parameters<CentreServerToClient[E]>[0];
 type TicketEventPayload = CentreEventPayload<'ticket:issued' | 'ticket:called' | 'ticket:updated'>;
+/** A fact as the client applied it: its name and its validated payload. */
+export type LiveFact = { [E in CentreEventName]: { name: E; payload: CentreEventPayload<E> } }[CentreEventName];
 
 export interface ApplyResult {
   state: CentreState;

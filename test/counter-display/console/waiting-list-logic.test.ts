@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CounterWaiting, WaitingItem, WaitingMarks } from '../../../protocol/index.ts';
-import { answerFits, markViews, RefreshScheduler, waitedText, waitingListView, type Timers } from '../../../counter-display/console/waiting-list-logic.ts';
+import type { CounterWaiting, Ticket, WaitingItem, WaitingMarks } from '../../../protocol/index.ts';
+import {
+  answerFits,
+  factConcernsList,
+  markViews,
+  RefreshScheduler,
+  waitedText,
+  waitingListView,
+  type Timers,
+} from '../../../counter-display/console/waiting-list-logic.ts';
+import type { LiveFact } from '../../../web-shared/client/centre-state.ts';
+import { makeTicket } from '../../fixtures/tickets.ts';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 const names = { serviceName: (id: string) => (id === 'ho-tich' ? { vi: 'Tư pháp – Hộ tịch', en: 'Civil status' } : null) };
@@ -204,5 +214,34 @@ describe('RefreshScheduler', () => {
     expect(pending()).toBe(0);
     await advance(1_000);
     expect(calls).toBe(2);
+  });
+});
+
+describe('factConcernsList: the console asks again only for facts of its queues', () => {
+  const counter = { id: 'quay-3', serviceIds: ['dat-dai', 'ho-tich'] };
+  const ticketFact = (name: 'ticket:issued' | 'ticket:called' | 'ticket:updated', ticket: Partial<Ticket>) =>
+    ({ name, payload: { seq: 9, ticket: makeTicket(ticket), waiting: {}, estimates: {} } }) as unknown as LiveFact;
+
+  it('takes a ticket of its services, one listed now, one sent to it or at it', () => {
+    expect(factConcernsList(ticketFact('ticket:issued', { serviceId: 'dat-dai' }), counter, [])).toBe(true);
+    // Transferred away to a service this counter does not serve: it must leave the list.
+    expect(factConcernsList(ticketFact('ticket:updated', { id: 't-7', serviceId: 'kinh-doanh' }), counter, ['t-7'])).toBe(true);
+    expect(factConcernsList(ticketFact('ticket:updated', { serviceId: 'kinh-doanh', targetCounterId: 'quay-3' }), counter, [])).toBe(true);
+    expect(factConcernsList(ticketFact('ticket:called', { serviceId: 'kinh-doanh', counterId: 'quay-3' }), counter, [])).toBe(true);
+  });
+
+  it('skips another queue’s tickets, other counters and alerts', () => {
+    expect(factConcernsList(ticketFact('ticket:issued', { serviceId: 'kinh-doanh' }), counter, ['t-other'])).toBe(false);
+    expect(factConcernsList(ticketFact('ticket:called', { serviceId: 'kinh-doanh', counterId: 'quay-5' }), counter, [])).toBe(false);
+    const otherCounter = { name: 'counter:updated', payload: { seq: 3, view: { counter: { id: 'quay-5' } } } } as unknown as LiveFact;
+    expect(factConcernsList(otherCounter, counter, [])).toBe(false);
+    const ownCounter = { name: 'counter:updated', payload: { seq: 3, view: { counter: { id: 'quay-3' } } } } as unknown as LiveFact;
+    expect(factConcernsList(ownCounter, counter, [])).toBe(true);
+    expect(factConcernsList({ name: 'alert:changed', payload: {} } as unknown as LiveFact, counter, [])).toBe(false);
+  });
+
+  it('takes a snapshot (no fact) always, and anything before the counter is known', () => {
+    expect(factConcernsList(null, counter, [])).toBe(true);
+    expect(factConcernsList(ticketFact('ticket:issued', { serviceId: 'kinh-doanh' }), null, [])).toBe(true);
   });
 });
