@@ -24,6 +24,12 @@ export const printBenchmark: Benchmark = {
     `(${TAPS} timed after ${WARM_UP} warm-up), until the first byte of the ticket reaches a fake ESC/POS printer on ` +
     '127.0.0.1 (TCP, answering DLE EOT); the server in a child process, the real bridge (socket.io, status query, ' +
     'layout, encoding, node-thermal-printer) in the bench process; 80 mm, per mode. "answer ms" is the HTTP reply to the tap.',
+  notes: [
+    'Rerun at the end of issue #15 (large print and the desk copy: fields a print job carries only when the centre uses',
+    'them): 31–32 statements and 7.5 / 14 ms of server CPU per tap (cp1258 / raster), as at adbfa8a before those parts,',
+    'measured the same day (31–32, 8.2 / 13.9 ms). Against the issue-#10 run (28 statements, 6.4 / 12.8 ms), issues',
+    '#11–#14 added 3 statements to the issue a tap makes. Tap to first byte: p50 9 ms (cp1258), 31 ms (raster).',
+  ].join(' '),
   async run() {
     const results: BenchResult[] = [];
     for (const mode of MODES) results.push(await runMode(mode));
