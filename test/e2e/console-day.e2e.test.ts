@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TicketStatus } from '../../protocol/index.ts';
 import { DEMO_TOKENS } from '../../server/demo/demo-accounts.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
+import { openConsole } from './console-page.ts';
 
 describeInBrowser('counter console: keys, finish and call next, last recall, outage (chromium)', () => {
   let stack: Stack;
@@ -28,15 +29,7 @@ describeInBrowser('counter console: keys, finish and call next, last recall, out
       });
       numbers.push(((await res.json()) as TicketStatus).ticket.number);
     }
-    const page = await stack.open('/counter?centre=demo');
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByTestId('login-username').fill('hung');
-    await page.getByTestId('login-password').fill('luot-demo');
-    await page.getByTestId('login-submit').click();
-    const select = page.getByTestId('counter-select');
-    await expect.poll(() => select.locator('option').count(), poll).toBe(7);
-    await select.selectOption('quay-3');
-    await page.locator('luot-counter-console[data-status="online"]').waitFor();
+    const page = await openConsole(stack, 'hung', 'quay-3');
     await page.getByRole('button', { name: 'Mở quầy', exact: true }).click();
     const callNext = page.getByRole('button', { name: 'Gọi số tiếp theo' });
     await expect.poll(() => callNext.isEnabled(), poll).toBe(true);
@@ -52,10 +45,12 @@ describeInBrowser('counter console: keys, finish and call next, last recall, out
     // Two recalls are allowed (the demo's maxRecalls); the third would record a no-show: asked first.
     await page.keyboard.press('l');
     await expect.poll(() => page.getByTestId('current-recalls').textContent(), poll).toContain('1');
+    // A key pressed while the last request is still answering is dropped, like a click on a disabled button: wait for it.
+    const recall = page.locator('luot-console-actions button[data-action="recall"]');
+    await expect.poll(() => recall.isEnabled(), poll).toBe(true);
     await page.keyboard.press('l');
     await expect.poll(() => page.getByTestId('current-recalls').textContent(), poll).toContain('2');
-    // A key pressed while the last request is still answering is dropped, like a click on a disabled button: wait for it.
-    await expect.poll(() => page.locator('luot-console-actions button[data-action="recall"]').isEnabled(), poll).toBe(true);
+    await expect.poll(() => recall.isEnabled(), poll).toBe(true);
     await page.keyboard.press('l');
     await page.getByTestId('recall-warning').waitFor();
     expect(await page.getByTestId('recall-warning').locator('p').textContent()).toBe(

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { issueTicket } from '../../server/tickets/tickets.usecases.ts';
 import { describeInBrowser, poll, startStack, type Stack } from './browser.harness.ts';
+import { openConsole } from './console-page.ts';
 
 describeInBrowser('counter console: the waiting list (chromium)', () => {
   let stack: Stack;
@@ -27,15 +28,7 @@ describeInBrowser('counter console: the waiting list (chromium)', () => {
     const b2 = await issue();
     const p3 = await issue('nguoi-cao-tuoi');
 
-    const page = await stack.open('/counter?centre=demo');
-    await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByTestId('login-username').fill('tuan');
-    await page.getByTestId('login-password').fill('luot-demo');
-    await page.getByTestId('login-submit').click();
-    const select = page.getByTestId('counter-select');
-    await expect.poll(() => select.locator('option').count(), poll).toBe(7);
-    await select.selectOption('quay-3');
-    await page.locator('luot-counter-console[data-status="online"]').waitFor();
+    const page = await openConsole(stack, 'tuan', 'quay-3');
 
     const numbers = () => page.getByTestId('waiting-number').allTextContents();
     // Strict priority (the demo's policy): the priority ticket first, then first come first served.
